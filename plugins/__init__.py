@@ -1,0 +1,1 @@
+"""First-party rule plugins of referatcheck, one module per rule family."""

@@ -1,0 +1,509 @@
+"""TOC — the table of contents against the agenda items.
+
+The entries are aligned with the items in order: exact title matches anchor the
+alignment, truncated entries match as prefixes, and near misses (one word or two
+letters) pair up inside the gaps. What stays unpaired is an entry without an item
+or an item without an entry; a pair found out of order is a wrong order.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from typing import Iterator
+
+from attrs import frozen
+from rapidfuzz.distance import Levenshtein
+
+from referatcheck import hookimpl
+from referatcheck.diagnostic import Severity
+from referatcheck.model import Document, Item, TocEntry
+from referatcheck.rule import Rule, RuleDoc
+from referatcheck.titles import normalise_title
+
+# Long titles are cut at about 100 characters in the TOC, with no dot leader.
+TRUNCATION_MIN_LENGTH = 60
+_GAP_DP_LIMIT = 40_000
+
+
+@frozen
+class Pair:
+    entry: TocEntry
+    item: Item
+    match: str  # "exact", "prefix" or "near"
+    moved: bool = False  # found outside the in-order alignment
+    swapped_with: TocEntry | None = None
+
+
+@frozen
+class Alignment:
+    pairs: tuple[Pair, ...]
+    mismatched: tuple[tuple[TocEntry, Item], ...]  # same slot, titles unrelated
+    orphan_entries: tuple[TocEntry, ...]
+    orphan_items: tuple[Item, ...]
+
+
+def _entry_key(entry: TocEntry) -> str:
+    return normalise_title(entry.title)
+
+
+def _item_key(item: Item) -> str:
+    return normalise_title(item.title)
+
+
+def match_kind(entry: TocEntry, item: Item) -> str | None:
+    """How an entry matches an item title: "exact", "prefix", "near" or None."""
+    e, i = _entry_key(entry), _item_key(item)
+    if e == i:
+        return "exact"
+    truncated = not entry.has_leader and len(e) >= TRUNCATION_MIN_LENGTH
+    if truncated and len(i) > len(e):
+        if i.startswith(e):
+            return "prefix"
+        i = i[: len(e)]
+        # The cut may fall inside the differing word; compare whole words only.
+        e_words, i_words = e.split(), i.split()
+        if _near(e_words[:-1], i_words[:-1]) and len(e_words) > 2:
+            return "near"
+        return None
+    return "near" if _near(e.split(), i.split()) else None
+
+
+def _near(e_words: list[str], i_words: list[str]) -> bool:
+    if not e_words or not i_words:
+        return False
+    if Levenshtein.distance(e_words, i_words) <= 1 and max(len(e_words), len(i_words)) >= 2:
+        return True
+    e, i = " ".join(e_words), " ".join(i_words)
+    return len(e) >= 8 and Levenshtein.distance(e, i) <= 2
+
+
+@lru_cache(maxsize=8)
+def align(document: Document) -> Alignment:
+    entries = document.toc.entries if document.toc else ()
+    items = document.items
+    e_keys = [_entry_key(e) for e in entries]
+    i_keys = [_item_key(i) for i in items]
+    matcher = difflib.SequenceMatcher(None, e_keys, i_keys, autojunk=False)
+    pairs: list[Pair] = []
+    loose_entries: list[TocEntry] = []
+    loose_items: list[Item] = []
+    mismatched: list[tuple[TocEntry, Item]] = []
+    e_pos = i_pos = 0
+    for block in matcher.get_matching_blocks():
+        gap_pairs, gap_e, gap_i = _align_gap(entries[e_pos:block.a], items[i_pos:block.b])
+        pairs.extend(gap_pairs)
+        loose_entries.extend(gap_e)
+        loose_items.extend(gap_i)
+        for k in range(block.size):
+            pairs.append(Pair(entries[block.a + k], items[block.b + k], "exact"))
+        e_pos, i_pos = block.a + block.size, block.b + block.size
+    # An entry whose item stands elsewhere: wrong order (or a duplicate entry).
+    for entry in list(loose_entries):
+        for item in loose_items:
+            kind = match_kind(entry, item)
+            if kind is not None:
+                pairs.append(Pair(entry, item, kind, moved=True))
+                loose_entries.remove(entry)
+                loose_items.remove(item)
+                break
+    pairs = _mark_swaps(pairs)
+    # Left-overs between the same neighbours are one entry renamed beyond recognition.
+    orphan_entries, orphan_items = [], []
+    for entry, item in _same_slot(loose_entries, loose_items, pairs):
+        if entry is not None and item is not None:
+            mismatched.append((entry, item))
+        elif entry is not None:
+            orphan_entries.append(entry)
+        else:
+            orphan_items.append(item)
+    pairs.sort(key=lambda p: p.entry.span.line)
+    return Alignment(tuple(pairs), tuple(mismatched), tuple(orphan_entries), tuple(orphan_items))
+
+
+def _align_gap(entries, items) -> tuple[list[Pair], list[TocEntry], list[Item]]:
+    """Order-preserving best pairing of a gap's entries and items (prefix/near matches)."""
+    if not entries or not items:
+        return [], list(entries), list(items)
+    m, n = len(entries), len(items)
+    weight = {"exact": 3, "prefix": 3, "near": 2}
+    if m * n <= _GAP_DP_LIMIT:
+        kinds = {(a, b): match_kind(entries[a], items[b]) for a in range(m) for b in range(n)}
+    else:  # a huge gap: only compare entries and items at the same offset
+        kinds = {(k, k): match_kind(entries[k], items[k]) for k in range(min(m, n))}
+    score = [[0] * (n + 1) for _ in range(m + 1)]
+    for a in range(m - 1, -1, -1):
+        for b in range(n - 1, -1, -1):
+            best = max(score[a + 1][b], score[a][b + 1])
+            kind = kinds.get((a, b))
+            if kind:
+                best = max(best, weight[kind] + score[a + 1][b + 1])
+            score[a][b] = best
+    pairs, left_e, left_i = [], [], []
+    a = b = 0
+    while a < m and b < n:
+        kind = kinds.get((a, b))
+        if kind and score[a][b] == weight[kind] + score[a + 1][b + 1]:
+            pairs.append(Pair(entries[a], items[b], kind))
+            a, b = a + 1, b + 1
+        elif score[a + 1][b] >= score[a][b + 1]:
+            left_e.append(entries[a])
+            a += 1
+        else:
+            left_i.append(items[b])
+            b += 1
+    left_e.extend(entries[a:])
+    left_i.extend(items[b:])
+    return pairs, left_e, left_i
+
+
+def _mark_swaps(pairs: list[Pair]) -> list[Pair]:
+    """A moved entry one place off has swapped with its neighbour: flag both."""
+    in_order = sorted((p for p in pairs if not p.moved), key=lambda p: p.entry.span.line)
+    result = [p for p in pairs if p.moved]
+    partners: dict[int, TocEntry] = {}
+    for moved in result:
+        for p in in_order:
+            # The partner holds the moved item's neighbour and sits right next to the entry.
+            if abs(p.item.heading_span.line - moved.item.heading_span.line) > 0 and _adjacent(p, moved, pairs):
+                partners[id(p)] = moved.entry
+    out = list(result)
+    for p in in_order:
+        if id(p) in partners:
+            out.append(Pair(p.entry, p.item, p.match, moved=False, swapped_with=partners[id(p)]))
+        else:
+            out.append(p)
+    return out
+
+
+def _adjacent(p: Pair, moved: Pair, pairs: list[Pair]) -> bool:
+    entry_lines = sorted(x.entry.span.line for x in pairs)
+    item_lines = sorted(x.item.heading_span.line for x in pairs)
+    pe, me = entry_lines.index(p.entry.span.line), entry_lines.index(moved.entry.span.line)
+    pi, mi = item_lines.index(p.item.heading_span.line), item_lines.index(moved.item.heading_span.line)
+    return abs(pe - me) == 1 and pe == mi and me == pi
+
+
+def _same_slot(entries: list[TocEntry], items: list[Item], pairs: list[Pair]):
+    """Group left-over entries and items by the anchors around them; pair one-to-one."""
+    anchors = sorted((p.entry.span.line, p.item.heading_span.line) for p in pairs if not p.moved)
+
+    def slot_of_entry(entry: TocEntry) -> int:
+        return sum(1 for a in anchors if a[0] < entry.span.line)
+
+    def slot_of_item(item: Item) -> int:
+        return sum(1 for a in anchors if a[1] < item.heading_span.line)
+
+    by_slot: dict[int, tuple[list, list]] = {}
+    for e in entries:
+        by_slot.setdefault(slot_of_entry(e), ([], []))[0].append(e)
+    for i in items:
+        by_slot.setdefault(slot_of_item(i), ([], []))[1].append(i)
+    for slot in sorted(by_slot):
+        es, its = by_slot[slot]
+        for k in range(max(len(es), len(its))):
+            yield (es[k] if k < len(es) else None, its[k] if k < len(its) else None)
+
+
+def _applies(document: Document) -> bool:
+    """TOC rules speak only when there is a TOC with entries and items were recognised."""
+    return bool(document.toc and document.toc.entries and document.items)
+
+
+def _title_quote(text: str, limit: int = 90) -> str:
+    return f"\"{text if len(text) <= limit else text[: limit - 1] + '…'}\""
+
+
+# ---- rules -----------------------------------------------------------------------------
+
+
+class EntryWithoutItem(Rule):
+    """A TOC entry has no agenda item."""
+
+    code, name, family, severity = "TOC001", "toc-entry-without-item", "TOC", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="Et punkt i indholdsfortegnelsen findes ikke blandt dagsordenspunkterne.",
+        summary_en="A table-of-contents entry has no matching agenda item.",
+        why_da="Indholdsfortegnelsen skal svare til de behandlede punkter; en ekstra linje peger læseren på et punkt, "
+               "der ikke blev behandlet, eller viser at et punkt er faldet ud af referatet.",
+        why_en="The table of contents must match the items treated; an extra entry points readers to an item that "
+               "was not treated, or shows that an item dropped out of the minutes.",
+        wrong="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\nOrientering om budget.....\t4\n\n"
+              "# Punkt 1: Godkendelse af dagsorden",
+        right="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\n\n# Punkt 1: Godkendelse af dagsorden",
+    )
+
+    def check(self, document, options) -> Iterator:
+        if not _applies(document):
+            return
+        alignment = align(document)
+        for entry in alignment.orphan_entries:
+            duplicate = next((p for p in alignment.pairs if _entry_key(p.entry) == _entry_key(entry)), None)
+            if duplicate is not None:
+                yield self.diagnostic(
+                    document, entry.span,
+                    f"Indholdsfortegnelsen har {_title_quote(entry.title)} to gange (også linje {duplicate.entry.span.line}).",
+                    f"The table of contents lists {_title_quote(entry.title)} twice (also line {duplicate.entry.span.line}).",
+                    related=(duplicate.entry.span,), subject=entry.title,
+                )
+                continue
+            yield self.diagnostic(
+                document, entry.span,
+                f"Indholdsfortegnelsen har {_title_quote(entry.title)}, men intet dagsordenspunkt har den overskrift.",
+                f"The table of contents lists {_title_quote(entry.title)}, but no agenda item has that heading.",
+                subject=entry.title,
+            )
+
+
+class ItemWithoutEntry(Rule):
+    """An agenda item is missing from the TOC."""
+
+    code, name, family, severity = "TOC002", "item-without-toc-entry", "TOC", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="Et dagsordenspunkt mangler i indholdsfortegnelsen.",
+        summary_en="An agenda item is missing from the table of contents.",
+        why_da="Læsere finder punkterne via indholdsfortegnelsen; et manglende punkt er let at overse, og det "
+               "tyder på, at fortegnelsen ikke er opdateret efter en ændring af dagsordenen.",
+        why_en="Readers find items through the table of contents; a missing item is easily overlooked and suggests "
+               "the contents were not updated after the agenda changed.",
+        wrong="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\n\n# Punkt 1: Godkendelse af dagsorden\n"
+              "# Punkt 2: Eventuelt",
+        right="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\nEventuelt.....\t4\n\n"
+              "# Punkt 1: Godkendelse af dagsorden\n# Punkt 2: Eventuelt",
+    )
+
+    def check(self, document, options) -> Iterator:
+        if not _applies(document):
+            return
+        toc_span = document.toc.span
+        for item in align(document).orphan_items:
+            yield self.diagnostic(
+                document, _entry_position(document, item),
+                f"Punkt {item.number} {_title_quote(item.title)} (linje {item.heading_span.line}) mangler i "
+                f"indholdsfortegnelsen.",
+                f"Item {item.number} {_title_quote(item.title)} (line {item.heading_span.line}) is missing from the "
+                f"table of contents.",
+                related=(item.heading_span, toc_span), subject=item.title,
+            )
+
+
+def _entry_position(document: Document, item: Item):
+    """Where the missing entry belongs: the entry that now stands in its place.
+
+    That is the first entry whose item comes after the missing one (so a deleted
+    TOC line is reported at the line number it had), or the last entry.
+    """
+    after = [p for p in align(document).pairs if p.item.heading_span.line > item.heading_span.line]
+    if after:
+        return min(after, key=lambda p: p.item.heading_span.line).entry.span
+    return document.toc.entries[-1].span
+
+
+class NearMiss(Rule):
+    """A TOC entry differs from its item's heading by a word or a letter."""
+
+    code, name, family, severity = "TOC003", "toc-title-near-miss", "TOC", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="En titel i indholdsfortegnelsen afviger med et ord eller et bogstav fra punktets overskrift.",
+        summary_en="A table-of-contents title differs from its item's heading by one word or letter.",
+        why_da="Små afvigelser skyldes typisk en rettelse, der kun blev lavet ét sted; læseren kan ikke vide, "
+               "hvilken titel der er den rigtige.",
+        why_en="Small differences usually come from a correction made in one place only; the reader cannot tell "
+               "which title is right.",
+        wrong="Godkendelse af takster for 2025.....\t9\n...\n# Punkt 5: Godkendelse af takster for 2024",
+        right="Godkendelse af takster for 2024.....\t9\n...\n# Punkt 5: Godkendelse af takster for 2024",
+    )
+
+    def check(self, document, options) -> Iterator:
+        if not _applies(document):
+            return
+        for pair in align(document).pairs:
+            if pair.match != "near":
+                continue
+            toc_words, item_words = _differing_words(pair.entry.title, pair.item.title, pair.entry.has_leader)
+            yield self.diagnostic(
+                document, pair.entry.span,
+                f"Titlen afviger fra overskriften på punkt {pair.item.number} (linje {pair.item.heading_span.line}): "
+                f"indholdsfortegnelsen har \"{toc_words}\", overskriften har \"{item_words}\".",
+                f"The title differs from the heading of item {pair.item.number} (line {pair.item.heading_span.line}): "
+                f"the table of contents has \"{toc_words}\", the heading has \"{item_words}\".",
+                related=(pair.item.heading_span,), subject=pair.entry.title,
+            )
+
+
+def _differing_words(toc_title: str, item_title: str, has_leader: bool) -> tuple[str, str]:
+    a, b = toc_title.split(), item_title.split()
+    if not has_leader and len(b) > len(a):
+        b = b[: len(a)]
+    matcher = difflib.SequenceMatcher(None, [w.casefold() for w in a], [w.casefold() for w in b], autojunk=False)
+    left, right = [], []
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag != "equal":
+            left.extend(a[a0:a1])
+            right.extend(b[b0:b1])
+    return " ".join(left) or "–", " ".join(right) or "–"
+
+
+class WrongOrder(Rule):
+    """The TOC lists the items in another order than the minutes."""
+
+    code, name, family, severity = "TOC004", "toc-wrong-order", "TOC", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="Indholdsfortegnelsen har punkterne i en anden rækkefølge end referatet.",
+        summary_en="The table of contents lists the items in another order than the minutes.",
+        why_da="Rækkefølgen i indholdsfortegnelsen skal være dagsordenens; ellers passer sidetal og "
+               "punktnumre ikke, og læseren kan ikke stole på fortegnelsen.",
+        why_en="The contents must follow the agenda's order; otherwise page numbers and item numbers do not fit "
+               "and readers cannot trust the contents.",
+        wrong="Eventuelt.....\t3\nGodkendelse af dagsorden.....\t4\n\n# Punkt 1: Godkendelse af dagsorden\n"
+              "# Punkt 2: Eventuelt",
+        right="Godkendelse af dagsorden.....\t3\nEventuelt.....\t4\n\n# Punkt 1: Godkendelse af dagsorden\n"
+              "# Punkt 2: Eventuelt",
+    )
+
+    def check(self, document, options) -> Iterator:
+        if not _applies(document):
+            return
+        for pair in align(document).pairs:
+            if pair.moved:
+                yield self.diagnostic(
+                    document, pair.entry.span,
+                    f"{_title_quote(pair.entry.title)} står forkert i indholdsfortegnelsen: det er punkt "
+                    f"{pair.item.number} (linje {pair.item.heading_span.line}).",
+                    f"{_title_quote(pair.entry.title)} is out of order in the table of contents: it is item "
+                    f"{pair.item.number} (line {pair.item.heading_span.line}).",
+                    related=(pair.item.heading_span,), subject=pair.entry.title,
+                )
+            elif pair.swapped_with is not None:
+                yield self.diagnostic(
+                    document, pair.entry.span,
+                    f"{_title_quote(pair.entry.title)} er byttet om med {_title_quote(pair.swapped_with.title, 50)} "
+                    f"(linje {pair.swapped_with.span.line}); det er punkt {pair.item.number}.",
+                    f"{_title_quote(pair.entry.title)} is swapped with {_title_quote(pair.swapped_with.title, 50)} "
+                    f"(line {pair.swapped_with.span.line}); it is item {pair.item.number}.",
+                    related=(pair.swapped_with.span, pair.item.heading_span), subject=pair.entry.title,
+                )
+
+
+class PageDecreases(Rule):
+    """A TOC page number is lower than the one before it."""
+
+    code, name, family, severity = "TOC005", "toc-page-decreases", "TOC", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="Et sidetal i indholdsfortegnelsen er mindre end sidetallet før det.",
+        summary_en="A table-of-contents page number is lower than the one before it.",
+        why_da="Punkterne står i rækkefølge, så sidetallene kan ikke falde; et faldende sidetal er en tastefejl "
+               "eller en forkert rækkefølge.",
+        why_en="Items follow each other, so page numbers never decrease; a lower number is a typo or a wrong order.",
+        wrong="Godkendelse af dagsorden.....\t3\nOrientering om budget.....\t2",
+        right="Godkendelse af dagsorden.....\t3\nOrientering om budget.....\t4",
+    )
+
+    def check(self, document, options) -> Iterator:
+        if not (document.toc and document.toc.entries):
+            return
+        previous: TocEntry | None = None
+        for entry in document.toc.entries:
+            if entry.page is None:
+                continue
+            if previous is not None and entry.page < previous.page:
+                yield self.diagnostic(
+                    document, entry.span,
+                    f"Sidetallet {entry.page} er mindre end {previous.page} på linjen før (linje {previous.span.line}).",
+                    f"Page {entry.page} is lower than page {previous.page} on the entry before (line {previous.span.line}).",
+                    related=(previous.span,), subject=f"{entry.title}|{entry.page}",
+                )
+            previous = entry
+
+
+class TitleMismatch(Rule):
+    """A TOC entry and the item in its place have unrelated titles."""
+
+    code, name, family, severity = "TOC006", "toc-title-mismatch", "TOC", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="Titlen i indholdsfortegnelsen passer ikke til overskriften på punktet på samme plads.",
+        summary_en="A table-of-contents title does not match the heading of the item in its place.",
+        why_da="Indholdsfortegnelsen og punkterne skal have samme titler; en helt anden titel betyder, at "
+               "punktet er omdøbt eller udskiftet ét sted og ikke det andet.",
+        why_en="Contents and items must carry the same titles; a different title means the item was renamed or "
+               "replaced in one place and not the other.",
+        wrong="Godkendelse af dagsorden.....\t3\n\n# Punkt 1: Orientering om ledighed",
+        right="Orientering om ledighed.....\t3\n\n# Punkt 1: Orientering om ledighed",
+    )
+
+    def check(self, document, options) -> Iterator:
+        if not _applies(document):
+            return
+        for entry, item in align(document).mismatched:
+            yield self.diagnostic(
+                document, entry.span,
+                f"Indholdsfortegnelsen har {_title_quote(entry.title)}, men punkt {item.number} på samme plads "
+                f"(linje {item.heading_span.line}) hedder {_title_quote(item.title)}.",
+                f"The table of contents has {_title_quote(entry.title)}, but item {item.number} in its place "
+                f"(line {item.heading_span.line}) is {_title_quote(item.title)}.",
+                related=(item.heading_span,), subject=entry.title,
+            )
+
+
+class NumberMismatch(Rule):
+    """A numbered TOC entry carries another number than its item."""
+
+    code, name, family, severity = "TOC007", "toc-number-mismatch", "TOC", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="Et nummereret punkt i indholdsfortegnelsen har et andet nummer end dagsordenspunktet.",
+        summary_en="A numbered table-of-contents entry carries another number than its agenda item.",
+        why_da="Punktnumre bruges til at henvise til beslutninger; et forkert nummer sender læseren til et andet punkt.",
+        why_en="Item numbers are how decisions are referred to; a wrong number sends readers to another item.",
+        wrong="57. Godkendelse af dagsorden\t2\n\n58. Godkendelse af dagsorden",
+        right="58. Godkendelse af dagsorden\t2\n\n58. Godkendelse af dagsorden",
+    )
+
+    def check(self, document, options) -> Iterator:
+        if not _applies(document):
+            return
+        for pair in align(document).pairs:
+            if pair.entry.number is not None and pair.item.number and pair.entry.number != pair.item.number:
+                yield self.diagnostic(
+                    document, pair.entry.span,
+                    f"Indholdsfortegnelsen nummererer {_title_quote(pair.entry.title, 60)} som {pair.entry.number}, "
+                    f"men punktet er nummer {pair.item.number} (linje {pair.item.heading_span.line}).",
+                    f"The table of contents numbers {_title_quote(pair.entry.title, 60)} as {pair.entry.number}, "
+                    f"but the item is number {pair.item.number} (line {pair.item.heading_span.line}).",
+                    related=(pair.item.heading_span,), subject=pair.entry.title,
+                )
+
+
+class NoItemsRecognised(Rule):
+    """A TOC was found, but no agenda items: the TOC could not be checked."""
+
+    code, name, family, severity = "TOC008", "toc-without-items", "TOC", Severity.INFO
+    doc = RuleDoc(
+        summary_da="Der er en indholdsfortegnelse, men ingen dagsordenspunkter blev genkendt; den er ikke kontrolleret.",
+        summary_en="A table of contents was found but no agenda items were recognised; it was not checked.",
+        why_da="Punkter genkendes på `Punkt N:` eller `N. Titel` efterfulgt af et sagsnummer. Andre former kan "
+               "ikke kontrolleres mod indholdsfortegnelsen.",
+        why_en="Items are recognised by `Punkt N:` or `N. Title` followed by a case number. Other shapes cannot be "
+               "checked against the contents.",
+        wrong="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\n\nGodkendelse af dagsorden\n\nGodkendt.",
+        right="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\n\n# Punkt 1: Godkendelse af dagsorden\n\n"
+              "24/01234",
+    )
+
+    def check(self, document, options) -> Iterator:
+        if document.toc and document.toc.entries and not document.items:
+            yield self.diagnostic(
+                document, document.toc.heading_span,
+                f"Indholdsfortegnelsen har {len(document.toc.entries)} punkter, men ingen dagsordenspunkter blev "
+                f"genkendt, så den er ikke kontrolleret.",
+                f"The table of contents has {len(document.toc.entries)} entries, but no agenda items were "
+                f"recognised, so it was not checked.",
+            )
+
+
+RULES = (EntryWithoutItem, ItemWithoutEntry, NearMiss, WrongOrder, PageDecreases, TitleMismatch, NumberMismatch,
+         NoItemsRecognised)
+
+
+@hookimpl
+def referatcheck_rules():
+    return RULES

@@ -1,0 +1,51 @@
+"""All rules with their documentation, for `rules` and `explain`."""
+
+from __future__ import annotations
+
+from referatcheck.plugins import load_plugins
+from referatcheck.rule import Rule
+from referatcheck.selfcheck import SELF_RULES
+
+_HEADINGS = {
+    "da": ("Regel", "Familie", "Standardalvorlighed", "Hvorfor", "Forkert", "Rigtigt"),
+    "en": ("Rule", "Family", "Default severity", "Why", "Wrong", "Right"),
+}
+
+
+def all_rules() -> list[type[Rule]]:
+    rules = {r.code: r for r in (*load_plugins().rules, *SELF_RULES)}
+    return [rules[c] for c in sorted(rules)]
+
+
+def find_rule(code: str) -> type[Rule] | None:
+    wanted = code.strip().upper()
+    for rule in all_rules():
+        if rule.code == wanted or rule.name == code.strip().lower():
+            return rule
+    return None
+
+
+def explain_text(rule: type[Rule], lang: str = "da") -> str:
+    h = _HEADINGS["en" if lang == "en" else "da"]
+    doc = rule.doc
+    lines = [
+        f"{rule.code} {rule.name}",
+        "",
+        doc.summary(lang),
+        "",
+        f"{h[1]}: {rule.family}    {h[2]}: {rule.severity.value}",
+        "",
+        f"{h[3]}:",
+        _indent(doc.why(lang)),
+        "",
+        f"{h[4]}:",
+        _indent(doc.wrong),
+        "",
+        f"{h[5]}:",
+        _indent(doc.right),
+    ]
+    return "\n".join(lines)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line if line else "" for line in text.strip("\n").splitlines())

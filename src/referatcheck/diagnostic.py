@@ -1,0 +1,68 @@
+"""The finding record that flows from rules to reporters."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from attrs import field, frozen
+
+from referatcheck.model import Span
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@frozen
+class Message:
+    """A message in Danish (the default) and English (`--lang en`)."""
+
+    da: str
+    en: str
+
+    def text(self, lang: str = "da") -> str:
+        return self.en if lang == "en" else self.da
+
+
+@frozen
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: Message
+    path: str
+    span: Span
+    rule: str  # the rule's name, e.g. "toc-entry-without-item"
+    related: tuple[Span, ...] = ()
+    fix: Any = field(default=None, eq=False)
+    # Text the finding is about (e.g. the TOC title), for baselines that must not
+    # depend on line numbers.
+    subject: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.code)
+
+    def to_dict(self, lang: str = "da") -> dict:
+        """The JSON shape every machine-readable output builds on (1-based positions)."""
+        return {
+            "path": self.path,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message.text(lang),
+            "rule": self.rule,
+        }
+
+
+def sort_diagnostics(diagnostics) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: d.sort_key)

@@ -1,0 +1,45 @@
+"""The hooks a referatcheck plugin may implement.
+
+A plugin is a module (or object) registered under the entry-point group
+``referatcheck``; the built-in rule families register the same way. Implement a hook
+with ``@referatcheck.hookimpl``.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("referatcheck")
+hookimpl = pluggy.HookimplMarker("referatcheck")
+
+
+@hookspec
+def referatcheck_rules():
+    """Return an iterable of :class:`referatcheck.rule.Rule` subclasses this plugin adds."""
+
+
+@hookspec
+def referatcheck_section_names():
+    """Return ``(heading, kind)`` pairs: extra section names of a municipality's vocabulary.
+
+    ``kind`` is a :class:`referatcheck.model.SectionKind` or its value
+    (``"decision"``, ``"recommendation"`` ...).
+    """
+
+
+@hookspec
+def referatcheck_reporters():
+    """Return a mapping ``{format name: reporter}`` of extra output formats.
+
+    A reporter is a callable ``(results, options) -> str`` (see
+    :mod:`referatcheck.reporters`).
+    """
+
+
+@hookspec(firstresult=True)
+def referatcheck_load_document(path, data, vocabulary):
+    """Load a file in a format other than Markdown/text into a Document.
+
+    ``path`` is the file path (str), ``data`` its bytes. Return a
+    :class:`referatcheck.model.Document`, or None when the format is not yours.
+    """

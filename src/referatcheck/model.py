@@ -1,0 +1,240 @@
+"""The document model: frozen attrs classes that rules read.
+
+Every node carries a :class:`Span` of the file as given (1-based lines and
+character columns; ``end_column`` is exclusive). Rules only ever see these classes,
+never the parse tree or the file system.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import StrEnum
+from typing import Iterator, Union
+
+from attrs import field, frozen
+
+from referatcheck.source import SourceText
+
+
+@frozen(order=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def of_line(cls, line: int, text: str) -> "Span":
+        """The whole of one line (column 1 up to its end)."""
+        return cls(line, 1, line, len(text) + 1)
+
+    @classmethod
+    def covering(cls, first: "Span", last: "Span") -> "Span":
+        return cls(first.line, first.column, last.end_line, last.end_column)
+
+
+class SectionKind(StrEnum):
+    SUMMARY = "summary"
+    RECOMMENDATION = "recommendation"
+    PRESENTATION = "presentation"
+    PROCEDURE = "procedure"
+    FINANCE = "finance"
+    HISTORY = "history"
+    DECISION = "decision"
+    ATTACHMENTS = "attachments"
+    OTHER = "other"
+
+
+# --- blocks: the content of sections ------------------------------------------------
+
+
+@frozen
+class Paragraph:
+    """Consecutive text lines; ``lines`` keeps them apart, ``text`` joins them."""
+
+    lines: tuple[str, ...]
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.strip() for line in self.lines)
+
+
+@frozen
+class ListItem:
+    marker: str  # "-", "*", "1.", "2)" ...
+    text: str  # lazy continuation lines joined with a space
+    span: Span
+
+
+@frozen
+class ListBlock:
+    ordered: bool
+    items: tuple[ListItem, ...]
+    span: Span
+
+
+@frozen
+class Cell:
+    text: str  # stripped of surrounding whitespace; markup kept
+    span: Span
+
+
+@frozen
+class Row:
+    cells: tuple[Cell, ...]
+    span: Span
+    separator: bool = False  # a Markdown rule row such as `-----<TAB>-----`
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.cells)
+
+
+@frozen
+class Table:
+    """Rows of TAB- (or pipe-) separated cells, blank lines between rows tolerated."""
+
+    rows: tuple[Row, ...]
+    span: Span
+
+
+@frozen
+class Heading:
+    """A heading that is not a section of its own: a sub-heading of the current section."""
+
+    text: str  # markup removed
+    level: int  # 1-6 for `#` headings, 0 for a bold-only line
+    span: Span
+
+
+@frozen
+class AttendanceNote:
+    """One attendance line (`Ikke til stede: ...`, `... forlod mødet efter punkt 4.`)."""
+
+    text: str
+    span: Span
+
+
+@frozen
+class CaseNumber:
+    text: str  # the number alone, label removed (`22/24308`, `15.00.15-P16-1-21`)
+    span: Span
+
+
+Block = Union[Paragraph, ListBlock, Table, Heading, AttendanceNote, CaseNumber]
+
+
+def block_text(block: Block) -> str:
+    """Plain text of a block, for rules that read prose."""
+    if isinstance(block, ListBlock):
+        return "\n".join(item.text for item in block.items)
+    if isinstance(block, Table):
+        return "\n".join("\t".join(row.texts) for row in block.rows)
+    return block.text
+
+
+# --- structure ----------------------------------------------------------------------
+
+
+@frozen
+class Section:
+    kind: SectionKind
+    title: str  # heading text, markup removed (`Beslutning Arbejdsmarkedsudvalget den 07-11-2023`)
+    heading_span: Span
+    blocks: tuple[Block, ...]
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block_text(b) for b in self.blocks)
+
+
+@frozen
+class Item:
+    """One agenda item (`Punkt N: Title` or `N. Title`)."""
+
+    number: int
+    title: str  # markup and the `Punkt N:` marker removed, wrapped lines joined
+    closed: bool
+    case_number: CaseNumber | None
+    intro: tuple[Block, ...]  # blocks before the first section heading
+    sections: tuple[Section, ...]
+    heading_span: Span
+    span: Span
+
+    def sections_of(self, kind: SectionKind) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.kind == kind)
+
+    def section(self, kind: SectionKind) -> Section | None:
+        found = self.sections_of(kind)
+        return found[0] if found else None
+
+    def blocks(self) -> Iterator[Block]:
+        yield from self.intro
+        for section in self.sections:
+            yield from section.blocks
+
+
+@frozen
+class TocEntry:
+    title: str  # normalised display title: leader, page, markup removed
+    page: int | None
+    number: int | None  # a leading item number when the TOC is numbered
+    has_leader: bool
+    span: Span
+
+
+@frozen
+class Toc:
+    entries: tuple[TocEntry, ...]
+    heading_span: Span
+    span: Span
+
+
+@frozen
+class Field:
+    """A labelled head line (`**Mødedato** ...`); wrapped lines are joined."""
+
+    label: str
+    value: str
+    span: Span
+    value_span: Span
+
+
+@frozen
+class Title:
+    text: str  # markup removed
+    committee: str | None
+    period: str | None
+    date: _dt.date | None
+    span: Span
+
+
+@frozen
+class Head:
+    title: Title | None
+    fields: tuple[Field, ...]
+    blocks: tuple[Block, ...]  # anything else before the TOC and the first item
+
+    def field(self, *labels: str) -> Field | None:
+        """The first field whose label is one of ``labels`` (case-insensitive)."""
+        wanted = {label.casefold() for label in labels}
+        for f in self.fields:
+            if f.label.casefold() in wanted:
+                return f
+        return None
+
+
+@frozen(eq=False)  # identity equality: cheap to hash, so per-document caches work
+class Document:
+    source: SourceText
+    head: Head
+    toc: Toc | None
+    items: tuple[Item, ...]
+    # Free-form facts a loader adds (e.g. a .docx loader's position map).
+    extra: dict = field(factory=dict, eq=False)
+
+    @property
+    def path(self) -> str:
+        return self.source.path

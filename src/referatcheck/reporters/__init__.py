@@ -1,0 +1,57 @@
+"""Output formats. A reporter turns file results into the text of one report.
+
+Built-in reporters are imported only when chosen, so `check` starts fast; plugins
+add more through the `referatcheck_reporters` hook.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Callable, Sequence
+
+from attrs import frozen
+
+from referatcheck.engine import FileResult
+
+
+@frozen
+class ReportOptions:
+    lang: str = "da"
+    color: bool = False
+    show_source: bool = True
+
+
+Reporter = Callable[[Sequence[FileResult], ReportOptions], str]
+
+# name -> "module:function"
+BUILTIN: dict[str, str] = {
+    "text": "referatcheck.reporters.text:report",
+    "json": "referatcheck.reporters.json:report",
+}
+
+
+def available(extra: dict | None = None) -> list[str]:
+    return sorted({*BUILTIN, *(extra or {})})
+
+
+def get_reporter(name: str, extra: dict | None = None) -> Reporter:
+    if extra and name in extra:
+        return extra[name]
+    module, _, function = BUILTIN[name].partition(":")
+    return getattr(import_module(module), function)
+
+
+def counts(results: Sequence[FileResult]) -> dict[str, int]:
+    """Files and findings by severity, as in every summary."""
+    summary = {"files": len(results), "errors": 0, "warnings": 0, "infos": 0}
+    for result in results:
+        for d in result.diagnostics:
+            summary[{"error": "errors", "warning": "warnings", "info": "infos"}[d.severity.value]] += 1
+    return summary
+
+
+def all_diagnostics(results: Sequence[FileResult]):
+    """Every diagnostic of a run, sorted by path, line, column and code."""
+    from referatcheck.diagnostic import sort_diagnostics
+
+    return sort_diagnostics(d for r in results for d in r.diagnostics)

@@ -1,0 +1,46 @@
+"""`--format text`: `path:line:col: CODE [severity] message`, the source line and a caret."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from referatcheck.engine import FileResult
+from referatcheck.reporters import ReportOptions, all_diagnostics, counts
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+_SEVERITY = {"da": {"error": "fejl", "warning": "advarsel", "info": "info"}}
+
+
+def report(results: Sequence[FileResult], options: ReportOptions) -> str:
+    sources = {r.path: r.source for r in results}
+    out: list[str] = []
+    for d in all_diagnostics(results):
+        severity = d.severity.value
+        head = f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{severity}] {d.message.text(options.lang)}"
+        if options.color:
+            head = (
+                f"{_BOLD}{d.path}:{d.span.line}:{d.span.column}:{_RESET} {_COLOURS[severity]}{d.code}"
+                f" [{severity}]{_RESET} {d.message.text(options.lang)}"
+            )
+        out.append(head)
+        source = sources.get(d.path)
+        if options.show_source and source is not None:
+            line = source.line(d.span.line)
+            if line.strip():
+                shown = line.expandtabs(4) if len(line) <= 300 else line[:300] + " …"
+                out.append(f"    {shown}")
+                caret_col = len(line[: d.span.column - 1].expandtabs(4))
+                width = max(1, min(d.span.end_column - d.span.column, len(line) - d.span.column + 1)) if d.span.end_line == d.span.line else 1
+                width = min(width, 120)
+                caret = " " * caret_col + "^" + "~" * (width - 1)
+                out.append(f"    {_DIM}{caret}{_RESET}" if options.color else f"    {caret}")
+    summary = counts(results)
+    if options.lang == "en":
+        line = (f"{summary['files']} file(s) checked: {summary['errors']} error(s), "
+                f"{summary['warnings']} warning(s), {summary['infos']} info(s)")
+    else:
+        line = (f"{summary['files']} fil(er) kontrolleret: {summary['errors']} fejl, "
+                f"{summary['warnings']} advarsel(er), {summary['infos']} info")
+    out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,89 @@
+"""One place that removes conversion markup and normalises titles.
+
+Headings, TOC entries and labels arrive with Markdown emphasis, escapes, HTML tags
+and links left by the PDF/Word conversion. Rules compare what a reader sees, so all
+of that is stripped here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
+_LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()\s]{0,500}\)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<![\w\\])_{1,3}|_{1,3}(?!\w)")
+_SPACES = re.compile(r"\s+")
+# A dot leader (`.....`, `…`) possibly with spaces, at the end of a TOC title.
+_TRAILING_DOTS = re.compile(r"[\s.…·]+$")
+
+
+def clean_inline(text: str) -> str:
+    """Visible text of a Markdown-ish line: emphasis, escapes, tags and links removed.
+
+    Escaped characters are kept as the literal character (``\\_`` → ``_``).
+    """
+    text = _HTML_TAG.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    # Protect escaped characters from the emphasis stripper with private-use marks.
+    protected: list[str] = []
+
+    def _protect(match: re.Match[str]) -> str:
+        protected.append(match.group(1))
+        return f"\ue000{len(protected) - 1}\ue001"
+
+    text = _ESCAPE.sub(_protect, text)
+    text = _EMPHASIS.sub("", text)
+    if protected:
+        text = re.sub("\ue000(\\d+)\ue001", lambda m: protected[int(m.group(1))], text)
+    text = text.replace("\u00a0", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_heading_marks(line: str) -> tuple[int, str] | None:
+    """``(level, text)`` of an ATX heading line (`## Title ##`), or None."""
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3 or not stripped.startswith("#"):
+        return None
+    level = len(stripped) - len(stripped.lstrip("#"))
+    rest = stripped[level:]
+    if level > 6 or (rest and rest[0] not in " \t"):
+        return None
+    rest = rest.strip()
+    # A closing sequence of #s is not part of the heading.
+    if rest.endswith("#"):
+        without = rest.rstrip("#")
+        if not without or without.endswith((" ", "\t")):
+            rest = without.rstrip()
+    return level, rest
+
+
+def bold_only(line: str) -> str | None:
+    """The inner text of a line that is bold and nothing else (`**Beslutning**`)."""
+    text = line.strip()
+    for mark in ("**", "__"):
+        if text.startswith(mark):
+            body = text[len(mark):]
+            # A trailing colon may sit outside the bold: `**Indstilling**:`
+            for end in (mark, mark + ":"):
+                if body.endswith(end) and len(body) > len(end):
+                    inner = body[: -len(end)]
+                    if mark not in inner and inner.strip():
+                        return inner.strip() + (":" if end.endswith(":") else "")
+    return None
+
+
+def normalise_title(text: str) -> str:
+    """A title as compared between the TOC and the items.
+
+    Markup, a dot leader, a trailing period and case are ignored; whitespace is folded.
+    """
+    text = clean_inline(text)
+    text = _TRAILING_DOTS.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return text.casefold()
+
+
+def words(text: str) -> list[str]:
+    return text.split()

@@ -1,0 +1,340 @@
+"""Parse tree → :class:`~referatcheck.model.Document`.
+
+The grammar gives the hierarchy; here the line tokens of each part become model
+nodes: runs of text lines become paragraphs, bullet lines lists, TAB lines tables
+(blank lines between rows tolerated), and each section gets its kind from the
+section vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from lark import Token, Transformer, Tree
+
+from referatcheck.dates import first_date
+from referatcheck.lexer import parse_item_marker, parse_toc_line, split_cells, case_number
+from referatcheck.model import (
+    AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
+    Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry,
+)
+from referatcheck.sections import SectionVocabulary
+from referatcheck.source import SourceText
+from referatcheck.titles import bold_only, clean_inline, strip_heading_marks
+
+_CLOSED_PREFIX = re.compile(r"^lukket(?:\s+punkt)?\s*:", re.IGNORECASE)
+_CLOSED_SUFFIX = re.compile(r"(?:[-–]\s*lukket(?:\s+punkt)?|\(\s*lukket(?:\s+punkt)?\s*\))\s*$", re.IGNORECASE)
+_PERIOD = re.compile(r"^\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*|\s*\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*")
+_TITLE_WORD = re.compile(r"^(?:referat|beslutningsprotokol|dagsorden|protokol)\b\s*(?:fra\s+)?", re.IGNORECASE)
+_TITLE_DATE = re.compile(
+    r"\s*[-–,]?\s*(?:\b(?:d\.|den)\s*)?(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
+    r"(?:\s*kl\.?\s*\d{1,2}[:.]\d{2})?\s*$",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,3}[.)])[ \t]+")
+_NUMBERED_TOC = re.compile(r"^(\d{1,5})\.?\s+(\S.*)$")
+
+
+def is_closed(title: str) -> bool:
+    """Closed items: `Lukket: ...` or a title ending `- Lukket` / `- Lukket punkt`."""
+    return bool(_CLOSED_PREFIX.match(title) or _CLOSED_SUFFIX.search(title))
+
+
+def span_of(token: Token) -> Span:
+    return Span(token.line, token.column, token.end_line, token.end_column)
+
+
+def _span_of_tokens(tokens: Sequence[Token]) -> Span:
+    return Span.covering(span_of(tokens[0]), span_of(tokens[-1]))
+
+
+class DocumentBuilder(Transformer):
+    """Turns the tree of one file into model nodes, bottom-up."""
+
+    def __init__(self, source: SourceText, vocabulary: SectionVocabulary) -> None:
+        super().__init__(visit_tokens=False)
+        self.source = source
+        self.vocabulary = vocabulary
+
+    # -- front matter
+
+    def field(self, children: list[Token]) -> Field:
+        first = children[0]
+        line = str(first)
+        label, value, value_col = _split_field(line)
+        parts = [value] if value else []
+        for cont in children[1:]:
+            parts.append(str(cont).strip())
+        joined = _join_wrapped(parts)
+        last = children[-1]
+        value_span = Span(first.line, value_col, last.end_line, last.end_column) if joined else span_of(first)
+        return Field(label=label, value=joined, span=_span_of_tokens(children), value_span=value_span)
+
+    def toc(self, children: list[Token]) -> Toc:
+        head = children[0]
+        entries = []
+        for token in children[1:]:
+            if token.type != "TOC_ENTRY":
+                continue
+            parsed = parse_toc_line(str(token))
+            if parsed is None:
+                continue
+            title, page, has_leader = parsed
+            entries.append(TocEntry(title=title, page=page, number=None, has_leader=has_leader, span=span_of(token)))
+        entries = _split_entry_numbers(entries)
+        return Toc(entries=tuple(entries), heading_span=span_of(head), span=_span_of_tokens(children))
+
+    def front(self, children: list) -> tuple[Head, Toc | None]:
+        title = None
+        toc = None
+        fields: list[Field] = []
+        tokens: list[Token] = []
+        for child in children:
+            if isinstance(child, Field):
+                fields.append(child)
+            elif isinstance(child, Toc) and toc is None:
+                toc = child
+            elif isinstance(child, Token) and child.type == "TITLE":
+                title = _title(child)
+            elif isinstance(child, Token):
+                tokens.append(child)
+        return Head(title=title, fields=tuple(fields), blocks=tuple(group_blocks(tokens))), toc
+
+    # -- items
+
+    def intro(self, children: list[Token]) -> tuple[CaseNumber | None, tuple[Block, ...]]:
+        case = None
+        rest = []
+        for token in children:
+            if token.type == "CASE_NO" and case is None:
+                text = case_number(str(token)) or str(token).strip()
+                col = str(token).find(text) + 1 if text in str(token) else 1
+                case = CaseNumber(text=text, span=Span(token.line, col, token.line, col + len(text)))
+            else:
+                rest.append(token)
+        return case, tuple(group_blocks(rest))
+
+    def section(self, children: list[Token]) -> Section:
+        head = children[0]
+        heading = _visible_heading(str(head))
+        kind = self.vocabulary.classify(heading) or self.vocabulary.classify_plain(str(head)) or SectionKind.OTHER
+        body = children[1:]
+        return Section(
+            kind=kind, title=heading, heading_span=span_of(head), blocks=tuple(group_blocks(body)),
+            span=_span_of_tokens(children),
+        )
+
+    def item(self, children: list) -> Item:
+        head = children[0]
+        conts = [c for c in children if isinstance(c, Token) and c.type == "ITEM_HEAD_CONT"]
+        case, intro = next((c for c in children if isinstance(c, tuple)), (None, ()))
+        sections = tuple(c for c in children if isinstance(c, Section))
+        visible = _visible_heading(str(head))
+        if conts:
+            visible = clean_inline(" ".join([str(head)] + [str(c) for c in conts]))
+            visible = _visible_heading(visible)
+        marker = parse_item_marker(visible, numbered_style=True) or (0, visible)
+        number, title = marker
+        end = sections[-1].span if sections else (intro[-1].span if intro else (case.span if case else span_of((conts or [head])[-1])))
+        heading_span = Span.covering(span_of(head), span_of((conts or [head])[-1]))
+        return Item(
+            number=number, title=title, closed=is_closed(title), case_number=case, intro=intro,
+            sections=sections, heading_span=heading_span, span=Span.covering(heading_span, end),
+        )
+
+    def start(self, children: list) -> Document:
+        head, toc = children[0]
+        items = tuple(c for c in children[1:] if isinstance(c, Item))
+        return Document(source=self.source, head=head, toc=toc, items=items)
+
+
+def build_document(tree: Tree, source: SourceText, vocabulary: SectionVocabulary) -> Document:
+    return DocumentBuilder(source, vocabulary).transform(tree)
+
+
+# ---- helpers -------------------------------------------------------------------------
+
+
+def _visible_heading(line: str) -> str:
+    heading = strip_heading_marks(line)
+    text = heading[1] if heading else line
+    inner = bold_only(text)
+    return clean_inline(inner if inner is not None else text)
+
+
+def _split_field(line: str) -> tuple[str, str, int]:
+    """``(label, value, value column)`` of a head field line."""
+    stripped = line.lstrip()
+    offset = len(line) - len(stripped)
+    for mark in ("**", "__"):
+        if stripped.startswith(mark):
+            end = stripped.find(mark, 2)
+            if end > 0:
+                label = clean_inline(stripped[2:end]).rstrip(":").strip()
+                rest = stripped[end + 2:]
+                rest_stripped = rest.lstrip(": \t")
+                col = offset + end + 2 + (len(rest) - len(rest_stripped)) + 1
+                return label, clean_inline(rest_stripped), col
+    label, _, rest = stripped.partition(":")
+    rest_stripped = rest.lstrip()
+    col = offset + len(label) + 1 + (len(rest) - len(rest_stripped)) + 1
+    return clean_inline(label), clean_inline(rest_stripped), col
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """Join wrapped field lines; a hard break inside a name joins with one space."""
+    text = " ".join(p.rstrip() for p in parts if p.strip())
+    return clean_inline(text)
+
+
+def _title(token: Token) -> Title:
+    text = _visible_heading(str(token))
+    rest = _TITLE_WORD.sub("", text, count=1)
+    date = None
+    date_match = _TITLE_DATE.search(rest)
+    if date_match:
+        date = first_date(date_match.group(0))
+        rest = rest[: date_match.start()]
+    period = None
+    period_match = _PERIOD.search(rest)
+    if period_match:
+        groups = [g for g in period_match.groups() if g]
+        period = f"{groups[0]}-{groups[1]}"
+        rest = rest[: period_match.start()] + " " + rest[period_match.end():]
+    committee = rest.strip(" :-–,") or None
+    return Title(text=text, committee=committee, period=period, date=date, span=span_of(token))
+
+
+def _split_entry_numbers(entries: list[TocEntry]) -> list[TocEntry]:
+    """In a numbered TOC (`49. Godkendelse af dagsorden`), split the number off.
+
+    A TOC counts as numbered when nearly all entries carry increasing numbers; a
+    single entry `2. Økonomiske Redegørelse` in an unnumbered TOC keeps its digits.
+    """
+    matches = [_NUMBERED_TOC.match(e.title) for e in entries]
+    numbers = [int(m.group(1)) for m in matches if m]
+    if len(entries) < 2 or len(numbers) < 0.8 * len(entries) or numbers != sorted(numbers):
+        return entries
+    out = []
+    for entry, match in zip(entries, matches):
+        if match:
+            entry = TocEntry(
+                title=match.group(2).strip(), page=entry.page, number=int(match.group(1)),
+                has_leader=entry.has_leader, span=entry.span,
+            )
+        out.append(entry)
+    return out
+
+
+def group_blocks(tokens: Sequence[Token]) -> list[Block]:
+    """Group line tokens into blocks (paragraphs, lists, tables, headings, notes)."""
+    blocks: list[Block] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        kind = token.type
+        if kind in ("BLANK", "COMMENT", "TOC_BLANK"):
+            i += 1
+        elif kind in ("ROW", "SEPARATOR"):
+            i = _table(tokens, i, blocks)
+        elif kind in ("BULLET", "NUMBERED"):
+            i = _list(tokens, i, blocks)
+        elif kind == "HEADING":
+            heading = strip_heading_marks(str(token))
+            level = heading[0] if heading else 0
+            blocks.append(Heading(text=_visible_heading(str(token)), level=level, span=span_of(token)))
+            i += 1
+        elif kind == "ATTENDANCE":
+            blocks.append(AttendanceNote(text=clean_inline(str(token)), span=span_of(token)))
+            i += 1
+        elif kind == "CASE_NO":
+            text = case_number(str(token)) or str(token).strip()
+            blocks.append(CaseNumber(text=text, span=span_of(token)))
+            i += 1
+        else:
+            j = i
+            while j < n and tokens[j].type in ("TEXT", "FIELD_CONT", "TOC_TEXT", "TOC_ENTRY"):
+                j += 1
+            j = max(j, i + 1)
+            run = tokens[i:j]
+            blocks.append(Paragraph(lines=tuple(clean_inline(str(t)) for t in run), span=_span_of_tokens(run)))
+            i = j
+    return blocks
+
+
+def _table(tokens: Sequence[Token], i: int, blocks: list[Block]) -> int:
+    rows: list[Row] = []
+    n = len(tokens)
+    j = i
+    while j < n:
+        kind = tokens[j].type
+        if kind in ("ROW", "SEPARATOR"):
+            rows.append(_row(tokens[j], separator=kind == "SEPARATOR"))
+            j += 1
+            continue
+        if kind in ("BLANK", "COMMENT"):
+            k = j
+            while k < n and tokens[k].type in ("BLANK", "COMMENT"):
+                k += 1
+            if k < n and tokens[k].type in ("ROW", "SEPARATOR"):
+                j = k
+                continue
+        break
+    if rows:
+        blocks.append(Table(rows=tuple(rows), span=Span.covering(rows[0].span, rows[-1].span)))
+    return j
+
+
+def _row(token: Token, separator: bool) -> Row:
+    line = str(token)
+    cells: list[Cell] = []
+    raw_cells = split_cells(line)
+    # Pipe rows lose their outer pipes; find where the first cell starts.
+    column = 1
+    if "\t" not in line:
+        column = line.find("|") + 2
+    for raw in raw_cells:
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        start = column + lead
+        cells.append(Cell(text=text, span=Span(token.line, start, token.line, start + len(text))))
+        column += len(raw) + 1
+    return Row(cells=tuple(cells), span=span_of(token), separator=separator)
+
+
+def _list(tokens: Sequence[Token], i: int, blocks: list[Block]) -> int:
+    ordered = tokens[i].type == "NUMBERED"
+    kind = tokens[i].type
+    items: list[ListItem] = []
+    n = len(tokens)
+    j = i
+    while j < n:
+        token = tokens[j]
+        if token.type == kind:
+            line = str(token)
+            match = _MARKER.match(line)
+            marker = line[: match.end()].strip() if match else ""
+            text = clean_inline(line[match.end():] if match else line)
+            items.append(ListItem(marker=marker, text=text, span=span_of(token)))
+            j += 1
+        elif token.type == "TEXT" and items and tokens[j - 1].type in (kind, "TEXT"):
+            # A lazy continuation line belongs to the list item above it.
+            last = items[-1]
+            items[-1] = ListItem(
+                marker=last.marker, text=f"{last.text} {clean_inline(str(token))}".strip(),
+                span=Span.covering(last.span, span_of(token)),
+            )
+            j += 1
+        elif token.type == "BLANK":
+            k = j
+            while k < n and tokens[k].type == "BLANK":
+                k += 1
+            if k < n and tokens[k].type == kind:
+                j = k
+                continue
+            break
+        else:
+            break
+    blocks.append(ListBlock(ordered=ordered, items=tuple(items), span=Span.covering(items[0].span, items[-1].span)))
+    return j
