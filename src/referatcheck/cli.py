@@ -35,11 +35,11 @@ def main() -> None:
 def check(paths: tuple[str, ...], output_format: str, lang: str, color: bool | None) -> None:
     """Lint minutes files (directories: every *.md and *.txt below them)."""
     from referatcheck.discover import PathError, collect
-    from referatcheck.engine import Linter
+    from referatcheck.pipeline import RunSettings, lint_file
+    from referatcheck.plugins import load_plugins
     from referatcheck.reporters import ReportOptions, available, get_reporter
 
-    linter = Linter()
-    extra = linter.plugins.reporters()
+    extra = load_plugins().reporters()
     if output_format not in available(extra):
         _fail(f"ukendt format '{output_format}' / unknown format; vælg / choose: {', '.join(available(extra))}")
     try:
@@ -53,7 +53,7 @@ def check(paths: tuple[str, ...], output_format: str, lang: str, color: bool | N
                 data = handle.read()
         except OSError as exc:
             _fail(f"{path}: {exc.strerror or exc}")
-        results.append(linter.lint_bytes(path, data))
+        results.append(lint_file(path, data, RunSettings()))
     if color is None:
         color = sys.stdout.isatty()
     options = ReportOptions(lang=lang, color=color and output_format == "text")
