@@ -288,15 +288,17 @@ class ItemWithoutEntry(Rule):
 
 
 def _entry_position(document: Document, item: Item):
-    """Where the missing entry belongs: the entry that now stands in its place.
+    """Where the missing entry belongs: the line right after the entry of the item before.
 
-    That is the first entry whose item comes after the missing one (so a deleted
-    TOC line is reported at the line number it had), or the last entry.
+    So a deleted TOC line is reported at the line number it had.
     """
-    after = [p for p in align(document).pairs if p.item.heading_span.line > item.heading_span.line]
-    if after:
-        return min(after, key=lambda p: p.item.heading_span.line).entry.span
-    return document.toc.entries[-1].span
+    entries = document.toc.entries
+    before = [p for p in align(document).pairs if p.item.heading_span.line < item.heading_span.line]
+    if not before:
+        return entries[0].span
+    anchor = max(before, key=lambda p: p.item.heading_span.line).entry
+    following = [e for e in entries if e.span.line > anchor.span.line]
+    return following[0].span if following else anchor.span
 
 
 class NearMiss(Rule):
