@@ -109,6 +109,7 @@ _CASE_NUMBER = re.compile(
 _DATE_ONLY = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 _TOC_NAMES = {"indholdsfortegnelse", "indhold", "dagsordensoversigt", "punktoversigt", "oversigt over punkter",
               "punkter på dagsordenen", "dagsordenpunkter", "dagsordenspunkter"}
+_PLAIN_TITLE = re.compile(r"^(?:referat|beslutningsprotokol)\b.{0,200}\d{4}", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"\b(referat|beslutningsprotokol|dagsorden|protokol)\b", re.IGNORECASE)
 HEAD_LABELS = {
     "mødedato", "mødested", "mødedeltagere", "afbud", "fraværende", "fraværende med afbud", "stedfortræder",
@@ -141,7 +142,7 @@ def case_number(text: str) -> str | None:
     number = match.group(1)
     if ("/" not in number and "-" not in number) or _DATE_ONLY.match(number):
         return None
-    if sum(ch.isdigit() for ch in number) < 4:
+    if sum(ch.isdigit() for ch in number) < 3:
         return None
     return number
 
@@ -326,6 +327,9 @@ class _Roles:
                     return i
                 if first_heading is None and shape.kind == HEADING:
                     first_heading = i
+            elif shape.kind == TEXT and _PLAIN_TITLE.match(shape.text):
+                # An unmarked title (`REFERAT Økonomiudvalget d. 04-06-2020`) of a plain export.
+                return i
         return first_heading
 
     # -- assignment

@@ -1,0 +1,348 @@
+"""The parser on the real corpus and on the format variants of minutes-format.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import CORPUS, doc
+from referatcheck.grammar import parser
+from referatcheck.model import AttendanceNote, Heading, ListBlock, Paragraph, SectionKind as K, Table
+from referatcheck.parse import parse_document
+from referatcheck.source import SourceText
+
+
+def test_grammar_is_lalr_without_conflicts():
+    parser(strict=True)  # raises GrammarError on any shift/reduce or reduce/reduce conflict
+
+
+def _corpus(name: str):
+    path = CORPUS / name
+    return parse_document(SourceText.from_bytes(path.read_bytes(), path=str(path)))
+
+
+# ---- corpus ---------------------------------------------------------------------------
+
+
+def test_soenderborg_2023_structure():
+    d = _corpus("soenderborg-arbejdsmarkedsudvalget-2023-11-07.md")
+    title = d.head.title
+    assert (title.committee, title.period, title.date) == ("Arbejdsmarkedsudvalget", "2022-25", dt.date(2023, 11, 7))
+    assert d.head.field("Mødedato").value == "Tirsdag d. 07. november 2023 kl. 15:30"
+    assert d.head.field("Mødested").value == "Borgen, mødelokale Italien (F)"
+    # A name split by a hard break is one person.
+    assert d.head.field("Mødedeltagere").value == (
+        "Jan Prokopek Jensen, Kristian Bonefeld, Desalegn Tufa, Jimmy Simonsen, Niels Ole Bennedsen"
+    )
+    assert d.head.field("Mødedeltagere").span.end_line == 10
+    assert [i.number for i in d.items] == list(range(1, 11))
+    assert [i.case_number.text for i in d.items] == [
+        "22/24308", "23/58769", "23/67225", "22/50594", "23/66894", "23/6186", "22/50594", "22/24327",
+        "22/24346", "22/24370",
+    ]
+    assert d.items[3].title == "Godkendelse af 3. bevillingsrevision"
+    assert [i.closed for i in d.items] == [False] * 8 + [True, True]
+    assert [e.page for e in d.toc.entries] == [3, 4, 7, 9, 14, 16, 18, 20, 21, 22]
+    assert [e.span.line for e in d.toc.entries] == list(range(14, 24))
+    truncated = d.toc.entries[2]
+    assert not truncated.has_leader and d.items[2].title.startswith(truncated.title)
+    assert d.toc.entries[8].title == "Lukket: Orientering fra formand, medlemmer og direktør - november 2023 - Lukket"
+    kinds = [s.kind for s in d.items[3].sections]
+    assert kinds == [K.SUMMARY, K.RECOMMENDATION, K.PRESENTATION, K.FINANCE, K.DECISION, K.ATTACHMENTS]
+    # The decision of item 4 is a bold-only line without `#`.
+    decision = d.items[3].section(K.DECISION)
+    assert decision.title == "Beslutning Arbejdsmarkedsudvalget den 07-11-2023"
+    assert decision.heading_span.line == 320
+    # `#### Politikområde 11: Integration` is a sub-heading of Sagsfremstilling, with its table.
+    presentation = d.items[3].section(K.PRESENTATION)
+    headings = [b.text for b in presentation.blocks if isinstance(b, Heading)]
+    assert headings[:3] == ["Politikområde 11: Integration", "Politikområde 12: Borgerservice",
+                            "Politikområde 18: Forsørgelse og beskæftigelse"]
+    tables = [b for b in presentation.blocks if isinstance(b, Table)]
+    # The bevillingsrevision schedule (rows with blank lines between) and three budget tables.
+    first_budget = tables[1]
+    assert first_budget.rows[0].texts == ("1.000 kr.", "Budget*", "Korrigeret budget**", "Forventet regnskab 2023", "Forskel")
+    assert [r.span.line for r in first_budget.rows] == [245, 246, 248, 249, 250]
+    assert first_budget.rows[4].cells[4].text == "-3.708"
+    assert first_budget.rows[4].cells[4].span.column == len("I alt\t46.959\t27.623\t23.915\t") + 1
+    # `# **Bilag**` at level 1 is still item 5's attachments.
+    assert d.items[4].sections[-1].kind == K.ATTACHMENTS
+    assert d.items[4].sections[-1].heading_span.line == 370
+
+
+def test_holstebro_structure():
+    d = _corpus("holstebro-arbejdsmarkedsudvalget-2022-11-28.md")
+    assert d.head.title.committee == "Arbejdsmarkedsudvalget"
+    assert d.head.title.date == dt.date(2022, 11, 28)
+    assert d.head.field("Mødedeltagere") is None
+    assert [i.number for i in d.items] == list(range(1, 11))
+    assert d.items[0].case_number.text == "15.00.15-P16-1-21"
+    assert d.items[6].case_number.text == "00.00.00-000-1-21"
+    assert d.items[9].title == "Lukket:" and d.items[9].closed
+    assert d.toc.entries[9].title == "Lukket:"
+    assert d.items[5].title == "Forslag til prioriteringsmuligheder i den lokale beskæftigelsesindsats."
+    assert [s.kind for s in d.items[0].sections] == [K.PRESENTATION, K.RECOMMENDATION, K.DECISION, K.ATTACHMENTS]
+    # `### 3: Muligheder ...` inside Sagsfremstilling is a sub-heading, not a section.
+    item6 = d.items[5]
+    assert [s.kind for s in item6.sections] == [K.PRESENTATION, K.RECOMMENDATION, K.DECISION, K.ATTACHMENTS]
+    assert "3: Muligheder for myndighedsudvikling" in [b.text for b in item6.sections[0].blocks if isinstance(b, Heading)]
+    # `Baggrund.` and `Økonomi.` are run-in paragraph labels, not sections.
+    assert [s.kind for s in d.items[1].sections] == [K.PRESENTATION, K.RECOMMENDATION, K.DECISION]
+    budget = next(b for b in d.items[6].sections[0].blocks if isinstance(b, Table))
+    assert budget.rows[-1].texts[0] == "Driftsudgifter i alt"
+
+
+def test_soenderborg_2021_structure():
+    d = _corpus("soenderborg-arbejdsmarkeds-og-integrationsudvalget-2021-03-03.md")
+    assert d.head.title.committee == "Arbejdsmarkeds- og Integrationsudvalget"
+    assert d.head.title.period == "2018-21"
+    assert len(d.items) == 11 and d.items[-1].title == "Underskriftsside 03-03-2021"
+    assert not d.items[-1].closed and d.items[9].closed
+    assert [len(d.toc.entries), d.toc.entries[3].title] == [
+        11, "Godkendelse af initiativer til det videre arbejde med befolkningsudvikling i Sønderborg Kommune"]
+    item2 = d.items[1]
+    assert [s.kind for s in item2.sections] == [
+        K.SUMMARY, K.RECOMMENDATION, K.PRESENTATION, K.OTHER, K.FINANCE, K.DECISION, K.ATTACHMENTS]
+    recommendation = item2.section(K.RECOMMENDATION)
+    points = next(b for b in recommendation.blocks if isinstance(b, ListBlock))
+    assert len(points.items) == 3 and points.items[0].text.startswith("at mindreforbruget på 21,8 mio. kr.")
+    # `## 2. Strategisk kompetenceudvikling ...` at level 2 is a sub-heading of Sagsfremstilling.
+    item5 = d.items[4]
+    assert [s.kind for s in item5.sections].count(K.PRESENTATION) == 1
+    assert "2. Strategisk kompetenceudvikling og uddannelsesplanlægning" in [
+        b.text for b in item5.section(K.PRESENTATION).blocks if isinstance(b, Heading)]
+
+
+def test_every_corpus_item_has_case_number_and_sections(corpus):
+    for name, text in corpus.items():
+        d = doc(text)
+        assert d.items, name
+        for item in d.items:
+            assert item.case_number is not None or item.closed, (name, item.number)
+            if not item.closed and not item.title.startswith("Underskrift"):
+                assert item.section(K.DECISION) is not None, (name, item.number)
+
+
+# ---- format variants ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, committee, period, date",
+    [
+        ("# REFERAT 2022-25: Arbejdsmarkedsudvalget d. 07-11-2023", "Arbejdsmarkedsudvalget", "2022-25", dt.date(2023, 11, 7)),
+        ("# REFERAT Beskæftigelse- og Borgerserviceudvalget (2022-2025) d. 14-11-2024",
+         "Beskæftigelse- og Borgerserviceudvalget", "2022-2025", dt.date(2024, 11, 14)),
+        ("# **REFERAT Teknik og Miljøudvalget 2022-2025 d. 06-09-2023**", "Teknik og Miljøudvalget", "2022-2025",
+         dt.date(2023, 9, 6)),
+        ("# REFERAT Økonomiudvalget d. 28-11-2022", "Økonomiudvalget", None, dt.date(2022, 11, 28)),
+        ("REFERAT Økonomiudvalget d. 04-06-2020", "Økonomiudvalget", None, dt.date(2020, 6, 4)),
+    ],
+)
+def test_title_variants(line, committee, period, date):
+    title = doc(f"\n\n{line}\n\n**Mødedato** Mandag\n").head.title
+    assert (title.committee, title.period, title.date) == (committee, period, date)
+    assert title.span.line == 3
+
+
+def test_head_fields_wrap_and_labels():
+    d = doc(
+        "# REFERAT Udvalget d. 01-02-2024\n\n"
+        "**Mødedato:** Torsdag d. 1. februar 2024 kl. 16:00\n\n"
+        "**Mødedeltagere**\u00a0\u00a0Anna Holm, Bo  \nDam, Carl Berg\nDitte Lund\n\n"
+        "**Fraværende med afbud** Ole Krog (V)\n\n"
+        "Stedfortræder: Ida Friis (V)\n"
+    )
+    assert d.head.field("mødedato").value == "Torsdag d. 1. februar 2024 kl. 16:00"
+    assert d.head.field("Mødedeltagere").value == "Anna Holm, Bo Dam, Carl Berg Ditte Lund"
+    assert d.head.field("Fraværende med afbud").value == "Ole Krog (V)"
+    assert d.head.field("Stedfortræder").value == "Ida Friis (V)"
+
+
+TOC_VARIANTS = """# REFERAT Teknik og Miljøudvalget d. 06-09-2023
+
+## Indholdsfortegnelse
+
+Godkendelse af dagsorden.....\t3
+Godkendelse af takster for 2024.\t9
+2. Økonomiske Redegørelse 2023 - Teknik og Miljøudvalget.....\t19
+Godkendelse af en meget lang overskrift der er blevet skåret over fordi den var for la\t20
+Uden prikker\t20
+Lukket: Personalesag - Lukket.....\t21
+Lukket: .....\t22
+
+# **Punkt 4: Godkendelse af dagsorden**
+
+22/24308
+
+# **Punkt 5: Godkendelse af takster for 2024**
+
+22/24309
+
+## Punkt 6: 2. Økonomiske Redegørelse 2023 - Teknik og Miljøudvalget
+
+22/24310
+
+### **Punkt 7: Godkendelse af en meget lang overskrift der er blevet skåret over fordi den var for lang til at stå**
+
+22/24311
+
+## Punkt 8: Uden prikker
+
+22/24312
+
+## **Punkt 9: Lukket: Personalesag - Lukket**
+
+22/24313
+
+## **Punkt 10: Lukket:**
+"""
+
+
+def test_toc_variants():
+    d = doc(TOC_VARIANTS)
+    titles = [e.title for e in d.toc.entries]
+    assert titles == [
+        "Godkendelse af dagsorden",
+        "Godkendelse af takster for 2024",
+        "2. Økonomiske Redegørelse 2023 - Teknik og Miljøudvalget",
+        "Godkendelse af en meget lang overskrift der er blevet skåret over fordi den var for la",
+        "Uden prikker",
+        "Lukket: Personalesag - Lukket",
+        "Lukket:",
+    ]
+    assert [e.number for e in d.toc.entries] == [None] * 7
+    assert [e.page for e in d.toc.entries] == [3, 9, 19, 20, 20, 21, 22]
+    assert [i.number for i in d.items] == [4, 5, 6, 7, 8, 9, 10]
+    assert d.items[2].title == "2. Økonomiske Redegørelse 2023 - Teknik og Miljøudvalget"
+    assert [i.closed for i in d.items] == [False] * 5 + [True, True]
+    assert d.items[6].title == "Lukket:" and d.items[6].case_number is None
+
+
+def test_numbered_items_of_other_systems():
+    d = doc(
+        "REFERAT Økonomiudvalget d. 04-06-2020\n\nIndholdsfortegnelse\n\n"
+        "Pkt.\tTekst\tSide\n49\tGodkendelse af dagsorden til mødet den 4. juni 2020\t2\n50\tRegnskab 2019\t3\n\n"
+        "49. Godkendelse af dagsorden til mødet den 4. juni 2020\n\nSagsnr.: 20/1234\n\nBeslutning\n\nGodkendt.\n\n"
+        "50. Regnskab 2019\n\n330-2018-3619\n\nIndstilling\n\nAdministrationen indstiller, at:\n\n"
+        "1. regnskabet godkendes\n2. overskuddet overføres\n\nØkonomiudvalgets beslutning den 4. juni 2020\n\nAnbefales.\n"
+    )
+    assert [(e.number, e.title, e.page) for e in d.toc.entries] == [
+        (49, "Godkendelse af dagsorden til mødet den 4. juni 2020", 2), (50, "Regnskab 2019", 3)]
+    assert [(i.number, i.title, i.case_number.text) for i in d.items] == [
+        (49, "Godkendelse af dagsorden til mødet den 4. juni 2020", "20/1234"), (50, "Regnskab 2019", "330-2018-3619")]
+    assert [s.kind for s in d.items[1].sections] == [K.RECOMMENDATION, K.DECISION]
+    assert d.items[1].sections[1].title == "Økonomiudvalgets beslutning den 4. juni 2020"
+    points = d.items[1].sections[0].blocks[1]
+    assert isinstance(points, ListBlock) and points.ordered and len(points.items) == 2
+
+
+def test_numbered_lists_are_not_items_when_punkt_items_exist():
+    d = doc(
+        "# Punkt 1: Orientering\n\n20/1\n\n## Sagsfremstilling\n\n1. Alle ledige\n2. Flere ledige\n\n"
+        "## 2. Strategisk kompetenceudvikling\n\nTekst.\n\n# Punkt 2: Eventuelt\n\n20/2\n"
+    )
+    assert [i.number for i in d.items] == [1, 2]
+    assert [type(b).__name__ for b in d.items[0].sections[0].blocks] == ["ListBlock", "Heading", "Paragraph"]
+
+
+@pytest.mark.parametrize(
+    "heading, kind",
+    [
+        ("**Beslutning Arbejdsmarkedsudvalget den 07-11-2023**", K.DECISION),
+        ("## Beslutning i Teknik og Miljøudvalget den 06-09-2023", K.DECISION),
+        ("### Arbejdsmarkeds- og Integrationsudvalgets beslutning den 29. marts 2021", K.DECISION),
+        ("**Fagcenter Arbejdsmarked og Borgerservice indstiller, at:**", K.RECOMMENDATION),
+        ("## Økonomi og Stab indstiller, at:", K.RECOMMENDATION),
+        ("Administrationen indstiller, at:", K.RECOMMENDATION),
+        ("#### Sagsresume", K.SUMMARY),
+        ("## Kort resumé", K.SUMMARY),
+        ("## Beskrivelse af sagen", K.PRESENTATION),
+        ("**Sagens gang**", K.PROCEDURE),
+        ("## Økonomiske og andre væsentlige konsekvenser", K.FINANCE),
+        ("## Kobling til FN's verdensmål", K.OTHER),
+        ("### Tidligere politisk behandlet", K.HISTORY),
+        ("# **Bilag**", K.ATTACHMENTS),
+        ("Beslutning", K.DECISION),
+    ],
+)
+def test_section_headings_by_name_not_level(heading, kind):
+    d = doc(f"# Punkt 1: Emne\n\n20/1\n\n{heading}\n\nTekst.\n")
+    assert [s.kind for s in d.items[0].sections] == [kind]
+    assert d.items[0].sections[0].heading_span.line == 5
+
+
+@pytest.mark.parametrize("heading", ["# Politikområde 11: Integration", "### *Baggrund og historik*",
+                                     "#### 4. Vi fornyer professionalismen", "**Aktiviteter**"])
+def test_other_headings_are_sub_headings(heading):
+    d = doc(f"# Punkt 1: Emne\n\n20/1\n\n## Sagsfremstilling\n\n{heading}\n\nTekst.\n")
+    item = d.items[0]
+    assert [s.kind for s in item.sections] == [K.PRESENTATION]
+    assert isinstance(item.sections[0].blocks[0], Heading)
+
+
+def test_recommendation_actor_line_under_indstilling_is_body():
+    d = doc("# Punkt 1: Emne\n\n20/1\n\n## Indstilling\n\nForvaltningen indstiller, at:\n\n- sagen godkendes\n")
+    assert [s.kind for s in d.items[0].sections] == [K.RECOMMENDATION]
+    assert len(d.items[0].sections[0].blocks) == 2
+
+
+@pytest.mark.parametrize("case", ["22/24308", "15.00.15-P16-1-21", "00.01.00-G01-52-22", "00.00.00-000-1-21",
+                                  "330-2018-3619", "**23/6186**", "Sagsnr.: 20/1234", "J.nr. 01.02.03-P20-1-24"])
+def test_case_number_formats(case):
+    d = doc(f"## **Punkt 3: Emne**\n\n{case}\n\n## Beslutning\n\nGodkendt.\n")
+    assert d.items[0].case_number is not None
+    assert d.items[0].case_number.span.line == 3
+
+
+def test_missing_case_number_is_not_a_parse_error():
+    d = doc("## Punkt 3: Emne\n\n## Beslutning\n\nGodkendt.\n")
+    assert d.items[0].case_number is None and d.items[0].sections[0].kind == K.DECISION
+
+
+def test_blocks_attendance_and_tables():
+    d = doc(
+        "# Punkt 1: Emne\n\n20/1\n\n## Beslutning\n\nGodkendt.\nFor stemte: A, C og F (6)\n\n"
+        "Ikke til stede: Lars Holm (C)\nFraværende: Britt Ravn (A), sag 129-138\n"
+        "Afbud fra Ole Krog (V). I stedet mødte Ida Friis (V).\nPia Dam (A) deltog ikke i behandlingen af punktet.\n"
+        "Ole Krog (V) forlod mødet efter punkt 4.\n"
+        "Ida Friis (V) erklærede sig inhabil og forlod mødet under behandlingen.\nIkke tilstede: Lars Holm (C)\n\n"
+        "## Økonomi\n\n<i>i 1.000 kr.</i>\tBudget\n-----\t-----\nA\t1\n\nB\t2\n| C | 3 |\nI alt\t3\n\n\\*Note\n"
+    )
+    decision, finance = d.items[0].sections
+    assert isinstance(decision.blocks[0], Paragraph) and decision.blocks[0].lines[1] == "For stemte: A, C og F (6)"
+    notes = [b for b in decision.blocks if isinstance(b, AttendanceNote)]
+    assert [n.span.line for n in notes] == list(range(10, 17))
+    table = finance.blocks[0]
+    assert isinstance(table, Table)
+    assert [r.separator for r in table.rows] == [False, True, False, False, False, False]
+    assert [r.texts[0] for r in table.rows if not r.separator] == ["<i>i 1.000 kr.</i>", "A", "B", "C", "I alt"]
+    assert table.rows[4].cells[1].text == "3" and table.rows[4].cells[1].span.column == 7
+    assert finance.blocks[1].text == "*Note"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize("final", [True, False])
+def test_line_numbers_in_every_line_end_style(newline, bom, final):
+    lines = ["# REFERAT Udvalget d. 01-02-2024", "", "# Punkt 1: Emne", "", "20/1", "", "## Beslutning", "", "Godkendt."]
+    text = newline.join(lines) + (newline if final else "")
+    source = SourceText.from_bytes(bom + text.encode("utf-8"), path="x.md")
+    d = parse_document(source)
+    assert len(source.lines) == 9
+    assert d.items[0].heading_span.line == 3
+    assert d.items[0].case_number.span.line == 5
+    assert d.items[0].sections[0].blocks[0].span.line == 9
+    assert d.head.title.span == d.head.title.span.__class__(1, 1, 1, len(lines[0]) + 1)
+
+
+def test_wrapped_bold_item_heading():
+    d = doc("## **Punkt 3: Godkendelse af en lang\noverskrift om budget**\n\n20/1\n\n## Beslutning\n\nGodkendt.\n")
+    assert d.items[0].title == "Godkendelse af en lang overskrift om budget"
+    assert d.items[0].case_number.text == "20/1"
+    assert d.items[0].heading_span.end_line == 2
+
+
+def test_conversion_artefacts_are_tolerated():
+    d = doc("# Punkt 1: Status på \\_projekt\\_ og [link](#) <i>kursiv</i>\n\n20/1\n")
+    assert d.items[0].title == "Status på _projekt_ og link kursiv"
