@@ -1,0 +1,316 @@
+"""Lint many files: worker processes, a content-hash cache and a progress bar.
+
+The runner is the only place that reads the files a run lints. It calls
+``pipeline.lint_file(path, data, settings)`` for each of them, in this process or in
+worker processes (``jobs``), and returns the results in the order of the paths given,
+so the report of a parallel run is byte for byte that of a serial one.
+
+The cache maps a key to a stored result. The key covers everything a result depends
+on: the file's bytes and path, ``pipeline.settings_fingerprint(path, settings)``, the
+referatcheck version, the versions of the installed plugin distributions, and the
+size and modification time of every source file of referatcheck and of the loaded
+plugins (so editing a rule in a development install cannot serve an old result).
+Entries are written to a temporary file and renamed into place, so concurrent runs
+never see half an entry; a damaged entry is a miss. Results of an incomplete lint
+(a crashed rule, an unreadable file) are never stored.
+
+Input files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import time
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from referatcheck.engine import FileResult
+from referatcheck.pipeline import RunSettings, lint_file, settings_fingerprint
+
+# Below this many files a worker pool costs more than it saves.
+PARALLEL_MIN_FILES = 8
+# The progress bar appears for at least this many files (and only on a terminal).
+PROGRESS_MIN_FILES = 50
+CACHE_FORMAT = "1"
+
+
+def default_jobs() -> int:
+    """All cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def default_cache_dir() -> Path:
+    """``$REFERATCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/referatcheck``, else ``~/.cache/referatcheck``.
+
+    The default lives in the user's own cache folder, not the working directory: a
+    cache inside a repository could be committed, and its entries are trusted
+    (unpickled) when read.
+    """
+    explicit = os.environ.get("REFERATCHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "referatcheck"
+
+
+# ---- the cache ----------------------------------------------------------------------
+
+
+class ResultCache:
+    """Stored results by key, in a folder; every failure to read or write is a miss."""
+
+    def __init__(self, directory: str | os.PathLike, salt: str) -> None:
+        self.directory = Path(directory) / f"v{CACHE_FORMAT}"
+        self.salt = salt
+        self.writable = True
+        self._marked = False
+
+    def key(self, path: str, data: bytes, settings: RunSettings) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (self.salt, path, settings_fingerprint(path, settings)):
+            encoded = part.encode("utf-8", "surrogatepass")
+            digest.update(len(encoded).to_bytes(8, "little"))
+            digest.update(encoded)
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.directory / key[:2] / key
+
+    def get(self, key: str) -> FileResult | None:
+        try:
+            with open(self._file(key), "rb") as handle:
+                result = pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a damaged or foreign entry: lint again
+            return None
+        return result if isinstance(result, FileResult) else None
+
+    def put(self, key: str, result: FileResult) -> None:
+        if not self.writable:
+            return
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._mark_folder()
+            temporary = target.parent / f".{key}.{os.getpid()}.tmp"
+            with open(temporary, "wb") as handle:
+                pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)  # atomic: readers see all of it or nothing
+        except OSError:
+            self.writable = False  # a read-only or full disk: run on without the cache
+            try:
+                temporary.unlink()  # type: ignore[possibly-undefined]
+            except (OSError, NameError):
+                pass
+
+    def _mark_folder(self) -> None:
+        """Tell backup tools (CACHEDIR.TAG) and git (.gitignore) to leave the cache alone."""
+        if self._marked:
+            return
+        self._marked = True
+        root = self.directory.parent
+        tag = root / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# referatcheck result cache\n")
+            (root / ".gitignore").write_text("*\n")
+
+
+def _package_source(plugin) -> Path | None:
+    """The folder of the top-level package a plugin module belongs to (or its one file)."""
+    name = getattr(plugin, "__name__", "")
+    top = sys.modules.get(name.partition(".")[0]) if name else None
+    source = getattr(top, "__file__", None) or getattr(plugin, "__file__", None)
+    if not source:
+        return None
+    path = Path(source).resolve()
+    return path.parent if path.name == "__init__.py" else path
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Versions and source-file stamps of referatcheck and every installed plugin."""
+    from importlib.metadata import entry_points
+
+    from referatcheck import __version__
+    from referatcheck.plugins import GROUP, load_plugins
+
+    parts = [f"referatcheck={__version__}"]
+    for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+        dist = getattr(ep, "dist", None)
+        parts.append(f"{ep.name}={ep.value}@{dist.name if dist else '?'}=={dist.version if dist else '?'}")
+    sources = {Path(__file__).resolve().parent}
+    for plugin in load_plugins().manager.get_plugins():
+        sources.add(_package_source(plugin))
+    for source in sorted(s for s in sources if s is not None):
+        files = sorted(source.rglob("*")) if source.is_dir() else [source]
+        for file in files:
+            if file.suffix in (".py", ".lark") and "__pycache__" not in file.parts:
+                try:
+                    stat = file.stat()
+                except OSError:
+                    continue
+                parts.append(f"{file}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+# ---- one file -----------------------------------------------------------------------
+
+
+def lint_path(path: str, settings: RunSettings, cache: ResultCache | None = None) -> FileResult:
+    """Read one file and lint it, through the cache when there is one. Never raises."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return _failed(path, f"{exc.strerror or exc}", read_error=True)
+    key = None
+    if cache is not None:
+        key = cache.key(path, data, settings)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    try:
+        result = lint_file(path, data, settings)
+    except Exception as exc:  # a bug in referatcheck itself: report it, lint the other files
+        return _failed(path, f"{type(exc).__name__}: {exc}", read_error=False)
+    result = _slim(result)
+    if cache is not None and key is not None and not result.incomplete:
+        cache.put(key, result)
+    return result
+
+
+def _slim(result: FileResult) -> FileResult:
+    """What reporters need: the source only of files with findings (they quote its lines)."""
+    if result.document is None and (result.diagnostics or result.source is None):
+        return result
+    from attrs import evolve
+
+    return evolve(result, source=result.source if result.diagnostics else None, document=None)
+
+
+def _failed(path: str, reason: str, read_error: bool) -> FileResult:
+    from referatcheck.diagnostic import Diagnostic, Message
+    from referatcheck.model import Span
+    from referatcheck.selfcheck import UnreadableFile
+
+    if read_error:
+        da, en = f"Filen kan ikke læses: {reason}", f"The file cannot be read: {reason}"
+    else:
+        da = f"Filen kunne ikke kontrolleres (intern fejl i referatcheck): {reason}"
+        en = f"The file could not be checked (internal error in referatcheck): {reason}"
+    diagnostic = Diagnostic(
+        code=UnreadableFile.code, severity=UnreadableFile.severity, message=Message(da, en), path=path,
+        span=Span(1, 1, 1, 1), rule=UnreadableFile.name,
+    )
+    return FileResult(path=path, diagnostics=(diagnostic,), source=None, incomplete=True)
+
+
+# ---- many files ---------------------------------------------------------------------
+
+
+def lint_paths(
+    paths: Sequence[str],
+    settings: RunSettings = RunSettings(),
+    *,
+    jobs: int | None = None,
+    cache_dir: str | os.PathLike | None = None,
+    use_cache: bool = True,
+    progress: bool | None = None,
+) -> list[FileResult]:
+    """Lint ``paths`` and return their results in the same order.
+
+    ``jobs``: worker processes (None: all cores; 1: in this process). ``cache_dir``:
+    where results are kept (None: :func:`default_cache_dir`). ``progress``: a bar on
+    stderr (None: when stderr is a terminal and there are many files).
+    """
+    jobs = default_jobs() if not jobs or jobs < 1 else jobs
+    cache = None
+    if use_cache:
+        cache = ResultCache(cache_dir if cache_dir is not None else default_cache_dir(), code_fingerprint())
+    if progress is None:
+        progress = len(paths) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
+    bar = ProgressBar(len(paths)) if progress else None
+    work = partial(lint_path, settings=settings, cache=cache)
+    results: list[FileResult] = []
+    try:
+        for result in _run(work, paths, jobs):
+            results.append(result)
+            if bar is not None:
+                bar.advance()
+    finally:
+        if bar is not None:
+            bar.close()
+    return results
+
+
+def _run(work: Callable[[str], FileResult], paths: Sequence[str], jobs: int) -> Iterator[FileResult]:
+    jobs = min(jobs, len(paths))
+    if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
+        yield from map(work, paths)
+        return
+    done = 0
+    try:
+        with _pool(jobs) as pool:
+            # Chunks keep the inter-process traffic low; several chunks per worker keep
+            # the cores busy when file sizes differ.
+            chunk = max(1, min(32, len(paths) // (jobs * 8)))
+            for result in pool.map(work, paths, chunksize=chunk):
+                yield result
+                done += 1
+    except _broken_pool_errors():
+        # A worker died (out of memory, killed): lint what is left in this process.
+        yield from map(work, paths[done:])
+
+
+def _pool(jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the loaded plugins and the built parser with the workers at no cost.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def _broken_pool_errors() -> tuple[type[BaseException], ...]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    return (BrokenProcessPool,)
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class ProgressBar:
+    """`[#####.....]  412/1000 filer` on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, total: int, stream=None, width: int = 30) -> None:
+        self.total, self.done, self.width = total, 0, width
+        self.stream = stream or sys.stderr
+        self._last = 0.0
+
+    def advance(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if now - self._last >= 0.1 or self.done == self.total:
+            self._last = now
+            filled = self.width * self.done // max(1, self.total)
+            self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total} filer")
+            self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\r" + " " * (self.width + 40) + "\r")
+        self.stream.flush()
