@@ -1,0 +1,162 @@
+"""TOC rules: each defect kind at its line; silence on the corpus and on clean examples."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CORPUS, EXAMPLES, corpus_files, lint
+
+SOENDERBORG = CORPUS / "soenderborg-arbejdsmarkedsudvalget-2023-11-07.md"
+# In that file the TOC entries stand on lines 14-23 and item 5's heading on line 328.
+
+
+def corpus_lines() -> list[str]:
+    return SOENDERBORG.read_text(encoding="utf-8").split("\n")
+
+
+def toc_findings(lines: list[str]):
+    return [(d.code, d.span.line) for d in lint("\n".join(lines), "TOC")]
+
+
+def test_corpus_gives_no_toc_finding():
+    for path in corpus_files():
+        assert lint(path.read_text(encoding="utf-8"), "TOC") == [], path.name
+
+
+def test_clean_examples_give_no_toc_finding():
+    for path in sorted((EXAMPLES / "clean").glob("*.md")):
+        assert lint(path.read_text(encoding="utf-8"), "TOC") == [], path.name
+
+
+def test_near_miss_one_word_is_a_warning_showing_the_words():
+    lines = corpus_lines()
+    lines[17] = lines[17].replace("takster for budgetåret", "takster til budgetåret")
+    found = lint("\n".join(lines), "TOC")
+    assert [(d.code, d.span.line, d.severity.value) for d in found] == [("TOC003", 18, "warning")]
+    message = found[0].message.da
+    assert '"til"' in message and '"for"' in message and "linje 328" in message
+    assert "line 328" in found[0].message.en
+
+
+def test_near_miss_one_letter():
+    lines = corpus_lines()
+    lines[13] = lines[13].replace("dagsorden", "dagsordne")
+    assert toc_findings(lines) == [("TOC003", 14)]
+
+
+def test_deleted_entry_is_reported_where_it_stood():
+    lines = corpus_lines()
+    del lines[19]  # "Orientering om ledelsesinformation september 2023"
+    found = lint("\n".join(lines), "TOC")
+    assert [(d.code, d.span.line) for d in found] == [("TOC002", 20)]
+    assert "Punkt 7" in found[0].message.da and "linje 419" in found[0].message.da
+
+
+def test_entry_without_item():
+    lines = corpus_lines()
+    lines.insert(17, "Orientering om noget helt andet.....\t9")
+    assert toc_findings(lines) == [("TOC001", 18)]
+
+
+def test_duplicated_entry():
+    lines = corpus_lines()
+    lines.insert(15, lines[14])
+    found = lint("\n".join(lines), "TOC")
+    assert [(d.code, d.span.line) for d in found] == [("TOC001", 16)]
+    assert "to gange" in found[0].message.da
+
+
+def test_swapped_entries_flag_both_lines():
+    lines = corpus_lines()
+    lines[14], lines[15] = lines[15], lines[14]
+    found = toc_findings(lines)
+    assert ("TOC004", 15) in found and ("TOC004", 16) in found
+    assert ("TOC005", 16) in found  # the pages came along and now decrease
+
+
+def test_entry_moved_far():
+    lines = corpus_lines()
+    moved = lines.pop(13)
+    lines.insert(22, moved)
+    found = toc_findings(lines)
+    assert ("TOC004", 23) in found
+    assert [c for c, _ in found if c == "TOC004"] == ["TOC004"]
+
+
+def test_decreasing_page():
+    lines = corpus_lines()
+    lines[18] = lines[18].replace("\t16", "\t12")
+    assert toc_findings(lines) == [("TOC005", 19)]
+
+
+def test_unrelated_title_in_place():
+    lines = corpus_lines()
+    lines[16] = "Godkendelse af regulativ for vejbelysning i landdistrikterne.....\t9"
+    assert toc_findings(lines) == [("TOC006", 17)]
+
+
+def test_truncated_entry_matches_as_prefix_but_not_when_it_differs():
+    lines = corpus_lines()
+    assert "beskæftig\t7" in lines[15]
+    assert toc_findings(lines) == []
+    lines[15] = lines[15].replace("personer med handicap", "personer uden handicap")
+    assert toc_findings(lines) == [("TOC003", 16)]
+
+
+def test_shortened_entry_with_leader_is_not_a_prefix_match():
+    lines = corpus_lines()
+    lines[17] = "Godkendelse af takster.....\t14"
+    assert toc_findings(lines) == [("TOC006", 18)]
+
+
+NUMBERED = """REFERAT Økonomiudvalget d. 04-06-2020
+
+Indholdsfortegnelse
+
+57. Godkendelse af dagsorden\t2
+58. Regnskab 2019\t3
+59. Eventuelt\t4
+
+57. Godkendelse af dagsorden
+
+330-2020-1
+
+58. Regnskab 2019
+
+330-2020-2
+
+60. Eventuelt
+
+330-2020-3
+"""
+
+
+def test_numbered_toc_number_mismatch():
+    found = [(d.code, d.span.line) for d in lint(NUMBERED, "TOC")]
+    assert found == [("TOC007", 7)]
+
+
+def test_no_items_recognised_is_info_only():
+    text = "# REFERAT X d. 01-01-2024\n\n## Indholdsfortegnelse\n\nGodkendelse.....\t3\n\nGodkendelse\n\nGodkendt.\n"
+    found = lint(text, "TOC")
+    assert [(d.code, d.severity.value, d.span.line) for d in found] == [("TOC008", "info", 3)]
+
+
+def test_markup_and_trailing_period_are_ignored():
+    text = ("## Indholdsfortegnelse\n\nGodkendelse af \\*takster\\* for 2024.\t9\n\n"
+            "# **Punkt 1: Godkendelse af *takster* for 2024.**\n\n24/1234\n")
+    assert lint(text, "TOC") == []
+
+
+def _expected_toc_lines() -> set[int]:
+    rows = (EXAMPLES / "defects" / "EXPECTED.md").read_text(encoding="utf-8").splitlines()
+    return {int(m.group(1)) for row in rows if (m := re.match(r"\| `toc-defects\.md` \| (\d+) \|", row))}
+
+
+def test_example_toc_defects_are_found_at_their_lines():
+    path = EXAMPLES / "defects" / "toc-defects.md"
+    found = {d.span.line for d in lint(path.read_text(encoding="utf-8"), "TOC")}
+    expected = _expected_toc_lines()
+    assert expected and expected <= found, (expected, found)
