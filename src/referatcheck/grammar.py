@@ -18,7 +18,7 @@ def parser(strict: bool = False) -> Lark:
         grammar,
         parser="lalr",
         lexer=MinutesLexer,
-        propagate_positions=True,
+        propagate_positions=False,  # spans come from the line tokens, not from tree metadata
         maybe_placeholders=False,
         strict=strict,
     )

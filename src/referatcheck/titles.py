@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
 _LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()\s]{0,500}\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![\w\\])_{1,3}|_{1,3}(?!\w)")
-_SPACES = re.compile(r"\s+")
 # A dot leader (`.....`, `…`) possibly with spaces, at the end of a TOC title.
 _TRAILING_DOTS = re.compile(r"[\s.…·]+$")
 
@@ -24,8 +24,27 @@ def clean_inline(text: str) -> str:
 
     Escaped characters are kept as the literal character (``\\_`` → ``_``).
     """
-    text = _HTML_TAG.sub("", text)
-    text = _LINK.sub(r"\1", text)
+    # The same line is cleaned by the lexer and again by the transformer.
+    if len(text) <= _CACHED_LENGTH:
+        return _clean_inline_cached(text)
+    return _clean_inline(text)
+
+
+_CACHED_LENGTH = 400
+
+
+@lru_cache(maxsize=4096)
+def _clean_inline_cached(text: str) -> str:
+    return _clean_inline(text)
+
+
+def _clean_inline(text: str) -> str:
+    # Each pass runs only when its trigger character is present: most lines carry no
+    # markup, and scanning every line with every pattern dominated the lint's time.
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
     # Protect escaped characters from the emphasis stripper with private-use marks.
     protected: list[str] = []
 
@@ -33,12 +52,15 @@ def clean_inline(text: str) -> str:
         protected.append(match.group(1))
         return f"\ue000{len(protected) - 1}\ue001"
 
-    text = _ESCAPE.sub(_protect, text)
-    text = _EMPHASIS.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(_protect, text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
     if protected:
         text = re.sub("\ue000(\\d+)\ue001", lambda m: protected[int(m.group(1))], text)
-    text = text.replace("\u00a0", " ")
-    return _SPACES.sub(" ", text).strip()
+    # str.split() splits on exactly the characters `\s` matches (NBSP included) and
+    # drops them at both ends: the same as folding runs of spaces and stripping.
+    return " ".join(text.split())
 
 
 def strip_heading_marks(line: str) -> tuple[int, str] | None:
