@@ -167,7 +167,9 @@ def parse_toc_line(line: str) -> tuple[str, int | None, bool] | None:
     """
     text = line.rstrip()
     cut = len(text)
-    while cut > 0 and text[cut - 1].isdigit():
+    # ASCII digits only (str.isdigit() also takes `¹`, which int() refuses), and no
+    # further back than a page number can reach: a line may be a megabyte of digits.
+    while cut > 0 and len(text) - cut <= 4 and text[cut - 1] in "0123456789":
         cut -= 1
     if cut == len(text) or len(text) - cut > 4:
         return None
