@@ -1,4 +1,5 @@
-"""RC rules: what referatcheck says about itself (unreadable input, a failed plugin).
+"""RC rules: what referatcheck says about itself (unreadable input, a failed plugin,
+a bad suppression comment).
 
 They are documented like every other rule, but the engine, not a plugin, emits them.
 """
@@ -65,4 +66,59 @@ class LegacyEncoding(Rule):
     )
 
 
-SELF_RULES: tuple[type[Rule], ...] = (PluginFailed, RuleCrashed, UnreadableFile, LegacyEncoding)
+class UnknownSuppressionCode(Rule):
+    """A suppression comment names a code or prefix that no rule has."""
+
+    code, name, family, severity = "RC005", "unknown-suppression-code", "RC", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="En undertrykkelse i en kommentar nævner en kode eller et præfiks, som ingen regel har.",
+        summary_en="A suppression comment names a code or prefix that no rule has.",
+        why_da="En stavefejl i koden betyder, at fundet, man ville skjule, stadig vises — eller at kommentaren er "
+               "forældet, fordi reglen er omdøbt eller pluginet ikke er installeret.",
+        why_en="A misspelt code means the finding one meant to hide is still shown, or the comment is stale because "
+               "the rule was renamed or its plugin is not installed.",
+        wrong="<!-- referatcheck: disable-next-line=TAB0001 -->",
+        right="<!-- referatcheck: disable-next-line=TAB001 -->",
+    )
+
+
+class UnusedSuppression(Rule):
+    """A suppression comment suppressed nothing."""
+
+    code, name, family, severity = "RC006", "unused-suppression", "RC", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="En undertrykkelse i en kommentar skjulte intet fund.",
+        summary_en="A suppression comment suppressed nothing.",
+        why_da="Når fejlen er rettet, skal kommentaren fjernes; ellers skjuler den en ny fejl af samme slags senere. "
+               "(Som ruffs unused-noqa.)",
+        why_en="Once the defect is fixed the comment must go; otherwise it will hide a new defect of the same kind "
+               "later. (Like ruff's unused-noqa.)",
+        wrong="<!-- referatcheck: disable-next-line=TAB001 -->\nI alt\t10\t20",
+        right="I alt\t10\t20",
+    )
+
+
+class InvalidSuppression(Rule):
+    """A `<!-- referatcheck: ... -->` comment cannot be read."""
+
+    code, name, family, severity = "RC007", "invalid-suppression", "RC", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="En referatcheck-kommentar kan ikke læses (ukendt direktiv, ingen koder, enable uden disable).",
+        summary_en="A referatcheck comment cannot be read (unknown directive, no codes, enable without disable).",
+        why_da="En kommentar, der ikke kan læses, virker ikke som tiltænkt: fund, der skulle skjules, vises, eller "
+               "et område slutter aldrig.",
+        why_en="A comment that cannot be read does not work as intended: findings meant to be hidden are shown, or "
+               "a region never ends.",
+        wrong="<!-- referatcheck: disabel=TAB001 -->",
+        right="<!-- referatcheck: disable=TAB001 reason=\"tallene er fra regnskabet\" -->",
+    )
+
+
+SELF_RULES: tuple[type[Rule], ...] = (
+    PluginFailed, RuleCrashed, UnreadableFile, LegacyEncoding,
+    UnknownSuppressionCode, UnusedSuppression, InvalidSuppression,
+)
+
+# Findings that mean the lint is incomplete: configuration, suppressions and baselines
+# never hide them (the exit status is 2 whatever is shown).
+INCOMPLETE_CODES = frozenset({PluginFailed.code, RuleCrashed.code, UnreadableFile.code})
