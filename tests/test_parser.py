@@ -346,3 +346,20 @@ def test_wrapped_bold_item_heading():
 def test_conversion_artefacts_are_tolerated():
     d = doc("# Punkt 1: Status på \\_projekt\\_ og [link](#) <i>kursiv</i>\n\n20/1\n")
     assert d.items[0].title == "Status på _projekt_ og link kursiv"
+
+
+def test_inline_section_labels_and_punkt_toc_entries():
+    d = doc(
+        "## Indholdsfortegnelse\n\nPunkt 1: Godkendelse af dagsorden.....\t3\nPunkt 2: Eventuelt.....\t4\n\n"
+        "## Punkt 1 - Godkendelse af dagsorden\n\n20/1234\n\n**Beslutning:** Godkendt.\n\n"
+        "## Punkt 2 - Eventuelt\n\n20/1235\n\nIndstilling: Forvaltningen indstiller, at sagen drøftes.\n\n"
+        "Beslutning: Drøftet.\n\nØkonomi: Ingen.\n"
+    )
+    assert [(e.number, e.title) for e in d.toc.entries] == [(1, "Godkendelse af dagsorden"), (2, "Eventuelt")]
+    assert [i.title for i in d.items] == ["Godkendelse af dagsorden", "Eventuelt"]
+    first = d.items[0].sections[0]
+    assert (first.kind, first.title, first.blocks[0].text) == (K.DECISION, "Beslutning", "Godkendt.")
+    assert first.blocks[0].span.column == len("**Beslutning:** ") + 1
+    assert [s.kind for s in d.items[1].sections] == [K.RECOMMENDATION, K.DECISION]
+    # A run-in label that is not a decision or recommendation stays text.
+    assert d.items[1].sections[1].blocks[-1].text == "Økonomi: Ingen."

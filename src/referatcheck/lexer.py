@@ -95,7 +95,9 @@ def split_cells(line: str) -> list[str]:
 
 # ---- patterns for roles ------------------------------------------------------------
 
-_PUNKT = re.compile(r"^(?:punkt|pkt\.?)\s{0,3}(\d{1,5})\s{0,3}[:.]\s*(.*)$", re.IGNORECASE)
+_PUNKT = re.compile(r"^(?:punkt|pkt\.?|dagsordenspunkt)\s{0,3}(\d{1,5})\s{0,3}[:.–-]\s*(.*)$", re.IGNORECASE)
+# `Beslutning: Godkendt.` — a section label with its content on the same line.
+_INLINE_LABEL = re.compile(r"^([A-ZÆØÅ][^:]{1,60}):\s+\S")
 _NUMBERED_ITEM = re.compile(r"^(\d{1,5})\.\s+(\S.*)$")
 _CASE_LABEL = (
     r"(?:sags?\s?n(?:r|ummer)\.?|sag\s?nr\.?|j\.?\s?nr\.?|journal\s?n(?:r|ummer)\.?|dok(?:ument)?\.?\s?nr\.?"
@@ -256,7 +258,7 @@ class _Roles:
     def _punkt_items(self) -> list[int]:
         found = []
         for i, shape in enumerate(self.shapes):
-            if shape.kind in (HEADING, BOLD, TEXT) and shape.text[:1] in "PpPp" and _PUNKT.match(shape.text):
+            if shape.kind in (HEADING, BOLD, TEXT) and shape.text[:1] in "PpDd" and _PUNKT.match(shape.text):
                 if shape.kind != TEXT or self._is_case_line(self.next_content[i]):
                     found.append(i)
         return found
@@ -422,7 +424,7 @@ class _Roles:
             elif kind in (TEXT, FIELDISH) and self._attendance(shape.text):
                 types[i] = "ATTENDANCE"
             elif kind == TEXT:
-                section = vocabulary.classify_plain(lines[i])
+                section = vocabulary.classify_plain(lines[i]) or self._inline_section(shape.text)
                 if section is SectionKind.RECOMMENDATION and current is SectionKind.RECOMMENDATION:
                     section = None  # `<Actor> indstiller, at:` under an `Indstilling` heading
                 if section is not None:
@@ -431,7 +433,10 @@ class _Roles:
                 else:
                     types[i] = "TEXT"
             elif kind == FIELDISH:
-                types[i] = "TEXT"
+                # `**Beslutning:** Godkendt.`: a section heading with its first line inline.
+                section = vocabulary.classify(shape.label)
+                types[i] = "SECTION_HEAD" if section is not None else "TEXT"
+                current = section or current
             else:
                 types[i] = self._block_type(shape, lines[i])
             i += 1
@@ -456,6 +461,15 @@ class _Roles:
             types[nxt] = "CASE_NO"
             return nxt + 1
         return i
+
+    def _inline_section(self, text: str) -> SectionKind | None:
+        """`Beslutning: Godkendt.` unmarked: only decision and recommendation labels count,
+        other run-in labels (`Økonomi: ...`) are ordinary text."""
+        match = _INLINE_LABEL.match(text)
+        if not match:
+            return None
+        kind = self.vocabulary.classify(match.group(1))
+        return kind if kind in (SectionKind.DECISION, SectionKind.RECOMMENDATION) else None
 
     @staticmethod
     def _attendance(text: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Sequence
 from lark import Token, Transformer, Tree
 
 from referatcheck.dates import first_date
-from referatcheck.lexer import parse_item_marker, parse_toc_line, split_cells, case_number
+from referatcheck.lexer import FIELDISH, TEXT, case_number, parse_item_marker, parse_toc_line, shape_of, split_cells
 from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
     Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry,
@@ -118,10 +118,14 @@ class DocumentBuilder(Transformer):
     def section(self, children: list[Token]) -> Section:
         head = children[0]
         heading = _visible_heading(str(head))
+        blocks = group_blocks(children[1:])
+        inline = _inline_content(head)
+        if inline is not None:
+            heading, first = inline
+            blocks.insert(0, first)
         kind = self.vocabulary.classify(heading) or self.vocabulary.classify_plain(str(head)) or SectionKind.OTHER
-        body = children[1:]
         return Section(
-            kind=kind, title=heading, heading_span=span_of(head), blocks=tuple(group_blocks(body)),
+            kind=kind, title=heading, heading_span=span_of(head), blocks=tuple(blocks),
             span=_span_of_tokens(children),
         )
 
@@ -161,6 +165,18 @@ def _visible_heading(line: str) -> str:
     text = heading[1] if heading else line
     inner = bold_only(text)
     return clean_inline(inner if inner is not None else text)
+
+
+def _inline_content(head: Token) -> tuple[str, Paragraph] | None:
+    """``(label, first paragraph)`` of a section head like `**Beslutning:** Godkendt.`."""
+    line = str(head)
+    if shape_of(line).kind not in (FIELDISH, TEXT):
+        return None
+    label, value, column = _split_field(line)
+    if not value or not label:
+        return None
+    span = Span(head.line, column, head.line, head.end_column)
+    return label, Paragraph(lines=(value,), span=span)
 
 
 def _split_field(line: str) -> tuple[str, str, int]:
@@ -212,7 +228,9 @@ def _split_entry_numbers(entries: list[TocEntry]) -> list[TocEntry]:
     A TOC counts as numbered when nearly all entries carry increasing numbers; a
     single entry `2. Økonomiske Redegørelse` in an unnumbered TOC keeps its digits.
     """
-    matches = [_NUMBERED_TOC.match(e.title) for e in entries]
+    # `Punkt 4: Title` in an entry is an item number whatever the rest of the TOC does.
+    entries = [_with_punkt_number(e) for e in entries]
+    matches = [_NUMBERED_TOC.match(e.title) if e.number is None else None for e in entries]
     numbers = [int(m.group(1)) for m in matches if m]
     if len(entries) < 2 or len(numbers) < 0.8 * len(entries) or numbers != sorted(numbers):
         return entries
@@ -225,6 +243,14 @@ def _split_entry_numbers(entries: list[TocEntry]) -> list[TocEntry]:
             )
         out.append(entry)
     return out
+
+
+def _with_punkt_number(entry: TocEntry) -> TocEntry:
+    marker = parse_item_marker(entry.title, numbered_style=False)
+    if marker is None:
+        return entry
+    number, title = marker
+    return TocEntry(title=title, page=entry.page, number=number, has_leader=entry.has_leader, span=entry.span)
 
 
 def group_blocks(tokens: Sequence[Token]) -> list[Block]:
