@@ -18,11 +18,14 @@ from decimal import Decimal, InvalidOperation
 
 from attrs import frozen
 
+from referatcheck.titles import clean_inline
+
 __all__ = [
     "Amount",
     "Interval",
     "UNIT_SCALE",
     "find_numbers",
+    "find_unit_label",
     "format_number",
     "is_english_number",
     "is_malformed_number",
@@ -129,13 +132,14 @@ def normalise_unit(text: str) -> str | None:
 
 
 # The number proper: sign, digits with optional thousands groups, optional decimals.
-_MINUS = "-−–"  # hyphen-minus, U+2212 minus, en dash (exports turn minus into en dash)
+# hyphen-minus, U+2212 minus, en dash (exports turn minus into en dash), ÷ (Danish
+# bookkeeping's minus)
+_MINUS = "-−–÷"
 _NUMBER = (
-    r"(?P<sign>[-−–+]\s?)?"
+    r"(?P<sign>[-−–÷+]\s?)?"
     r"(?P<int>\d{1,3}(?:\.\d{3})+|\d+)"
     r"(?:,(?P<dec>\d+))?"
 )
-_MARKUP = re.compile(r"<[^<>]{0,200}>|\\(?=[^\w\s])|\*{1,3}|_{2,3}|\u00a0")
 _CELL = re.compile(
     r"\s{0,5}" + _NUMBER + r"\s{0,3}(?P<unit>" + _UNIT_RE.pattern + r")?"
     r"\s{0,3}(?:\((?P<note>[^()]{0,200})\))?\s{0,3}\Z",
@@ -172,8 +176,7 @@ class Amount:
         """
         if not text or len(text) > 300:
             return None
-        clean = _MARKUP.sub("", text).strip()
-        match = _CELL.match(clean)
+        match = _CELL.match(clean_inline(text))
         if match is None:
             return None
         return cls._from_match(match, text, match.group("unit"))
@@ -228,7 +231,7 @@ _PROSE_NUMBER = re.compile(
 # `4. november`, `3. bevillingsrevision`, `4.-5. november`: a day or an ordinal, not an amount.
 _ORDINAL_AFTER = re.compile(r"\.(?:\s{0,2}[a-zæøå]|-|–)")
 _SIGN_BEFORE_OK = re.compile(r"(?:^|[\s(:;=])\Z")
-_UNIT_LABEL = re.compile(r"(?:\bi|\()\s?1\.000\s{0,2}kr", re.IGNORECASE)
+_THOUSANDS_LABEL = re.compile(r"(?:\bi|\()\s?1\.000\s{0,2}kr", re.IGNORECASE)
 
 
 def find_numbers(text: str) -> list[tuple[Amount, int, int]]:
@@ -264,12 +267,45 @@ def _is_excluded(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, start - 3):start]
     if "§" in before or re.search(r"(?:kl|nr)\.?\s{0,2}\Z", text[max(0, start - 5):start], re.IGNORECASE):
         return True
-    if _UNIT_LABEL.search(text, max(0, start - 3), match.end()) and match.group("int") == "1.000":
+    if _THOUSANDS_LABEL.search(text, max(0, start - 3), match.end()) and match.group("int") == "1.000":
         return True  # `beløb i 1.000 kr.`: a unit label, not an amount
     end_digits = match.end("dec") if match.group("dec") else match.end("int")
     if match.group("unit") is None and _ORDINAL_AFTER.match(text, end_digits):
         return True
     return False
+
+
+# --- unit labels of tables ----------------------------------------------------------
+
+# `1.000 kr.`, `(i 1.000 kr.)`, `Beløb i mio. kr.`, `t.kr.`: a label, not an amount. A money
+# unit right after a figure (`3,7 mio. kr.`) is an amount and is not taken as a label.
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s(]))(?:(?P<thousand>1\.000(?:\.000)?\s{0,2}kr\.?)"
+    r"|(?P<word>t\.\s?kr\.?|tkr\.?|mio\.?\s{0,2}kr\.?|mia\.?\s{0,2}kr\.?|mio\.|mia\.|kr\.|kroner))(?![\w])",
+    re.IGNORECASE,
+)
+_FIGURE_BEFORE = re.compile(r"\d[\d.,]{0,20}\s{0,2}\Z")
+_THOUSAND_LEAD = re.compile(r"(?:\A|\(|(?:^|\s|\()(?:i|beløb|beløb i|angivet i|opgjort i)\s|:\s)\s{0,2}\Z", re.IGNORECASE)
+
+
+def find_unit_label(text: str) -> tuple[str, int, int] | None:
+    """The money unit a header cell or caption names: ``(unit, start, end)`` or None.
+
+    ``"Driftsområder (1.000 kr.)"`` → ``"t.kr."``; ``"Beløb i mio. kr."`` → ``"mio. kr."``;
+    ``"(mio.)"`` → ``"mio. kr."``; ``"udgiften er 3,7 mio. kr."`` → None (that is an amount).
+    """
+    if len(text) > 300:
+        return None
+    for match in _LABEL.finditer(text):
+        if match.group("word") and _FIGURE_BEFORE.search(text, 0, match.start()):
+            continue
+        if match.group("thousand") and not _THOUSAND_LEAD.search(text, 0, match.start()):
+            continue  # `et tilskud på 1.000 kr.` is an amount
+        unit = normalise_unit(match.group(0))
+        unit = {"mio.": "mio. kr.", "mia.": "mia. kr."}.get(unit, unit)
+        if unit in UNIT_SCALE:
+            return unit, match.start(), match.end()
+    return None
 
 
 # --- number format -----------------------------------------------------------------
@@ -294,11 +330,11 @@ _MALFORMED = re.compile(
 
 def is_english_number(text: str) -> bool:
     """True for an English-style figure such as ``1,234.5``, ``1,234,567`` or ``12.5``."""
-    clean = _MARKUP.sub("", text).strip()
+    clean = clean_inline(text) if len(text) < 200 else text
     return len(clean) < 60 and _ENGLISH.fullmatch(clean) is not None
 
 
 def is_malformed_number(text: str) -> bool:
     """True for a figure that is neither valid Danish nor English style (``1.23.456``)."""
-    clean = _MARKUP.sub("", text).strip()
+    clean = clean_inline(text) if len(text) < 200 else text
     return len(clean) < 60 and _MALFORMED.fullmatch(clean) is not None and not is_english_number(clean)
