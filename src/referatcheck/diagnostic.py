@@ -44,6 +44,17 @@ class Diagnostic:
     # Text the finding is about (e.g. the TOC title), for baselines that must not
     # depend on line numbers.
     subject: str = ""
+    # For a document a format plugin converted to text (e.g. Word), where a user of
+    # that format finds the place: "afsnit 12" / "tabel 2, række 3, celle 4". `line`
+    # and `column` stay positions in the converted text (see referatcheck.locations).
+    location: Message | None = None
+
+    def display_message(self, lang: str = "da") -> str:
+        """The message as every reporter shows it: with the original location, if any."""
+        text = self.message.text(lang)
+        if self.location is None:
+            return text
+        return f"{text} ({self.location.text(lang)})"
 
     @property
     def sort_key(self) -> tuple:
@@ -59,7 +70,7 @@ class Diagnostic:
             "end_column": self.span.end_column,
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message.text(lang),
+            "message": self.display_message(lang),
             "rule": self.rule,
         }
 

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Mapping
 from attrs import field, frozen
 
 from referatcheck.diagnostic import Diagnostic, Message, Severity, sort_diagnostics
+from referatcheck.locations import attach_locations
 from referatcheck.model import Document, Span
 from referatcheck.parse import parse_document
 from referatcheck.plugins import Plugins, load_plugins
@@ -94,7 +95,7 @@ class Linter:
         for rule_class in self.rules:
             options = {**rule_class.options, **self.rule_options.get(rule_class.code, {})}
             try:
-                found = list(rule_class().check(document, options))
+                found = attach_locations(document, rule_class().check(document, options))
             except Exception as exc:  # isolate foreign and buggy rules
                 incomplete = True
                 found = [

@@ -17,11 +17,11 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
     out: list[str] = []
     for d in all_diagnostics(results):
         severity = d.severity.value
-        head = f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{severity}] {d.message.text(options.lang)}"
+        head = f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{severity}] {d.display_message(options.lang)}"
         if options.color:
             head = (
                 f"{_BOLD}{d.path}:{d.span.line}:{d.span.column}:{_RESET} {_COLOURS[severity]}{d.code}"
-                f" [{severity}]{_RESET} {d.message.text(options.lang)}"
+                f" [{severity}]{_RESET} {d.display_message(options.lang)}"
             )
         out.append(head)
         source = sources.get(d.path)
