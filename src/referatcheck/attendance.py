@@ -1,0 +1,870 @@
+"""Attendance in minutes: who was absent, left, arrived, was disqualified, voted or dissented.
+
+Reads the meeting head (the participant list and the `Afbud` / `Fraværende` /
+`Stedfortræder` fields) and every item's attendance notes, votes and named actions
+into plain records; the ATT rules compare them. Three sources are not this meeting's
+attendance and are left out: sections quoting earlier decisions (`Tidligere politisk
+behandlet`), earlier decisions of other committees kept in the item under their own
+dated `Beslutning …` heading, and case text (a Sagsfremstilling may tell a story about
+people, it does not record this meeting).
+
+Names are matched as written, case-folded; a name given with and without middle
+names (`Hanne Fogh Rasmussen` / `Hanne Rasmussen`) is the same person when first and
+last name agree. Everything here is deliberately conservative: a sentence that does
+not have one of the known shapes yields no record.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from attrs import frozen
+
+from referatcheck.dates import first_date
+from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
+
+# ---- parties -----------------------------------------------------------------------------
+
+# The national list letters, and `UP` (uden for partierne).
+PARTY_LETTERS = frozenset("A B C D F I K M O V Æ Ø Å UP".split())
+# Party abbreviations written instead of the letter; each names one party unambiguously.
+PARTY_ABBREVIATIONS = {
+    "SF": "F", "DF": "O", "EL": "Ø", "RV": "B", "LA": "I", "KF": "C", "KD": "K", "ALT": "Å", "NB": "D",
+    "DD": "Æ", "UFP": "UP",
+}
+_PARTY_WORDS = {"uden for partierne": "UP", "løsgænger": "UP", "løsgængere": "UP"}
+
+
+def canonical_party(party: str) -> str:
+    """The party a written designation stands for (`SF` → `F`, `uden for partierne` → `UP`)."""
+    text = " ".join(party.split())
+    word = _PARTY_WORDS.get(text.casefold())
+    if word:
+        return word
+    return PARTY_ABBREVIATIONS.get(text, text)
+
+
+def is_known_party(party: str, extra: Iterable[str] = ()) -> bool:
+    canonical = canonical_party(party)
+    return canonical in PARTY_LETTERS or party in extra or canonical in extra
+
+
+# ---- names -------------------------------------------------------------------------------
+
+_UP = "A-ZÆØÅÄÖÜÉ"
+_LOW = "a-zæøåäöüéèáíóúñçš"
+_NAME_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}'’]+){{0,2}}|(?:[{_UP}]\.){{1,3}})"
+_PARTICLE = r"(?:von|van|de|la|le|du|da|di|der|den)"
+_NAME = rf"{_NAME_TOKEN}(?: (?:{_PARTICLE} )?{_NAME_TOKEN}){{1,5}}"
+_PARTY = rf"[{_UP}]{{1,3}}|uden for partierne|løsgængere?"
+_PERSON = re.compile(rf"({_NAME}) ?\(({_PARTY})\)")
+_NAME_ONLY = re.compile(rf"^{_NAME}$")
+# Titles and sentence words that may stand before a name; they are not part of it.
+_NOT_NAME_WORDS = {
+    "formand", "formanden", "næstformand", "næstformanden", "borgmester", "borgmesteren", "rådmand", "rådmanden",
+    "udvalgsformand", "medlem", "medlemmer", "byrådsmedlem", "udvalgsmedlem", "desuden", "endvidere", "herudover",
+    "derudover", "endelig", "samtidig", "ligeledes", "dog", "også", "mens", "hertil", "heraf", "kun", "alle",
+    "stedfortræder", "suppleant", "direktør", "referent", "sekretær", "chef", "fagchef", "afdelingsleder",
+}
+_ROLE_SUFFIX = re.compile(r"\s*(?:,\s*|\(\s*)(?:formand|næstformand|borgmester|rådmand|referent|sekretær)\b\)?\s*$", re.I)
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def loose_key(name: str) -> tuple[str, str]:
+    """First and last name: the identity of a person written with or without middle names."""
+    words = name_key(name).split()
+    return (words[0], words[-1]) if words else ("", "")
+
+
+def clean_name(text: str) -> str | None:
+    """The person's name in ``text`` (titles and roles removed), or None when it is no name."""
+    text = _ROLE_SUFFIX.sub("", text.strip(" \t.,;:"))
+    words = text.split()
+    while words and words[0].casefold().rstrip(".,:") in _NOT_NAME_WORDS:
+        words = words[1:]
+    candidate = " ".join(words)
+    if not candidate or len(candidate) > 80 or not _NAME_ONLY.match(candidate):
+        return None
+    return candidate
+
+
+@frozen
+class Person:
+    """A person named in the minutes, with the party written after the name (if any)."""
+
+    name: str
+    party: str | None  # as written inside the parentheses: `A`, `UP`, `uden for partierne`
+    span: Span  # the name (and party) in the file
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    @property
+    def loose(self) -> tuple[str, str]:
+        return loose_key(self.name)
+
+    @property
+    def party_key(self) -> str | None:
+        return canonical_party(self.party) if self.party else None
+
+    def label(self) -> str:
+        return f"{self.name} ({self.party})" if self.party else self.name
+
+
+def same_person(a: Person, b: Person) -> bool:
+    return a.key == b.key or a.loose == b.loose
+
+
+# ---- records -------------------------------------------------------------------------------
+
+
+class NoteKind(StrEnum):
+    ABSENT = "absent"  # Ikke til stede, Fraværende, Afbud
+    NOT_TAKING_PART = "not-taking-part"  # deltog ikke i behandlingen af punktet
+    DISQUALIFIED = "disqualified"  # erklærede sig inhabil
+    LEFT = "left"  # forlod mødet efter punkt N
+    ARRIVED = "arrived"  # mødte under punkt N
+    SUBSTITUTE = "substitute"  # I stedet mødte …; Stedfortræder
+
+
+# Kinds that say a person was not there for a whole item; LEFT and ARRIVED are about time.
+ITEM_ABSENCE = frozenset({NoteKind.ABSENT, NoteKind.NOT_TAKING_PART, NoteKind.DISQUALIFIED})
+TIMED_ABSENCE = frozenset({NoteKind.LEFT, NoteKind.ARRIVED})
+
+_NO_END = 10**9
+
+
+@frozen
+class Scope:
+    """The item numbers a note holds for: inclusive ranges (``_NO_END`` = to the last item)."""
+
+    ranges: tuple[tuple[int, int], ...]
+
+    def covers(self, number: int) -> bool:
+        return any(lo <= number <= hi for lo, hi in self.ranges)
+
+    @classmethod
+    def items(cls, *numbers: int) -> "Scope":
+        return cls(tuple((n, n) for n in numbers))
+
+    @classmethod
+    def from_(cls, first: int) -> "Scope":
+        return cls(((first, _NO_END),))
+
+    @classmethod
+    def until(cls, last: int) -> "Scope":
+        return cls(((-_NO_END, last),))
+
+    @classmethod
+    def everything(cls) -> "Scope":
+        return cls(((-_NO_END, _NO_END),))
+
+
+@frozen
+class Note:
+    """One attendance statement about one or more persons."""
+
+    kind: NoteKind
+    persons: tuple[Person, ...]
+    # Items the person was not there for; None when the note gives no usable scope
+    # (only a clock time, or an item number the document does not have).
+    absent: Scope | None
+    item: int | None  # the number of the item the note stands in; None in the head
+    line: int
+    text: str  # the sentence
+    in_head: bool = False
+
+
+class Choice(StrEnum):
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
+
+
+@frozen
+class VoteLine:
+    """`For stemte: A, C og F (6)`, `Imod stemte: Jens Berg (A)`."""
+
+    choice: Choice
+    count: int | None  # the number of votes stated or implied by the names; None if unknown
+    parties: tuple[str, ...]  # party letters as written
+    persons: tuple[Person, ...]
+    clean: bool  # only party letters and a count: a vote along party lines
+    item: int
+    span: Span
+    text: str
+
+
+@frozen
+class Ballot:
+    """The vote lines of one vote (a second `For stemte` in an item starts another ballot)."""
+
+    lines: tuple[VoteLine, ...]
+    item: int
+
+    @property
+    def total(self) -> int:
+        return sum(v.count for v in self.lines if v.count is not None)
+
+
+@frozen
+class Act:
+    """A member named as doing something in a decision: voting by name, dissenting, proposing."""
+
+    person: Person
+    dissent: bool
+    item: int
+    line: int
+    text: str
+
+
+@frozen
+class ParticipantList:
+    persons: tuple[Person, ...]
+    complete: bool  # every entry of the field was read as a person
+    span: Span
+    label: str
+
+
+@frozen
+class ItemAttendance:
+    number: int
+    notes: tuple[Note, ...]
+    ballots: tuple[Ballot, ...]
+    acts: tuple[Act, ...]
+    # A substitute statement whose person could not be read: the count of members is unknown.
+    unnamed_substitute: bool
+
+
+@frozen
+class Attendance:
+    participants: ParticipantList | None
+    head_notes: tuple[Note, ...]
+    items: tuple[ItemAttendance, ...]
+    mentions: tuple[Person, ...]  # every person named with a party, in file order
+    spelled_together: tuple[int, ...]  # lines with `Ikke tilstede`
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return self.head_notes + tuple(n for item in self.items for n in item.notes)
+
+    def absences(self, person: Person, number: int) -> list[Note]:
+        """The notes saying ``person`` was not there for item ``number``."""
+        return [
+            note for note in self.notes
+            if note.kind is not NoteKind.SUBSTITUTE and note.absent is not None and note.absent.covers(number)
+            and any(same_person(person, p) for p in note.persons)
+        ]
+
+    def present(self, number: int) -> list[Person] | None:
+        """The members there for item ``number``, or None when that cannot be known.
+
+        Participants and substitutes, minus everyone noted absent for the item. A
+        participant list that could not be read completely gives None: counting too
+        few members would turn a correct vote into a false finding.
+        """
+        if self.participants is None or not self.participants.complete:
+            return None
+        item = next((i for i in self.items if i.number == number), None)
+        if item is None or item.unnamed_substitute:
+            return None
+        members: list[Person] = list(self.participants.persons)
+        for note in (*self.head_notes, *item.notes):
+            if note.kind is NoteKind.SUBSTITUTE and (note.absent is None or not note.absent.covers(number)):
+                for person in note.persons:
+                    if not any(same_person(person, m) for m in members):
+                        members.append(person)
+        gone: list[Person] = []
+        for note in self.notes:
+            if note.kind is NoteKind.SUBSTITUTE or note.absent is None or not note.absent.covers(number):
+                continue
+            for person in note.persons:
+                match = _unique_match(person, members)
+                if match is not None and match not in gone:
+                    gone.append(match)
+        return [m for m in members if m not in gone]
+
+
+def _unique_match(person: Person, members: list[Person]) -> Person | None:
+    exact = [m for m in members if m.key == person.key]
+    if len(exact) == 1:
+        return exact[0]
+    loose = [m for m in members if m.loose == person.loose]
+    return loose[0] if len(loose) == 1 else None
+
+
+# ---- sentence shapes ---------------------------------------------------------------------------
+
+_WS = r"\s{1,3}"
+_LABEL = re.compile(
+    r"^(?P<label>ikke\s{1,3}til\s?stede|fraværende(?:\s{1,3}med\s{1,3}afbud)?|fraværende/afbud|afbud|forfald"
+    r"|ikke\s{1,3}mødt|deltog\s{1,3}ikke(?:\s{1,3}i\s{1,3}(?:behandlingen|mødet|punktet|sagens\s{1,3}behandling))?"
+    r"|stedfortrædere?|mødt\s{1,3}som\s{1,3}stedfortræder)"
+    r"(?P<tail>(?:\s{1,3}(?:under|i|ved|fra|efter|til\s{1,3}og\s{1,3}med)\s{1,3}(?:punkt|pkt\.?|sag)\s{0,3}[\d ,\-–og]{1,40})?)"
+    r"\s{0,3}(?::|\bfra\b|\s)\s{0,3}(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_SPELLED_TOGETHER = re.compile(r"\bikke\s{1,3}tilstede\b", re.IGNORECASE)
+_SUBSTITUTE_SPLIT = re.compile(
+    r"\b(?:i\s{1,3}stedet\s{1,3}(?:mødte|deltog)|(?:mødte|deltog)\s{1,3}i\s{1,3}stedet|stedfortræder(?:en)?"
+    r"|erstattet\s{1,3}af|suppleant)\b\s{0,3}:?",
+    re.IGNORECASE,
+)
+_SUBSTITUTE_FOR = re.compile(
+    r"^(?P<who>.{1,300}?)\s{1,3}(?:mødte|deltog)\s{1,3}(?:som\s{1,3}stedfortræder|i\s{1,3}stedet)\s{1,3}for\s{1,3}(?P<for>.{1,300})$",
+    re.IGNORECASE,
+)
+_STEDFORTRAEDER_FOR = re.compile(r"^(?P<who>.{1,300}?)\s{1,3}for\s{1,3}(?P<for>.{1,300})$", re.IGNORECASE)
+# `<persons> <verb ...>`: the verb phrase decides the kind.
+_SUBJECT_VERBS: tuple[tuple[re.Pattern[str], NoteKind], ...] = (
+    (re.compile(r"\b(?:erklærede\s{1,3}sig|blev\s{1,3}erklæret|var|er|anså\s{1,3}sig\s{1,3}(?:for|som))\s{1,3}inhabil", re.I),
+     NoteKind.DISQUALIFIED),
+    (re.compile(r"\bdeltog\s{1,3}ikke\s{1,3}i\s{1,3}(?:behandlingen|sagens\s{1,3}behandling|punktet|beslutningen|afstemningen)", re.I),
+     NoteKind.NOT_TAKING_PART),
+    (re.compile(r"\bforlod\s{1,3}mødet\s{1,3}under\s{1,3}(?:behandlingen|punktets\s{1,3}behandling|sagens\s{1,3}behandling)", re.I),
+     NoteKind.NOT_TAKING_PART),
+    (re.compile(r"\bforlod\s{1,3}mødet\b", re.I), NoteKind.LEFT),
+    (re.compile(r"\b(?:deltog\s{1,3}ikke(?:\s{1,3}i\s{1,3}mødet)?|(?:var|er)\s{1,3}(?:ikke\s{1,3}til\s?stede|fraværende)"
+                r"|(?:havde\s{1,3}|har\s{1,3})?meldt\s{1,3}afbud|mødte\s{1,3}ikke|har\s{1,3}ikke\s{1,3}deltaget)\b", re.I),
+     NoteKind.ABSENT),
+    (re.compile(r"\bmødte\b(?!\s{1,3}(?:ikke|som|i\s{1,3}stedet))", re.I), NoteKind.ARRIVED),
+)
+# Words in a sentence that make it a statement about attendance, never an action.
+_ATTENDANCE_HINT = re.compile(
+    r"fravær|ikke\s{1,3}til\s?stede|afbud|forfald|deltog\s{1,3}ikke|ikke\s{1,3}deltaget|forlod|inhabil|i\s{1,3}stedet"
+    r"|stedfortræd|mødte|ikke\s{1,3}mødt|erstattet",
+    re.IGNORECASE,
+)
+_DISSENT = re.compile(
+    r"afvigende\s{1,3}mening|mindretals|kunne\s{1,3}ikke|kan\s{1,3}ikke|stemte\s{1,3}imod|stemmer\s{1,3}imod|forbehold"
+    r"|tog\s{1,3}afstand|ikke\s{1,3}(?:tiltræde|støtte|anbefale|godkende)",
+    re.IGNORECASE,
+)
+_ITEM_REF = re.compile(
+    r"(?:(?P<prep>efter|under|i|ved|fra\s{1,3}og\s{1,3}med|fra|til\s{1,3}og\s{1,3}med|indtil|før|af)\s{1,3})?"
+    r"(?:behandlingen\s{1,3}af\s{1,3})?"
+    r"\b(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s{0,3}(?:nr\.?\s{0,3})?"
+    r"(?P<first>\d{1,5})(?P<more>(?:\s{0,3}(?:-|–|,|og|til)\s{0,3}\d{1,5}){0,20})",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\bkl\.?\s{0,3}\d{1,2}(?:[.:]\d{2})?\b", re.IGNORECASE)
+_SPLIT_PERSONS = re.compile(r"\s{0,3}(?:,|;|\bog\b|\bsamt\b|&)\s{0,3}")
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZÆØÅ\"“])")
+_ABBREVIATIONS = {"pkt", "nr", "kl", "jf", "bl.a", "ca", "mv", "m.v", "f.eks", "evt", "inkl", "ekskl", "stk", "kr", "mio", "mia"}
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, sentence)`` pairs of a line; initials (`H.C. Østerby`) do not end a sentence."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start: match.start()]
+        last_word = before.rsplit(" ", 1)[-1].casefold()
+        if len(last_word.rstrip(".")) <= 1 or last_word.rstrip(".") in _ABBREVIATIONS:
+            continue
+        yield start, text[start: match.start() + 1]
+        start = match.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+# ---- parsing one sentence ----------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads sentences of one part of the document (the head or one item)."""
+
+    def __init__(self, document: Document, item_numbers: tuple[int, ...]) -> None:
+        self.document = document
+        self.item_numbers = frozenset(item_numbers)
+
+    # -- persons
+
+    def persons(self, text: str, line: int, last_line: int | None = None) -> tuple[Person, ...]:
+        """The persons of a list such as `Lars Holm (C) og Pia Dam (A)` (party optional)."""
+        found: list[Person] = []
+        for part in _split_top(text):
+            match = _PERSON.search(part) if "(" in part else None
+            name = clean_name(part[: match.start(2) - 1].strip(" (")) if match else None
+            if name is not None:
+                found.append(self._person(name, match.group(2), line, last_line))
+                continue
+            name = clean_name(part)
+            if name is not None:
+                found.append(self._person(name, None, line, last_line))
+        return tuple(found)
+
+    def named_with_party(self, text: str, line: int) -> list[tuple[Person, int, int]]:
+        """Every `Name (P)` in ``text`` with its offsets."""
+        found = []
+        for match in _PERSON.finditer(text):
+            name = clean_name(match.group(1))
+            if name is None:
+                continue
+            found.append((self._person(name, match.group(2), line), match.start(), match.end()))
+        return found
+
+    def _person(self, name: str, party: str | None, line: int, last_line: int | None = None) -> Person:
+        """The person with the span of its name in the file (searched on ``line`` … ``last_line``)."""
+        source = self.document.source
+        for number in range(line, (last_line or line) + 1):
+            raw = source.line(number)
+            column = raw.find(name)
+            if column < 0:
+                continue
+            end = column + len(name)
+            if party:
+                close = raw.find(")", end)
+                if 0 <= close - end <= len(party) + 3:
+                    end = close + 1
+            return Person(name, party, Span(number, column + 1, number, end + 1))
+        # A name wrapped over two lines: point at its first word.
+        first = name.split()[0]
+        for number in range(line, (last_line or line) + 1):
+            column = source.line(number).find(first)
+            if column >= 0:
+                return Person(name, party, Span(number, column + 1, number, column + 1 + len(first)))
+        return Person(name, party, Span.of_line(line, source.line(line)))
+
+    # -- scope
+
+    def scope(self, sentence: str, kind: NoteKind, item: int | None) -> Scope | None:
+        """The items ``kind`` makes a person miss, from the sentence or from where it stands."""
+        refs = list(_ITEM_REF.finditer(sentence))
+        if refs:
+            return self._explicit_scope(refs, kind)
+        timed = _CLOCK.search(sentence) is not None
+        if item is None:  # the head: the whole meeting, unless only a time is given
+            if kind in ITEM_ABSENCE and not timed:
+                return Scope.everything()
+            return None
+        if kind in ITEM_ABSENCE:
+            return None if timed else Scope.items(item)
+        if kind is NoteKind.LEFT:
+            return Scope.from_(item + 1)
+        if kind is NoteKind.ARRIVED:
+            return Scope.until(item - 1)
+        return None
+
+    def _explicit_scope(self, refs: list[re.Match[str]], kind: NoteKind) -> Scope | None:
+        ranges: list[tuple[int, int]] = []
+        for ref in refs:
+            numbers = [int(ref.group("first"))]
+            more = ref.group("more")
+            lo_hi = None
+            if more:
+                tail = re.findall(r"(-|–|til|,|og)\s{0,3}(\d{1,5})", more)
+                if tail and tail[0][0] in ("-", "–", "til"):
+                    lo_hi = (numbers[0], int(tail[0][1]))
+                else:
+                    numbers += [int(n) for _, n in tail]
+            referenced = list(range(lo_hi[0], lo_hi[1] + 1)) if lo_hi else numbers
+            if lo_hi and lo_hi[1] < lo_hi[0]:
+                return None
+            if not any(n in self.item_numbers for n in referenced):
+                return None  # the numbers are not this document's items
+            prep = (ref.group("prep") or "").casefold().split()
+            first, last = (lo_hi or (min(numbers), max(numbers)))
+            if kind is NoteKind.LEFT:
+                ranges.append((last + 1 if prep[:1] in (["efter"], ["under"], []) else last, _NO_END))
+            elif kind is NoteKind.ARRIVED:
+                ranges.append((-_NO_END, first if prep[:1] == ["efter"] else first - 1))
+            elif prep[:1] == ["efter"]:
+                ranges.append((last + 1, _NO_END))
+            elif prep[:1] == ["fra"]:
+                ranges.append((first, _NO_END))
+            elif prep[:1] in (["til"], ["indtil"]):
+                ranges.append((-_NO_END, last))
+            elif prep[:1] == ["før"]:
+                ranges.append((-_NO_END, first - 1))
+            elif lo_hi:
+                ranges.append(lo_hi)
+            else:
+                ranges.extend((n, n) for n in numbers)
+        return Scope(tuple(ranges))
+
+    # -- notes
+
+    def notes(self, sentence: str, line: int, item: int | None, in_head: bool = False) -> list[Note]:
+        """The attendance notes one sentence makes (none when it has no known shape)."""
+        text = sentence.strip().strip("*_").strip()
+        if not text or len(text) > 600:
+            return []
+        text = re.sub(r"^[-*•]\s{0,3}", "", text)
+        label = _LABEL.match(text)
+        if label:
+            return self._labelled(label, text, line, item, in_head)
+        match = _SUBSTITUTE_FOR.match(text)
+        if match:
+            notes = [self._note(NoteKind.SUBSTITUTE, self.persons(match.group("who"), line), text, line, item, in_head)]
+            notes.append(self._note(NoteKind.ABSENT, self.persons(match.group("for"), line), text, line, item, in_head))
+            return [n for n in notes if n.persons]
+        split = _SUBSTITUTE_SPLIT.search(text)
+        if split and split.start() < 3:  # `I stedet mødte Ida Friis (V).`
+            persons = self.persons(text[split.end():], line)
+            return [self._note(NoteKind.SUBSTITUTE, persons, text, line, item, in_head)] if persons else [
+                self._note(NoteKind.SUBSTITUTE, (), text, line, item, in_head)]
+        for pattern, kind in _SUBJECT_VERBS:
+            verb = pattern.search(text)
+            if verb is None:
+                continue
+            persons = self.persons(text[: verb.start()], line)
+            if not persons:
+                return []
+            if kind is NoteKind.LEFT and re.search(r"inhabil", text, re.I):
+                kind = NoteKind.DISQUALIFIED
+            return [self._note(kind, persons, text, line, item, in_head)]
+        return []
+
+    def _labelled(self, label: re.Match[str], text: str, line: int, item: int | None, in_head: bool) -> list[Note]:
+        word = " ".join(label.group("label").casefold().split())
+        rest = label.group("rest")
+        if word.startswith("stedfortræder") or word.startswith("mødt som"):
+            notes = []
+            for part in _split_top(rest):
+                pair = _STEDFORTRAEDER_FOR.match(part)
+                if pair:
+                    notes.append(self._note(NoteKind.SUBSTITUTE, self.persons(pair.group("who"), line), text, line, item, in_head))
+                    notes.append(self._note(NoteKind.ABSENT, self.persons(pair.group("for"), line), text, line, item, in_head))
+                else:
+                    notes.append(self._note(NoteKind.SUBSTITUTE, self.persons(part, line), text, line, item, in_head))
+            return [n for n in notes if n.persons]
+        kind = NoteKind.ABSENT
+        if word.startswith("deltog ikke i") and not word.endswith("mødet"):
+            kind = NoteKind.NOT_TAKING_PART
+        substitutes: tuple[Person, ...] = ()
+        unnamed = False
+        split = _SUBSTITUTE_SPLIT.search(rest)
+        if split:
+            substitutes = self.persons(rest[split.end():], line)
+            unnamed = not substitutes
+            rest = rest[: split.start()]
+        persons = self.persons(rest, line)
+        notes = [self._note(kind, persons, text, line, item, in_head)] if persons else []
+        if substitutes or unnamed:
+            notes.append(self._note(NoteKind.SUBSTITUTE, substitutes, text, line, item, in_head))
+        return notes
+
+    def _note(self, kind: NoteKind, persons: tuple[Person, ...], text: str, line: int, item: int | None,
+              in_head: bool) -> Note:
+        absent = None if kind is NoteKind.SUBSTITUTE else self.scope(text, kind, item)
+        return Note(kind, persons, absent, item, line, text, in_head)
+
+    # -- votes and acts
+
+    def vote(self, sentence: str, line: int, item: int) -> VoteLine | None:
+        text = sentence.strip().strip("*_").strip()
+        text = re.sub(r"^[-*•]\s{0,3}", "", text)
+        if len(text) > 400:
+            return None
+        match = _VOTE.match(text)
+        if not match:
+            return None
+        label = " ".join(match.group("label").casefold().split())
+        body = match.group("body").strip().rstrip(".")
+        if not match.group("colon") and ("stem" not in label or not body):
+            return None
+        choice = _CHOICES[label]
+        count = int(match.group("n")) if match.group("n") else None
+        stated = _VOTE_COUNT.search(body)
+        if stated:
+            count = int(stated.group(1))
+            body = (body[: stated.start()] + body[stated.end():]).strip()
+        elif re.fullmatch(r"\d{1,3}", body):
+            count, body = int(body), ""
+        if re.fullmatch(r"(?:ingen|0|-|–)", body, re.I):
+            count, body = 0, ""
+        parties: list[str] = []
+        persons: list[Person] = []
+        clean = True
+        inner = body.strip("() ")
+        for part in _split_top(inner):
+            if not part:
+                continue
+            if re.fullmatch(rf"[{_UP}]{{1,3}}", part):
+                parties.append(part)
+                continue
+            named = self.persons(part, line)
+            if len(named) == 1 and named[0].party:
+                persons.append(named[0])
+            else:
+                clean = False  # party names, exceptions (`A undtagen …`), free text
+        clean = clean and not persons and bool(parties)
+        if count is None and persons and not parties and clean is False and len(persons) == len(_split_top(inner)):
+            count = len(persons)
+        raw = self.document.source.line(line)
+        return VoteLine(choice, count, tuple(parties), tuple(persons), clean, item, Span.of_line(line, raw), text)
+
+    def acts(self, sentence: str, line: int, item: int) -> list[Act]:
+        """Persons a decision sentence names as its subject or agent."""
+        if len(sentence) > 3000 or _ATTENDANCE_HINT.search(sentence):
+            return []
+        dissent = _DISSENT.search(sentence) is not None
+        found = []
+        named = self.named_with_party(sentence, line)
+        for index, (person, start, end) in enumerate(named):
+            if _is_subject_or_agent(sentence, named, index):
+                found.append(Act(person, dissent, item, line, sentence.strip()))
+        return found
+
+
+_VOTE = re.compile(
+    r"^(?P<label>for\s{1,3}stemte|stemte\s{1,3}for|imod\s{1,3}stemte|stemte\s{1,3}imod|undlod\s{1,3}at\s{1,3}stemme"
+    r"|hverken\s{1,3}for\s{1,3}eller\s{1,3}imod|undlod|blank[et]?|for|imod)"
+    r"(?:\s{1,3}(?P<n>\d{1,3}))?\s{0,3}(?P<colon>:)?\s{0,3}(?P<body>.*)$",
+    re.IGNORECASE,
+)
+_CHOICES = {
+    "for stemte": Choice.FOR, "stemte for": Choice.FOR, "for": Choice.FOR,
+    "imod stemte": Choice.AGAINST, "stemte imod": Choice.AGAINST, "imod": Choice.AGAINST,
+    "undlod at stemme": Choice.ABSTAIN, "undlod": Choice.ABSTAIN, "hverken for eller imod": Choice.ABSTAIN,
+    "blank": Choice.ABSTAIN, "blanke": Choice.ABSTAIN, "blankt": Choice.ABSTAIN,
+}
+_VOTE_COUNT = re.compile(r"\(\s{0,3}(?:i\s{1,3}alt\s{1,3})?(\d{1,3})(?:\s{1,3}(?:stemmer?|medlemmer|mandater))?\s{0,3}\)\s*$")
+
+
+def _split_top(text: str) -> list[str]:
+    """Split a list of names on `,` `og` `samt` outside parentheses."""
+    parts, depth, start = [], 0, 0
+    out = []
+    for index, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",;&":
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    for part in parts:
+        # ` og ` / ` samt ` outside parentheses
+        pieces, depth, begin = [], 0, 0
+        for match in re.finditer(r"\(|\)|\s(?:og|samt)\s", part):
+            token = match.group(0)
+            if token == "(":
+                depth += 1
+            elif token == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                pieces.append(part[begin: match.start()])
+                begin = match.end()
+        pieces.append(part[begin:])
+        out.extend(p.strip(" .:") for p in pieces if p.strip(" .:"))
+    return out
+
+
+def _is_subject_or_agent(sentence: str, named: list[tuple[Person, int, int]], index: int) -> bool:
+    """A person named at the start of a clause before a verb, or after `af` (`stillet af X (A)`)."""
+    _, start, end = named[index]
+    before = sentence[:start].rstrip()
+    # Walk back over a preceding run of persons joined by `,` / `og`.
+    k = index
+    while k > 0:
+        prev_end = named[k - 1][2]
+        gap = sentence[prev_end: named[k][1]].strip()
+        if gap in (",", "og", ", og", "samt"):
+            k -= 1
+            before = sentence[: named[k][1]].rstrip()
+        else:
+            break
+    words = before.split()
+    opener = not words or before.endswith((".", ":", ";", ",")) or words[-1].casefold() in (
+        "og", "men", "idet", "hvor", "mens", "da", "hvorefter", "formand", "formanden", "næstformand")
+    if words and words[-1].casefold() in ("af", "fra") and len(words) >= 2:
+        return True
+    if not opener:
+        return False
+    # The run must be followed by a verb or a colon, not end the sentence (`... til Jens Berg (A).`).
+    m = index
+    while m + 1 < len(named) and sentence[named[m][2]: named[m + 1][1]].strip() in (",", "og", ", og", "samt"):
+        m += 1
+    after = sentence[named[m][2]:].lstrip()
+    return bool(re.match(rf"(?::|[{_LOW}]{{2,}})", after))
+
+
+# ---- the document ------------------------------------------------------------------------------
+
+_PARTICIPANT_LABELS = {"mødedeltagere", "deltagere", "til stede", "medlemmer", "tilstede", "deltog"}
+_ABSENCE_LABELS = {"afbud", "fraværende", "fraværende med afbud", "fraværende/afbud", "forfald", "ikke til stede",
+                   "ikke tilstede"}
+_SUBSTITUTE_LABELS = {"stedfortræder", "stedfortrædere"}
+_NOBODY = re.compile(r"^(?:ingen|-|–|intet|ingen afbud|alle (?:var )?(?:til stede|mødt)|0)\.?$", re.IGNORECASE)
+# Case text tells stories; attendance is recorded under the decision, or in the item's
+# notes before the first section and after the attachments.
+_CASE_TEXT = frozenset({SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.PRESENTATION,
+                        SectionKind.PROCEDURE, SectionKind.FINANCE})
+
+
+def meeting_dates(document: Document) -> set:
+    dates = set()
+    if document.head.title and document.head.title.date:
+        dates.add(document.head.title.date)
+    field = document.head.field("Mødedato", "Dato")
+    if field is not None:
+        date = first_date(field.value)
+        if date:
+            dates.add(date)
+    return dates
+
+
+def own_sections(document: Document, item: Item) -> list[Section]:
+    """The item's sections that record this meeting (not quoted or earlier decisions).
+
+    A decision heading dated another day than the meeting is an earlier decision of
+    the case (another committee's, usually) when the item also has a decision of this
+    meeting, or when it follows `Tidligere politisk behandlet`. A lone decision with a
+    wrong date is this meeting's own, misdated.
+    """
+    dates = meeting_dates(document)
+    decisions = item.sections_of(SectionKind.DECISION)
+    dated = {id(s): first_date(s.title) for s in decisions}
+    has_own = any(d is None or d in dates for d in dated.values())
+    own = []
+    previous: Section | None = None
+    for section in item.sections:
+        foreign = section.kind is SectionKind.HISTORY
+        if section.kind is SectionKind.DECISION and dates:
+            date = dated[id(section)]
+            if date is not None and date not in dates and (has_own or (previous and previous.kind is SectionKind.HISTORY)):
+                foreign = True
+        if not foreign:
+            own.append(section)
+        previous = section
+    return own
+
+
+@lru_cache(maxsize=8)
+def read_attendance(document: Document) -> Attendance:
+    """Everything the minutes record about attendance and votes, read once per document."""
+    numbers = tuple(item.number for item in document.items)
+    reader = _Reader(document, numbers)
+    spelled_together: list[int] = []
+    mentions: list[Person] = []
+
+    participants = _participants(document, reader)
+    head_notes: list[Note] = []
+    for field in document.head.fields:
+        label = field.label.casefold().rstrip(":").strip()
+        value = field.value.strip()
+        if not value or _NOBODY.match(value):
+            continue
+        line = field.span.line
+        if label in _ABSENCE_LABELS or label in _SUBSTITUTE_LABELS:
+            head_notes.extend(reader.notes(f"{field.label}: {value}", line, None, in_head=True))
+    for block in document.head.blocks:
+        for line, text in _block_lines(block):
+            for _, sentence in sentences(text):
+                head_notes.extend(reader.notes(sentence, line, None, in_head=True))
+    for line, text in _head_lines(document):
+        if _SPELLED_TOGETHER.search(text):
+            spelled_together.append(line)
+
+    items: list[ItemAttendance] = []
+    for item in document.items:
+        notes: list[Note] = []
+        votes: list[VoteLine] = []
+        acts: list[Act] = []
+        unnamed = False
+        blocks = [(None, b) for b in item.intro] + [(s, b) for s in own_sections(document, item) for b in s.blocks]
+        for section, block in blocks:
+            decision = section is not None and section.kind is SectionKind.DECISION
+            case_text = section is not None and section.kind in _CASE_TEXT
+            if isinstance(block, AttendanceNote):
+                if case_text and not _LABEL.match(block.text):
+                    continue
+                lines = [(block.span.line, block.text)]
+            elif decision and isinstance(block, (Paragraph, ListBlock)):
+                lines = _block_lines(block)
+            else:
+                continue
+            for line, text in lines:
+                if _SPELLED_TOGETHER.search(text):
+                    spelled_together.append(line)
+                for _, sentence in sentences(text):
+                    found = reader.notes(sentence, line, item.number)
+                    if found:
+                        notes.extend(found)
+                        unnamed = unnamed or any(n.kind is NoteKind.SUBSTITUTE and not n.persons for n in found)
+                        continue
+                    if not decision:
+                        continue
+                    vote = reader.vote(sentence, line, item.number)
+                    if vote is not None:
+                        votes.append(vote)
+                        continue
+                    acts.extend(reader.acts(sentence, line, item.number))
+        items.append(ItemAttendance(item.number, tuple(notes), _ballots(votes, item.number), tuple(acts), unnamed))
+
+    if participants is not None:
+        mentions.extend(p for p in participants.persons if p.party)
+    for note in head_notes:
+        mentions.extend(p for p in note.persons if p.party)
+    for item_att in items:
+        for note in item_att.notes:
+            mentions.extend(p for p in note.persons if p.party)
+        for ballot in item_att.ballots:
+            for vote in ballot.lines:
+                mentions.extend(vote.persons)
+        mentions.extend(act.person for act in item_att.acts)
+    unique: dict[tuple, Person] = {}
+    for person in mentions:
+        unique.setdefault((person.key, person.party, person.span), person)
+    ordered = sorted(unique.values(), key=lambda p: (p.span.line, p.span.column))
+    return Attendance(participants, tuple(head_notes), tuple(items), tuple(ordered), tuple(sorted(set(spelled_together))))
+
+
+def _ballots(votes: list[VoteLine], item: int) -> tuple[Ballot, ...]:
+    ballots: list[list[VoteLine]] = []
+    for vote in votes:
+        if not ballots or any(v.choice is vote.choice for v in ballots[-1]):
+            ballots.append([])
+        ballots[-1].append(vote)
+    return tuple(Ballot(tuple(lines), item) for lines in ballots)
+
+
+def _participants(document: Document, reader: _Reader) -> ParticipantList | None:
+    """The participant list (`Mødedeltagere`), read from the joined field value.
+
+    Wrapped lines are joined first, so a name broken over two lines (`Jimmy··\nSimonsen`)
+    is one person. ``complete`` is False when some entry is not a name: the list then
+    cannot be used to count members.
+    """
+    for field in document.head.fields:
+        label = field.label.casefold().rstrip(":").strip()
+        if label not in _PARTICIPANT_LABELS or not field.value.strip():
+            continue
+        persons: list[Person] = []
+        complete = True
+        for part in _split_top(field.value):
+            found = reader.persons(part, field.span.line, last_line=field.span.end_line)
+            if len(found) == 1:
+                persons.append(found[0])
+            elif part.casefold().strip(" .") not in _NOT_NAME_WORDS:
+                complete = False
+        if len(persons) < 2:
+            return None
+        return ParticipantList(tuple(persons), complete, field.span, field.label)
+    return None
+
+
+def _head_lines(document: Document) -> Iterator[tuple[int, str]]:
+    for field in document.head.fields:
+        yield field.span.line, f"{field.label} {field.value}"
+    for block in document.head.blocks:
+        yield from _block_lines(block)
+
+
+def _block_lines(block) -> list[tuple[int, str]]:
+    if isinstance(block, Paragraph):
+        return [(block.span.line + i, text) for i, text in enumerate(block.lines)]
+    if isinstance(block, ListBlock):
+        return [(entry.span.line, entry.text) for entry in block.items]
+    if isinstance(block, AttendanceNote):
+        return [(block.span.line, block.text)]
+    return []
