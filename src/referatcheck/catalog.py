@@ -49,3 +49,28 @@ def explain_text(rule: type[Rule], lang: str = "da") -> str:
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line if line else "" for line in text.strip("\n").splitlines())
+
+
+def explain_markdown(rule: type[Rule], lang: str = "da") -> str:
+    """The same documentation as :func:`explain_text`, as Markdown (SARIF `help.markdown`)."""
+    h = _HEADINGS["en" if lang == "en" else "da"]
+    doc = rule.doc
+    return "\n".join([
+        f"**{rule.code} {rule.name}** — {doc.summary(lang)}",
+        "",
+        f"{h[1]}: `{rule.family}` · {h[2]}: `{rule.severity.value}`",
+        "",
+        f"**{h[3]}**: {doc.why(lang)}",
+        "",
+        f"**{h[4]}**:",
+        "",
+        "```",
+        doc.wrong.strip("\n"),
+        "```",
+        "",
+        f"**{h[5]}**:",
+        "",
+        "```",
+        doc.right.strip("\n"),
+        "```",
+    ])

@@ -6,6 +6,7 @@ missing path, or a lint that could not run completely.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -26,26 +27,108 @@ def main() -> None:
     """referatcheck — kontrol af kommunale referater (beslutningsprotokoller)."""
 
 
+def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select TOC,TAB --select ATT` → ("TOC", "TAB", "ATT")."""
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", default="text", show_default=True, help="Output format.")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output_format", default="text", show_default=True,
+              help="Output format: text, json, json-lines, sarif, junit, github, gitlab (plugins may add more).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True,
               help="Language of messages.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal).")
-def check(paths: tuple[str, ...], output_format: str, lang: str, color: bool | None) -> None:
-    """Lint minutes files (directories: every *.md and *.txt below them)."""
+@click.option("--select", multiple=True, callback=_codes, metavar="CODES",
+              help="Only these rules (codes, prefixes, families; comma-separated). Replaces the configuration's.")
+@click.option("--extend-select", multiple=True, callback=_codes, metavar="CODES", help="Add these rules.")
+@click.option("--ignore", multiple=True, callback=_codes, metavar="CODES", help="Leave out these rules.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file for every file instead of searching.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="warning", show_default=True,
+              help="Lowest severity that makes the exit status 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means failure).")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Read the minutes from stdin (also with the path '-') and report them as NAME.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record today's findings in FILE and exit (0, or 2 if the lint was incomplete).")
+def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: str, color: bool | None,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          config_file: str | None, isolated: bool, fail_on: str, exit_zero: bool, stdin_filename: str | None,
+          baseline_file: str | None, write_baseline_file: str | None) -> None:
+    """Lint minutes files (directories: every *.md, *.markdown and *.txt below them; '-': stdin)."""
+    from referatcheck.baseline import BaselineError, apply_baseline, write_baseline
     from referatcheck.discover import PathError, collect
-    from referatcheck.pipeline import RunSettings, lint_file
+    from referatcheck.pipeline import ConfigError, RunSettings, check_selectors, configuration_for, lint_file
     from referatcheck.plugins import load_plugins
-    from referatcheck.reporters import ReportOptions, available, get_reporter
+    from referatcheck.reporters import ReportOptions, available, fails, get_reporter
 
     extra = load_plugins().reporters()
     if output_format not in available(extra):
         _fail(f"ukendt format '{output_format}' / unknown format; vælg / choose: {', '.join(available(extra))}")
+    if baseline_file and write_baseline_file:
+        _fail("--baseline og --write-baseline kan ikke bruges sammen / cannot be used together")
+    use_stdin = "-" in paths or (not paths and stdin_filename is not None)
+    if not paths and not use_stdin:
+        _fail("angiv filer eller mapper / give files or folders (or '-' with --stdin-filename)")
+    stdin_name = stdin_filename or "-"
     try:
-        files = collect(list(paths))
+        files = collect([p for p in paths if p != "-"])
     except PathError as exc:
         _fail(str(exc))
+    settings = RunSettings(select=select, ignore=ignore, extend_select=extend_select, config_file=config_file,
+                           isolated=isolated)
+    try:  # every configuration is read before any file, so a bad one stops the run at once
+        check_selectors(settings)
+        for path in (*([stdin_name] if use_stdin else []), *files):
+            configuration_for(path, settings)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+    results = []
+    if use_stdin:
+        results.append(lint_file(stdin_name, click.get_binary_stream("stdin").read(), settings))
+    results.extend(_lint_files(files, settings))
+
+    try:
+        if write_baseline_file:
+            count = write_baseline(write_baseline_file, results)
+            click.echo(f"referatcheck: {count} fund skrevet til / findings written to {write_baseline_file}", err=True)
+            sys.exit(EXIT_ERROR if any(r.incomplete for r in results) else EXIT_CLEAN)
+        if baseline_file:
+            results = apply_baseline(baseline_file, results)
+    except BaselineError as exc:
+        _fail(str(exc))
+
+    if color is None:
+        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    options = ReportOptions(lang=lang, color=bool(color) and output_format == "text" and output is None,
+                            fail_on=fail_on)
+    text = get_reporter(output_format, extra)(results, options)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            _fail(f"{output}: {exc.strerror or exc}")
+    if any(r.incomplete for r in results):
+        sys.exit(EXIT_ERROR)
+    if exit_zero:
+        sys.exit(EXIT_CLEAN)
+    failing = any(fails(d.severity.value, fail_on) for r in results for d in r.diagnostics)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _lint_files(files: list[str], settings) -> list:
+    """Read and lint each file in turn: the serial run (a parallel runner can take its place)."""
+    from referatcheck.pipeline import lint_file
+
     results = []
     for path in files:
         try:
@@ -53,15 +136,8 @@ def check(paths: tuple[str, ...], output_format: str, lang: str, color: bool | N
                 data = handle.read()
         except OSError as exc:
             _fail(f"{path}: {exc.strerror or exc}")
-        results.append(lint_file(path, data, RunSettings()))
-    if color is None:
-        color = sys.stdout.isatty()
-    options = ReportOptions(lang=lang, color=color and output_format == "text")
-    click.echo(get_reporter(output_format, extra)(results, options), nl=False)
-    if any(r.incomplete for r in results):
-        sys.exit(EXIT_ERROR)
-    failing = any(d.severity.value in ("error", "warning") for r in results for d in r.diagnostics)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+        results.append(lint_file(path, data, settings))
+    return results
 
 
 @main.command(name="rules")
@@ -77,11 +153,19 @@ def list_rules(lang: str, output_format: str) -> None:
 
         click.echo(json.dumps([
             {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity.value,
-             "summary": r.doc.summary(lang)} for r in rules
-        ], ensure_ascii=False, indent=2))
+             "summary": r.doc.summary(lang), "why": r.doc.why(lang), "wrong": r.doc.wrong, "right": r.doc.right,
+             "options": dict(r.options)} for r in rules
+        ], ensure_ascii=False, indent=2, default=_json_value))
         return
     for r in rules:
         click.echo(f"{r.code:<8} {r.severity.value:<8} {r.name:<34} {r.doc.summary(lang)}")
+
+
+def _json_value(value):
+    """Rule option defaults that JSON has no type for (tuples are lists already)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    return getattr(value, "pattern", None) or str(value)
 
 
 @main.command()

@@ -19,6 +19,8 @@ class ReportOptions:
     lang: str = "da"
     color: bool = False
     show_source: bool = True
+    # The lowest severity that fails the run (`--fail-on`); JUnit marks those as failures.
+    fail_on: str = "warning"
 
 
 Reporter = Callable[[Sequence[FileResult], ReportOptions], str]
@@ -27,6 +29,11 @@ Reporter = Callable[[Sequence[FileResult], ReportOptions], str]
 BUILTIN: dict[str, str] = {
     "text": "referatcheck.reporters.text:report",
     "json": "referatcheck.reporters.json:report",
+    "json-lines": "referatcheck.reporters.jsonlines:report",
+    "sarif": "referatcheck.reporters.sarif:report",
+    "junit": "referatcheck.reporters.junit:report",
+    "github": "referatcheck.reporters.github:report",
+    "gitlab": "referatcheck.reporters.gitlab:report",
 }
 
 
@@ -55,3 +62,25 @@ def all_diagnostics(results: Sequence[FileResult]):
     from referatcheck.diagnostic import sort_diagnostics
 
     return sort_diagnostics(d for r in results for d in r.diagnostics)
+
+
+def repository_path(path: str) -> str:
+    """``path`` as CI systems want it: relative to the working directory (the checkout)
+    with `/` separators; absolute only when it lies outside."""
+    import os
+    from pathlib import Path
+
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, os.getcwd())
+    except ValueError:  # another drive
+        return Path(absolute).as_posix()
+    if relative == ".." or relative.startswith(".." + os.sep):
+        return Path(absolute).as_posix()
+    return Path(relative).as_posix()
+
+
+def fails(severity: str, fail_on: str) -> bool:
+    """Whether a finding of ``severity`` fails a run with ``--fail-on fail_on``."""
+    order = {"info": 0, "warning": 1, "error": 2}
+    return order[severity] >= order.get(fail_on, 1)
