@@ -313,9 +313,9 @@ class TooManyVotes(Rule):
             members, parties = over
             yield self.diagnostic(
                 document, vote.span,
-                f"Punkt {number}: {vote.count} stemmer fra {parties}, men partierne havde kun {members} medlemmer "
+                f"Punkt {number}: {vote.count} stemmer fra {parties}, men {parties} havde kun {members} medlemmer "
                 f"til stede.",
-                f"Item {number}: {vote.count} votes from {parties}, but those parties had only {members} members "
+                f"Item {number}: {vote.count} votes from {parties}, but {parties} had only {members} members "
                 f"present.",
                 subject=f"{number}|{vote.text}",
             )

@@ -332,7 +332,8 @@ _SUBJECT_VERBS: tuple[tuple[re.Pattern[str], NoteKind], ...] = (
      NoteKind.NOT_TAKING_PART),
     (re.compile(r"\bforlod\s{1,3}mødet\b", re.I), NoteKind.LEFT),
     (re.compile(r"\b(?:deltog\s{1,3}ikke(?:\s{1,3}i\s{1,3}mødet)?|(?:var|er)\s{1,3}(?:ikke\s{1,3}til\s?stede|fraværende)"
-                r"|(?:havde\s{1,3}|har\s{1,3})?meldt\s{1,3}afbud|mødte\s{1,3}ikke|har\s{1,3}ikke\s{1,3}deltaget)\b", re.I),
+                r"|(?:havde\s{1,3}|har\s{1,3})?meldt\s{1,3}afbud|mødte\s{1,3}ikke|har\s{1,3}ikke\s{1,3}deltaget"
+                r"|var\s{1,3}forhindret|havde\s{1,3}forfald)\b", re.I),
      NoteKind.ABSENT),
     (re.compile(r"\bmødte\b(?!\s{1,3}(?:ikke|som|i\s{1,3}stedet))", re.I), NoteKind.ARRIVED),
 )
@@ -583,7 +584,9 @@ class _Reader:
         parties: list[str] = []
         persons: list[Person] = []
         clean = True
-        inner = body.strip("() ")
+        inner = body.strip()
+        if inner.startswith("(") and inner.endswith(")"):  # `For stemte 6 (A, C og F)`
+            inner = inner[1:-1]
         for part in _split_top(inner):
             if not part:
                 continue
@@ -595,9 +598,9 @@ class _Reader:
                 persons.append(named[0])
             else:
                 clean = False  # party names, exceptions (`A undtagen …`), free text
+        if count is None and persons and not parties and clean:
+            count = len(persons)  # `Imod stemte: Jens Berg (A) og Pia Dam (A)`
         clean = clean and not persons and bool(parties)
-        if count is None and persons and not parties and clean is False and len(persons) == len(_split_top(inner)):
-            count = len(persons)
         raw = self.document.source.line(line)
         return VoteLine(choice, count, tuple(parties), tuple(persons), clean, item, Span.of_line(line, raw), text)
 
@@ -676,8 +679,8 @@ def _is_subject_or_agent(sentence: str, named: list[tuple[Person, int, int]], in
     words = before.split()
     opener = not words or before.endswith((".", ":", ";", ",")) or words[-1].casefold() in (
         "og", "men", "idet", "hvor", "mens", "da", "hvorefter", "formand", "formanden", "næstformand")
-    if words and words[-1].casefold() in ("af", "fra") and len(words) >= 2:
-        return True
+    if len(words) >= 2 and words[-1].casefold() == "af" and words[-2].casefold() != "vegne":
+        return True  # `taget til efterretning af Mette Holm (C)`, `stillet af …`
     if not opener:
         return False
     # The run must be followed by a verb or a colon, not end the sentence (`... til Jens Berg (A).`).
@@ -685,7 +688,18 @@ def _is_subject_or_agent(sentence: str, named: list[tuple[Person, int, int]], in
     while m + 1 < len(named) and sentence[named[m][2]: named[m + 1][1]].strip() in (",", "og", ", og", "samt"):
         m += 1
     after = sentence[named[m][2]:].lstrip()
-    return bool(re.match(rf"(?::|[{_LOW}]{{2,}})", after))
+    return after.startswith(":") or _ACT_VERB.match(after) is not None
+
+
+# Verbs that show a member taking part in the decision (`Jens Berg (A) ønskede …`).
+_ACT_VERB = re.compile(
+    r"(?:ønskede|ønsker|kunne|kan|stemte|stemmer|tog|tager|foreslog|foreslår|stillede|stiller|fremsatte|fremsætter"
+    r"|begærede|begærer|anbefalede|anbefaler|tiltrådte|tiltræder|godkendte|godkender|bemærkede|bemærker"
+    r"|tilkendegav|tilkendegiver|udtrykte|udtrykker|fremførte|fremfører|støttede|støtter|undlod|undlader"
+    r"|tilsluttede|tilslutter|afgav|afgiver|markerede|protesterede|anmodede|anmoder|fandt|finder|mente|mener"
+    r"|(?:var|er)\s{1,3}(?:imod|enig|enige|uenig|uenige))\b",
+    re.IGNORECASE,
+)
 
 
 # ---- the document ------------------------------------------------------------------------------
