@@ -64,6 +64,28 @@ def _mention(text: str, match: re.Match[str], year: int, month: int, day: int) -
     return DateMention(date, weekday, match.start(), match.end(), match.group(0))
 
 
+# `28.-29. november 2022`, `28. - 29. november 2022`: a meeting over two days.
+_DAY_RANGE = re.compile(
+    r"(?<!\d)(\d{1,2})\.?\s{0,3}[-–]\s{0,3}(?:\w{3,7}\s{1,3}(?:d(?:en)?\.?\s{0,3})?)?(\d{1,2})\.?\s{0,3}("
+    + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s{1,3}(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def dates_in(text: str) -> set[dt.date]:
+    """Every real date ``text`` names, the days of a day range (`28.-29. november`) included."""
+    found = {m.date for m in find_dates(text) if m.date is not None}
+    for match in _DAY_RANGE.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        month, year = MONTHS[match.group(3).lower()], int(match.group(4))
+        for day in range(first, min(last, 31) + 1):
+            try:
+                found.add(dt.date(year, month, day))
+            except ValueError:
+                pass
+    return found
+
+
 def first_date(text: str) -> dt.date | None:
     for mention in find_dates(text):
         if mention.date is not None:
@@ -79,3 +101,52 @@ def find_time(text: str) -> tuple[int, int] | None:
 
 def weekday_name(date: dt.date) -> str:
     return WEEKDAYS[date.weekday()]
+
+
+# `kl. 15:30`, `kl. 15.30`, `kl. 15`; the digits are read loosely so that a wrong time
+# (`kl. 25:00`, `kl. 1530`, `kl. 15:3`) is found and can be reported, not skipped.
+_KL_TIME = re.compile(r"\bkl\b\.?\s{0,3}(?:ca\.?\s{0,3})?(\d{1,4})(?:[:.](\d{1,3}))?(?![\d:])", re.IGNORECASE)
+_KL_WORD = re.compile(r"\bkl\b\.?", re.IGNORECASE)
+# A bare `15:30` / `15.30` in a field that holds only times (`Tid`, `Mødetidspunkt`);
+# not part of a date such as `07.11.2023`.
+_BARE_TIME = re.compile(r"(?<![\d.:/-])(\d{1,2})[:.](\d{2})(?![\d:]|\.\d)")
+
+
+@frozen
+class TimeMention:
+    """A clock time written in text; ``valid`` is False for `kl. 25:00` or `kl. 15:3`."""
+
+    hour: int | None
+    minute: int | None
+    valid: bool
+    start: int
+    end: int
+    text: str
+
+
+def find_times(text: str, bare: bool = False) -> list[TimeMention]:
+    """Every clock time in ``text``: after `kl.`, and with ``bare`` also `15:30` alone.
+
+    A `kl.` followed by no digits at all is returned as an invalid mention.
+    """
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in _KL_TIME.finditer(text):
+        hours, minutes = match.group(1), match.group(2)
+        valid = len(hours) <= 2 and (minutes is None or len(minutes) == 2)
+        hour = int(hours) if len(hours) <= 2 else None
+        minute = int(minutes) if minutes is not None and len(minutes) == 2 else (0 if minutes is None else None)
+        valid = valid and hour is not None and hour <= 24 and minute is not None and minute <= 59
+        found.append(TimeMention(hour, minute, valid, match.start(), match.end(), match.group(0)))
+        taken.append((match.start(), match.end()))
+    for match in _KL_WORD.finditer(text):
+        if not any(start <= match.start() < end for start, end in taken):
+            found.append(TimeMention(None, None, False, match.start(), match.end(), match.group(0)))
+    if bare:
+        for match in _BARE_TIME.finditer(text):
+            if any(start <= match.start() < end for start, end in taken):
+                continue
+            hour, minute = int(match.group(1)), int(match.group(2))
+            found.append(TimeMention(hour, minute, hour <= 24 and minute <= 59, match.start(), match.end(), match.group(0)))
+    found.sort(key=lambda m: m.start)
+    return found

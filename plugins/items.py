@@ -1,0 +1,381 @@
+"""ITM — the agenda items: numbering, case numbers, decisions present, no empty sections.
+
+Items are numbered consecutively from any start (running numbering over the year:
+99, 100, …). Every open item carries a case number right under its heading, in one
+format throughout the document. An item that asks for something (an `Indstilling`)
+must record this meeting's decision (styrelseslovens § 13); closing items such as
+`Eventuelt` or `Underskriftsside` often have neither, which is fine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Iterator
+
+from referatcheck import hookimpl
+from referatcheck.decisions import analyse
+from referatcheck.diagnostic import Severity
+from referatcheck.lexer import case_number
+from referatcheck.model import Document, Item, Paragraph, Section, SectionKind
+from referatcheck.rule import Rule, RuleDoc
+
+# Case number formats of the agenda systems in use; anything else is compared by shape.
+CASE_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("KLE", re.compile(r"\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ0-9]\d{2}-\d{1,7}-\d{2}")),  # 15.00.15-P16-1-21
+    ("ÅÅ/NNNNN", re.compile(r"\d{2}/\d{1,7}")),  # 22/24308 (Acadre, FirstAgenda)
+    ("SBSYS", re.compile(r"\d{1,4}-\d{4}-\d{1,7}")),  # 330-2018-3619
+)
+_KNOWN = {name for name, _ in CASE_FORMATS}
+_SHAPE_DIGITS = re.compile(r"\d+")
+_SHAPE_LETTERS = re.compile(r"[A-Za-zÆØÅæøå]+")
+_LABELLED_CASE = re.compile(
+    r"\b(?:sags?\s?n(?:r|ummer)|j\.?\s?nr|journal\s?n(?:r|ummer))\.?\s{0,3}:?\s{0,3}(\S{3,40})", re.IGNORECASE
+)
+# Routine items that some systems file without a case number.
+_ROUTINE = re.compile(
+    r"^(?:eventuelt|meddelelser|gensidig orientering|evaluering af|underskrift|orientering fra (?:formand|forvaltning"
+    r"|direktør|udvalgsformand)|godkendelse af dagsorden|dagsorden)",
+    re.IGNORECASE,
+)
+
+
+def case_format(number: str) -> str:
+    """The name of a case number's format, or its shape (`A9-9-9`) when unknown."""
+    for name, pattern in CASE_FORMATS:
+        if pattern.fullmatch(number):
+            return name
+    return _SHAPE_LETTERS.sub("A", _SHAPE_DIGITS.sub("9", number))
+
+
+def _routine(item: Item) -> bool:
+    return bool(_ROUTINE.match(item.title.strip()))
+
+
+def _case_in_intro(item: Item) -> bool:
+    """A case number written lower down (`Sagsansvarlig: …` / `Sagsnr.: 22/1234`)."""
+    for block in item.intro:
+        if isinstance(block, Paragraph):
+            if any(case_number(line) for line in block.lines) or _LABELLED_CASE.search(block.text):
+                return True
+    return False
+
+
+# ---- rules -----------------------------------------------------------------------------
+
+
+class NumberingGap(Rule):
+    """Item numbers are not consecutive."""
+
+    code, name, family, severity = "ITM001", "item-numbering-gap", "ITM", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="Punktnumrene er ikke fortløbende: et nummer springes over, eller nummereringen går baglæns.",
+        summary_en="Item numbers are not consecutive: a number is skipped or the numbering goes backwards.",
+        why_da="Punkterne nummereres fortløbende (fra et vilkårligt startnummer, fx løbende over året), og "
+               "beslutninger henvises til ved punktnummer. Et hul betyder som regel, at et punkt er faldet ud af "
+               "referatet eller er fejlnummereret. Står hullet også i en nummereret indholdsfortegnelse (fx et "
+               "lukket punkt, der ikke offentliggøres), er fundet kun til orientering.",
+        why_en="Items are numbered consecutively (from any start, e.g. running over the year), and decisions are "
+               "referred to by item number. A gap usually means an item dropped out of the minutes or was "
+               "misnumbered. When a numbered table of contents skips the same number (e.g. a closed item not "
+               "published), the finding is info only.",
+        wrong="# Punkt 4: Drøftelse af sundhedspolitikken\n24/02207\n\n# Punkt 6: Godkendelse af tilskud\n24/04702",
+        right="# Punkt 4: Drøftelse af sundhedspolitikken\n24/02207\n\n# Punkt 5: Godkendelse af tilskud\n24/04702",
+    )
+
+    def check(self, document, options) -> Iterator:
+        numbered = [i for i in document.items if i.number > 0]
+        toc_numbers = {e.number for e in document.toc.entries if e.number is not None} if document.toc else set()
+        for previous, item in zip(numbered, numbered[1:]):
+            if item.number == previous.number or item.number == previous.number + 1:
+                continue  # duplicates are ITM002's
+            if item.number < previous.number:
+                yield self.diagnostic(
+                    document, item.heading_span,
+                    f"Punkt {item.number} kommer efter punkt {previous.number} (linje {previous.heading_span.line}); "
+                    f"nummereringen går baglæns.",
+                    f"Item {item.number} follows item {previous.number} (line {previous.heading_span.line}); the "
+                    f"numbering goes backwards.",
+                    related=(previous.heading_span,), subject=f"{previous.number}->{item.number}",
+                )
+                continue
+            missing = list(range(previous.number + 1, item.number))
+            shown = _numbers(missing)
+            in_toc_too = bool(toc_numbers) and not any(n in toc_numbers for n in missing)
+            yield self.diagnostic(
+                document, item.heading_span,
+                f"Punkt {item.number} følger efter punkt {previous.number} (linje {previous.heading_span.line}); "
+                f"{shown} mangler" + (" (også i indholdsfortegnelsen)." if in_toc_too else "."),
+                f"Item {item.number} follows item {previous.number} (line {previous.heading_span.line}); "
+                f"{_numbers(missing, 'en')} is missing" + (" (from the table of contents too)." if in_toc_too else "."),
+                related=(previous.heading_span,), subject=f"{previous.number}->{item.number}",
+                severity=Severity.INFO if in_toc_too else None,
+            )
+
+
+def _numbers(numbers: list[int], lang: str = "da") -> str:
+    word = ("punkt" if len(numbers) == 1 else "punkterne") if lang == "da" else ("item" if len(numbers) == 1 else "items")
+    if len(numbers) > 3:
+        return f"{word} {numbers[0]}–{numbers[-1]}"
+    joined = (" og " if lang == "da" else " and ").join(str(n) for n in numbers)
+    return f"{word} {joined}"
+
+
+class DuplicateNumber(Rule):
+    """Two items carry the same number."""
+
+    code, name, family, severity = "ITM002", "item-number-duplicate", "ITM", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="To dagsordenspunkter har samme nummer.",
+        summary_en="Two agenda items carry the same number.",
+        why_da="Beslutninger og fremmødenoter henviser til punktnummeret; to punkter med samme nummer gør "
+               "henvisningerne tvetydige.",
+        why_en="Decisions and attendance notes refer to the item number; two items with one number make those "
+               "references ambiguous.",
+        wrong="# Punkt 3: Budgetopfølgning\n24/00087\n\n# Punkt 3: Takster 2025\n24/00312",
+        right="# Punkt 3: Budgetopfølgning\n24/00087\n\n# Punkt 4: Takster 2025\n24/00312",
+    )
+
+    def check(self, document, options) -> Iterator:
+        first: dict[int, Item] = {}
+        for item in document.items:
+            if item.number <= 0:
+                continue
+            if item.number in first:
+                earlier = first[item.number]
+                yield self.diagnostic(
+                    document, item.heading_span,
+                    f"Punkt {item.number} findes allerede (linje {earlier.heading_span.line}).",
+                    f"Item {item.number} already exists (line {earlier.heading_span.line}).",
+                    related=(earlier.heading_span,), subject=f"{item.number}|{item.title}",
+                )
+            else:
+                first[item.number] = item
+
+
+class MissingCaseNumber(Rule):
+    """An open item has no case number."""
+
+    code, name, family, severity = "ITM003", "item-without-case-number", "ITM", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="Et åbent dagsordenspunkt har intet sagsnummer.",
+        summary_en="An open agenda item has no case number.",
+        why_da="Sagsnummeret under punktets overskrift forbinder beslutningen med sagen i kommunens "
+               "journalsystem (aktindsigt, opfølgning). Når dokumentets andre punkter har et, mangler det her "
+               "sandsynligvis. Rutinepunkter som Eventuelt og Underskriftsside føres af nogle systemer uden "
+               "sagsnummer; for dem er fundet kun til orientering.",
+        why_en="The case number under the item heading links the decision to the case in the municipality's "
+               "records (access to documents, follow-up). When the document's other items have one, it is "
+               "most likely missing here. Some systems file routine items such as Eventuelt and "
+               "Underskriftsside without one; for those the finding is info only.",
+        wrong="# Punkt 7: Orientering om brugertilfredshed\n\n## Sagsresumé\n...",
+        right="# Punkt 7: Orientering om brugertilfredshed\n\n24/04871\n\n## Sagsresumé\n...",
+    )
+
+    def check(self, document, options) -> Iterator:
+        with_number = sum(1 for item in document.items if item.case_number is not None)
+        if not with_number:
+            return  # this system prints no case numbers
+        for item in document.items:
+            if item.closed or item.case_number is not None or _case_in_intro(item):
+                continue
+            yield self.diagnostic(
+                document, item.heading_span,
+                f"Punkt {item.number} \"{item.title}\" har intet sagsnummer under overskriften.",
+                f"Item {item.number} \"{item.title}\" has no case number under its heading.",
+                subject=item.title, severity=Severity.INFO if _routine(item) else None,
+            )
+
+
+class CaseNumberFormat(Rule):
+    """A case number is written in another format than the document's others."""
+
+    code, name, family, severity = "ITM004", "case-number-format", "ITM", Severity.WARNING
+    options = {"case_number_pattern": None}
+    doc = RuleDoc(
+        summary_da="Et sagsnummer har et andet format end dokumentets øvrige (eller end det konfigurerede mønster).",
+        summary_en="A case number has another format than the document's others (or than the configured pattern).",
+        why_da="Et journalsystem skriver alle sagsnumre i samme format (KLE `15.00.15-P16-1-21`, `22/24308`, "
+               "SBSYS `330-2018-3619`). Et nummer i en ukendt form er typisk en tastefejl, så sagen ikke kan "
+               "findes; et nummer i et andet kendt format kan skyldes et systemskifte og er kun til orientering. "
+               "Med indstillingen `case_number_pattern` (et regulært udtryk) skal hvert sagsnummer passe til "
+               "mønsteret.",
+        why_en="A records system writes all case numbers in one format (KLE `15.00.15-P16-1-21`, `22/24308`, "
+               "SBSYS `330-2018-3619`). A number in an unknown shape is usually a typo, and the case cannot be "
+               "found; a number in another known format may come from a change of system and is info only. "
+               "With the option `case_number_pattern` (a regular expression) every case number must match it.",
+        wrong="# Punkt 1: Godkendelse af dagsorden\n22/24308\n# Punkt 2: Orientering\n23/58769\n"
+              "# Punkt 3: Takster\n23/66894\n# Punkt 4: Budget\n22-50594",
+        right="# Punkt 1: Godkendelse af dagsorden\n22/24308\n# Punkt 2: Orientering\n23/58769\n"
+              "# Punkt 3: Takster\n23/66894\n# Punkt 4: Budget\n22/50594",
+    )
+
+    def check(self, document, options) -> Iterator:
+        numbered = [item for item in document.items if item.case_number is not None]
+        pattern = options.get("case_number_pattern")
+        if pattern:
+            compiled = _compile(str(pattern))
+            for item in numbered:
+                if not compiled.fullmatch(item.case_number.text):
+                    yield self.diagnostic(
+                        document, item.case_number.span,
+                        f"Sagsnummeret {item.case_number.text} under punkt {item.number} passer ikke til mønsteret "
+                        f"for sagsnumre ({pattern}).",
+                        f"Case number {item.case_number.text} under item {item.number} does not match the case "
+                        f"number pattern ({pattern}).",
+                        related=(item.heading_span,), subject=item.case_number.text,
+                    )
+            return
+        formats = [case_format(item.case_number.text) for item in numbered]
+        counts = Counter(formats)
+        if not counts:
+            return
+        dominant, count = counts.most_common(1)[0]
+        if count < 3 or 4 * count < 3 * len(formats):
+            return  # no format clearly dominates: nothing to be consistent with
+        example = next(item.case_number.text for item, f in zip(numbered, formats) if f == dominant)
+        for item, found in zip(numbered, formats):
+            if found == dominant:
+                continue
+            known = found in _KNOWN
+            yield self.diagnostic(
+                document, item.case_number.span,
+                f"Sagsnummeret {item.case_number.text} under punkt {item.number} har et andet format end "
+                f"dokumentets øvrige {count} sagsnumre (fx {example})"
+                + (f"; {found} er et kendt format, måske fra et andet system." if known else "."),
+                f"Case number {item.case_number.text} under item {item.number} has another format than the "
+                f"document's other {count} case numbers (e.g. {example})"
+                + (f"; {found} is a known format, perhaps from another system." if known else "."),
+                related=(item.heading_span,), subject=item.case_number.text,
+                severity=Severity.INFO if known else None,
+            )
+
+
+@lru_cache(maxsize=16)
+def _compile(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"case_number_pattern {pattern!r} is not a valid regular expression: {exc}") from None
+
+
+class MissingDecision(Rule):
+    """An item with a recommendation has no decision."""
+
+    code, name, family, severity = "ITM005", "recommendation-without-decision", "ITM", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="Et punkt med en indstilling har ingen beslutning.",
+        summary_en="An item with a recommendation has no decision.",
+        why_da="Styrelseslovens § 13: udvalgets beslutninger skal føres i beslutningsprotokollen. Et punkt, der "
+               "indstiller noget, skal derfor have en beslutning fra dette møde, også når den blot er "
+               "`Taget til efterretning.` eller `Udsat.`. Beslutninger fra andre udvalg eller tidligere møder, "
+               "citeret under punktet, tæller ikke.",
+        why_en="Styrelsesloven § 13: the committee's decisions must be recorded in the beslutningsprotokol. An item "
+               "that recommends something therefore needs a decision of this meeting, even if only "
+               "`Taget til efterretning.` or `Udsat.`. Decisions of other committees or earlier meetings quoted "
+               "in the item do not count.",
+        wrong="# Punkt 8: Godkendelse af samarbejdsaftale\n24/04871\n## Indstilling\n"
+              "Forvaltningen indstiller til udvalget at godkende\n- samarbejdsaftalen.\n## Bilag\nUdkast til aftale",
+        right="# Punkt 8: Godkendelse af samarbejdsaftale\n24/04871\n## Indstilling\n"
+              "Forvaltningen indstiller til udvalget at godkende\n- samarbejdsaftalen.\n"
+              "## Beslutning Social- og Sundhedsudvalget den 15-10-2024\nGodkendt.\n## Bilag\nUdkast til aftale",
+    )
+
+    def check(self, document, options) -> Iterator:
+        for record in analyse(document):
+            item = record.item
+            if item.closed or record.recommendation is None:
+                continue
+            if any(not d.empty for d in record.own_decisions):
+                continue
+            quoted = [d for d in record.decisions if not d.this_meeting and not d.empty]
+            if quoted:
+                names = "; ".join(f"linje {d.heading_span.line}" for d in quoted[:3])
+                names_en = "; ".join(f"line {d.heading_span.line}" for d in quoted[:3])
+                yield self.diagnostic(
+                    document, item.heading_span,
+                    f"Punkt {item.number} har en indstilling, men de beslutninger der står under punktet ({names}) "
+                    f"er fra et andet udvalg eller et andet møde; dette mødes beslutning mangler.",
+                    f"Item {item.number} has a recommendation, but the decisions under it ({names_en}) are of "
+                    f"another committee or meeting; this meeting's decision is missing.",
+                    related=(record.recommendation.span, *(d.heading_span for d in quoted[:3])),
+                    subject=item.title, severity=Severity.WARNING,
+                )
+                continue
+            empty = [d for d in record.own_decisions if d.empty]
+            where = (f" (overskriften på linje {empty[0].heading_span.line} står uden tekst)" if empty else "")
+            where_en = (f" (the heading on line {empty[0].heading_span.line} has no text)" if empty else "")
+            yield self.diagnostic(
+                document, item.heading_span,
+                f"Punkt {item.number} \"{item.title}\" har en indstilling (linje {record.recommendation.span.line}), "
+                f"men ingen beslutning{where}.",
+                f"Item {item.number} \"{item.title}\" has a recommendation (line {record.recommendation.span.line}) "
+                f"but no decision{where_en}.",
+                related=(record.recommendation.span, *(d.heading_span for d in empty)), subject=item.title,
+            )
+
+
+class EmptySection(Rule):
+    """A section heading is followed directly by another section heading or the item's end."""
+
+    code, name, family, severity = "ITM006", "empty-section", "ITM", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="Et afsnit i et punkt er tomt: overskriften følges straks af en ny afsnitsoverskrift eller "
+                   "punktets afslutning.",
+        summary_en="A section of an item is empty: its heading is followed directly by another section heading "
+                   "or the end of the item.",
+        why_da="Et tomt afsnit betyder som regel, at teksten er gået tabt ved redigering eller eksport. En "
+               "overskrift lige over et afsnit af samme slags (`Indstilling` over `Fagcenter … indstiller, at:`) "
+               "og `Tidligere politisk behandlet` lige over citerede beslutninger er ikke tomme. Et tomt "
+               "`Bilag`-afsnit er kun til orientering.",
+        why_en="An empty section usually means text was lost in editing or export. A heading right above a "
+               "section of the same kind (`Indstilling` above `Fagcenter … indstiller, at:`) and `Tidligere "
+               "politisk behandlet` right above quoted decisions are not empty. An empty `Bilag` section is info "
+               "only.",
+        wrong="# Punkt 2: Orientering\n23/58769\n## Sagsresumé\n## Indstilling\nAt tage orienteringen til "
+              "efterretning.\n## Beslutning\nTaget til efterretning.",
+        right="# Punkt 2: Orientering\n23/58769\n## Sagsresumé\nNetværket har 28 medlemmer.\n## Indstilling\n"
+              "At tage orienteringen til efterretning.\n## Beslutning\nTaget til efterretning.",
+    )
+
+    def check(self, document, options) -> Iterator:
+        for record in analyse(document):
+            item = record.item
+            sections = item.sections
+            for index, section in enumerate(sections):
+                if section.blocks:
+                    continue
+                following = sections[index + 1] if index + 1 < len(sections) else None
+                if following is not None and _introduces(section, following):
+                    continue
+                if section.kind is SectionKind.DECISION and record.recommendation is not None and not item.closed:
+                    continue  # a missing decision is ITM005's error
+                before = (f"afsnittet \"{following.title}\" (linje {following.heading_span.line})"
+                          if following else "punktets afslutning")
+                before_en = (f"the section \"{following.title}\" (line {following.heading_span.line})"
+                             if following else "the end of the item")
+                yield self.diagnostic(
+                    document, section.heading_span,
+                    f"Afsnittet \"{section.title}\" i punkt {item.number} er tomt; overskriften følges straks af "
+                    f"{before}.",
+                    f"The section \"{section.title}\" in item {item.number} is empty; its heading is followed "
+                    f"directly by {before_en}.",
+                    related=(following.heading_span,) if following else (), subject=f"{item.title}|{section.title}",
+                    severity=Severity.INFO if section.kind is SectionKind.ATTACHMENTS else None,
+                )
+
+
+def _introduces(section: Section, following: Section) -> bool:
+    """A heading that introduces what follows: same kind, or history over quoted decisions."""
+    if following.kind == section.kind and section.kind is not SectionKind.OTHER:
+        return True  # `OTHER` sections are unrelated topics (Høring, Kommunikation, …)
+    return section.kind is SectionKind.HISTORY and following.kind is SectionKind.DECISION
+
+
+RULES = (NumberingGap, DuplicateNumber, MissingCaseNumber, CaseNumberFormat, MissingDecision, EmptySection)
+
+
+@hookimpl
+def referatcheck_rules():
+    return RULES

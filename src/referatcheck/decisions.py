@@ -1,0 +1,573 @@
+"""What a recommendation asks for and what a decision records, read from an agenda item.
+
+The rule families MTG, ITM and DEC (and anyone who needs "this meeting's decision")
+read items through :func:`analyse`, so the vocabulary of recommendations and decisions
+lives here, once:
+
+- a **recommendation** (`Indstilling`, `<Actor> indstiller, at:`) asks for orientation
+  (`tage … til efterretning`), approval (`godkende`), discussion (`drøfte`) or a
+  recommendation onward to a higher body (`at Byrådet godkender`), often as points
+  `1.`, `2.` or bullets `- at …`;
+- a **decision** records a verdict (`Taget til efterretning.`, `Godkendt.`,
+  `Indstillingen tiltrådt.`, `Anbefales.`, `Drøftet.`, `Udsat.`, `Afvist.`), possibly
+  point by point (`Punkt 1 taget til efterretning. Punkt 2 og 3 godkendt.`), or free
+  text. A verdict is recognised only when a whole sentence is one of the formulas, so a
+  sentence about someone's dissent (`Jens Berg (A) kunne ikke godkende …`) is never
+  read as the committee's verdict.
+- a decision **header** (`Beslutning Arbejdsmarkedsudvalget den 07-11-2023`,
+  `Økonomiudvalgets beslutning den 2. september 2024`) names a committee and a date;
+  decisions of other bodies or earlier meetings quoted in the item (under `Tidligere
+  politisk behandlet`, or the chain `Beslutning Økonomiudvalget …` / `Beslutning
+  Byrådet …`) are told apart from this meeting's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from enum import StrEnum
+from functools import lru_cache
+
+from attrs import frozen
+from rapidfuzz.distance import Levenshtein
+
+from referatcheck.dates import dates_in, find_dates
+from referatcheck.model import (
+    AttendanceNote, Block, Document, Field, Heading, Item, ListBlock, Paragraph, Section, SectionKind, Span, Table,
+)
+from referatcheck.titles import clean_inline
+
+# ---- the meeting ------------------------------------------------------------------------
+
+DATE_LABELS = ("Mødedato", "Dato")  # fields that exist to give the date
+TIME_LABELS = ("Mødetidspunkt", "Tidspunkt", "Mødetid", "Tid")  # may give the date along with the time
+
+
+@frozen
+class Meeting:
+    """Whose meeting and when, as the head states it."""
+
+    committee: str | None
+    dates: frozenset[dt.date]  # the title's date and the date field's dates
+
+
+@lru_cache(maxsize=8)
+def meeting_of(document: Document) -> Meeting:
+    title = document.head.title
+    dates: set[dt.date] = set()
+    if title is not None and title.date is not None:
+        dates.add(title.date)
+    field = date_field(document)
+    if field is not None:
+        dates |= dates_in(field.value)
+    return Meeting(committee=title.committee if title else None, dates=frozenset(dates))
+
+
+def date_field(document: Document) -> Field | None:
+    """The head field that gives the meeting date: `Mødedato`/`Dato`, else a time field with a date."""
+    explicit = document.head.field(*DATE_LABELS)
+    if explicit is not None:
+        return explicit
+    wanted = {label.casefold() for label in TIME_LABELS}
+    for field in document.head.fields:
+        if field.label.casefold() in wanted and dates_in(field.value):
+            return field
+    return None
+
+
+# ---- committee names --------------------------------------------------------------------
+
+_PARENTHESES = re.compile(r"\([^()]{0,60}\)")
+_BODY = re.compile(r"(?:udvalg|råd|bestyrels|nævn|komit|direktion|styregruppe|forsamling)", re.IGNORECASE)
+_GENERIC_BODIES = {"udvalg", "udvalget", "udvalgets", "mødet", "møde"}
+
+
+def committee_key(name: str) -> str:
+    """A committee name reduced for comparison.
+
+    Case, hyphens, spaces, `og`-joins, a genitive `s` and the definite ending are
+    ignored: `Arbejdsmarkeds- og Integrationsudvalgets` and `Arbejdsmarkeds- og
+    Integrationsudvalget` give the same key, as do `Byråd` and `Byrådet`.
+    """
+    text = unicodedata.normalize("NFC", clean_inline(name)).casefold()
+    text = _PARENTHESES.sub(" ", text)
+    key = "".join(ch for ch in text if ch.isalpha())
+    if key.endswith(("ets", "ens")):
+        key = key[:-1]
+    if key.endswith(("et", "en")) and len(key) > 6:
+        key = key[:-2]
+    return key
+
+
+def same_committee(a: str, b: str) -> bool:
+    """Whether two names denote the same body (tolerating a letter or two in long names).
+
+    One name inside the other also counts (`Arbejdsmarkedsudvalget` in a joint meeting
+    `Fællesmøde mellem Arbejdsmarkedsudvalget og …`).
+    """
+    ka, kb = committee_key(a), committee_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    shorter, longer = sorted((ka, kb), key=len)
+    if len(shorter) >= 8 and shorter in longer:
+        return True
+    limit = 2 if len(shorter) >= 15 else (1 if len(shorter) >= 10 else 0)
+    return limit > 0 and Levenshtein.distance(ka, kb, score_cutoff=limit) <= limit
+
+
+def looks_like_body(name: str) -> bool:
+    """A committee or council name (`…udvalget`, `Byrådet`, `Kommunalbestyrelsen`)."""
+    cleaned = clean_inline(name).strip().casefold()
+    return bool(cleaned) and cleaned not in _GENERIC_BODIES and bool(_BODY.search(cleaned))
+
+
+# ---- decision headers -------------------------------------------------------------------
+
+_HEADER_PREFIX = re.compile(
+    r"^(?:beslutning(?:er)?|afgørelse)\b[\s:]*(?:(?:truffet\s+i|i|fra|af|for)\s+)?", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"^(.{2,150}?)s\s+beslutning(?:er)?\b", re.IGNORECASE)
+_DATE_LEAD = re.compile(r"[\s,:(–-]*(?:\b(?:den|d)\.?)?[\s,:(–-]*$", re.IGNORECASE)
+
+
+@frozen
+class DecisionHeader:
+    committee: str | None  # as written, when the header names a body
+    date: dt.date | None
+    date_text: str  # the date as written ('' when none)
+
+
+def parse_header(title: str) -> DecisionHeader:
+    """Committee and date named in a decision section's heading text."""
+    text = clean_inline(title).strip()
+    possessive = _POSSESSIVE.match(text)
+    if possessive:
+        committee_text, rest = possessive.group(1), text[possessive.end():]
+    else:
+        prefix = _HEADER_PREFIX.match(text)
+        rest = text[prefix.end():] if prefix else text
+        committee_text = None
+    mentions = [m for m in find_dates(rest) if m.date is not None]
+    date = mentions[0] if mentions else None
+    if committee_text is None:
+        committee_text = rest[: date.start] if date else rest
+        committee_text = _DATE_LEAD.sub("", committee_text)
+    committee_text = committee_text.strip(" ,:;()–-")
+    committee = committee_text if looks_like_body(committee_text) else None
+    return DecisionHeader(committee=committee, date=date.date if date else None, date_text=date.text if date else "")
+
+
+# ---- recommendations --------------------------------------------------------------------
+
+
+class Ask(StrEnum):
+    """What a recommendation asks the committee to do."""
+
+    ORIENTATION = "orientation"
+    APPROVAL = "approval"
+    DISCUSSION = "discussion"
+    ONWARD = "onward"  # recommend to a higher body (Økonomiudvalget, Byrådet)
+
+
+@frozen
+class Point:
+    number: int
+    text: str
+    span: Span
+
+
+@frozen
+class Recommendation:
+    sections: tuple[Section, ...]
+    text: str  # all recommendation text, lists included, joined
+    asks: frozenset[Ask]
+    points: tuple[Point, ...]  # numbered `1.` points or `- at …` bullets; () when none
+    numbered: bool  # the points carry numbers (else they are counted in order)
+    span: Span  # the first recommendation heading
+
+
+_ORIENTATION = re.compile(
+    r"\btil\s+efterretning\b|\btil\s+(?:[\wæøå]+\s+){0,2}orientering\b|\bforelægges\s+(?:[\wæøå]+\s+){0,3}orientering",
+    re.IGNORECASE,
+)
+_APPROVAL = re.compile(
+    r"\bgodkend(?:e|es|er|else)\b|\bvedtag(?:e|es|er)\b|\btiltræd(?:e|es|er)\b|\bbevilg(?:e|es|er)\b"
+    r"|\bbeslut(?:te|tes|ter)\b|\btil\s+beslutning\b|\bmeddeles\b.{0,80}?(?:bevilling|omplacering)"
+    r"|\bgives\b.{0,40}?bevilling",
+    re.IGNORECASE,
+)
+_DISCUSSION = re.compile(r"\bdrøft(?:e|es|er|else|elsen)\b", re.IGNORECASE)
+_NAME = r"[\wæøåÆØÅ-]{0,60}?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?)"
+# `at Byrådet godkender`, `at Økonomiudvalget og Byrådet vedtager`
+_BODY_ACTS = re.compile(
+    rf"\bat\s+(?P<body>(?:{_NAME}\s+og\s+)?{_NAME})\s+(?:over\s*for\s+\S+\s+)?"
+    r"(?:godkender|vedtager|beslutter|bevilger|tiltræder|tager|meddeler|anbefaler|giver|afsætter|frigiver"
+    r"|fastsætter|træffer|udpeger|indstiller)\b",
+    re.IGNORECASE,
+)
+# `indstiller til Økonomiudvalg og Byråd, at …`, `anbefaler over for Byrådet, at …`
+_TOWARDS = re.compile(
+    r"(?:\b(?:indstiller|indstilles|anbefaler|anbefales|oversendes|videresendes|fremsendes)\s+(?:sagen\s+)?til"
+    r"|\bover\s*for)\s+(?P<body>[^,.;:()]{1,160})",
+    re.IGNORECASE,
+)
+_BODY_SPLIT = re.compile(r"(?<!-)\s+og\s+|,\s*")
+_CLAUSE_END = re.compile(r"\s(?:at|om|med|i|vedr|vedrørende|efter)\b", re.IGNORECASE)
+_HIGHER_BODIES = ("byråd", "kommunalbestyrels", "økonomiudvalg", "regionsråd")
+_AT_POINT = re.compile(r"^at\b", re.IGNORECASE)
+_INLINE_POINT = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s+at\b", re.IGNORECASE)
+
+
+def _is_other_body(name: str, meeting: Meeting) -> bool:
+    name = name.strip()
+    if not looks_like_body(name):
+        return False
+    if meeting.committee:
+        return not same_committee(name, meeting.committee)
+    return committee_key(name).startswith(_HIGHER_BODIES)
+
+
+def classify_recommendation(text: str, meeting: Meeting) -> frozenset[Ask]:
+    """The kinds of request in a recommendation's text (empty when none is recognised)."""
+    asks: set[Ask] = set()
+    if _ORIENTATION.search(text):
+        asks.add(Ask.ORIENTATION)
+    if _APPROVAL.search(text):
+        asks.add(Ask.APPROVAL)
+    if _DISCUSSION.search(text):
+        asks.add(Ask.DISCUSSION)
+    for match in _BODY_ACTS.finditer(text):
+        if any(_is_other_body(part, meeting) for part in _BODY_SPLIT.split(match.group("body"))):
+            asks.add(Ask.ONWARD)
+    for match in _TOWARDS.finditer(text):
+        segment = match.group("body")
+        end = _CLAUSE_END.search(segment)
+        segment = segment[: end.start()] if end else segment
+        if any(_is_other_body(part, meeting) for part in _BODY_SPLIT.split(segment)):
+            asks.add(Ask.ONWARD)
+    return frozenset(asks)
+
+
+def _content(blocks: tuple[Block, ...]) -> list[Block]:
+    """The blocks that carry text of the section's own (not notes or sub-headings)."""
+    return [b for b in blocks if isinstance(b, (Paragraph, ListBlock, Table))]
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, ListBlock):
+        return " ".join(f"{i.marker} {i.text}" for i in block.items)
+    if isinstance(block, Table):
+        return " ".join(" ".join(row.texts) for row in block.rows)
+    return block.text
+
+
+def _points(blocks: list[Block]) -> tuple[tuple[Point, ...], bool]:
+    ordered = [b for b in blocks if isinstance(b, ListBlock) and b.ordered]
+    if ordered:
+        points = []
+        for block in ordered:
+            for entry in block.items:
+                digits = entry.marker.rstrip(".)")
+                if digits.isdigit():
+                    points.append(Point(int(digits), entry.text, entry.span))
+        numbers = [p.number for p in points]
+        if numbers and len(set(numbers)) == len(numbers):
+            return tuple(points), True
+        return (), True  # two lists both starting at 1: no single numbering
+    bullets = [entry for b in blocks if isinstance(b, ListBlock) for entry in b.items]
+    at_bullets = [entry for entry in bullets if _AT_POINT.match(entry.text)]
+    if len(at_bullets) >= 2 and 2 * len(at_bullets) >= len(bullets):
+        return tuple(Point(k, e.text, e.span) for k, e in enumerate(bullets, start=1)), False
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            numbers = [int(m.group(1)) for m in _INLINE_POINT.finditer(block.text)]
+            if len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+                return tuple(Point(n, "", block.span) for n in numbers), True
+    return (), False
+
+
+def recommendation_of(item: Item, meeting: Meeting) -> Recommendation | None:
+    """The item's recommendation, all recommendation sections together; None when it has no text.
+
+    `Indstilling` directly followed by `Fagcenter … indstiller, at:` is one recommendation.
+    """
+    sections = item.sections_of(SectionKind.RECOMMENDATION)
+    blocks = [b for s in sections for b in _content(s.blocks)]
+    if not blocks:
+        return None
+    text = " ".join(_block_text(b) for b in blocks)
+    points, numbered = _points(blocks)
+    return Recommendation(
+        sections=sections, text=text, asks=classify_recommendation(text, meeting), points=points,
+        numbered=numbered, span=sections[0].heading_span,
+    )
+
+
+# ---- decisions --------------------------------------------------------------------------
+
+
+class Verdict(StrEnum):
+    """What one sentence of a decision records."""
+
+    NOTED = "noted"
+    APPROVED = "approved"
+    ADOPTED = "adopted"  # `Indstillingen tiltrådt`: whatever was recommended
+    DISCUSSED = "discussed"
+    ONWARD = "onward"  # `Anbefales`, `Udvalget anbefaler indstillingen`
+    POSTPONED = "postponed"
+    REJECTED = "rejected"
+    NOTHING = "nothing"  # `Intet.` under Eventuelt / Meddelelser
+
+
+_S = (
+    r"(?:(?:udvalget|sagen|punktet|orienteringen|redegørelsen|meddelelsen|meddelelserne|forslaget|forslagene"
+    r"|indstillingen|status(?:en)?|dagsordenen|beretningen|rapporten|planen|budgetopfølgningen|regnskabet"
+    r"|ansøgningen|aftalen|oplægget|udkastet|orienteringerne)\s+)?"
+)
+_A = r"(?:(?:blev|er|bliver|var)\s+)?"
+# After the formula: nothing, or a qualification (`Godkendt med bemærkning om, at …`).
+_END = (
+    r"(?:$|\s*[,;:–-]|\s+(?:med|idet|dog|af|under|således|og|samt|men|jf|i|på|for|som|efter|ved|uden|herunder"
+    r"|inkl|hvorefter|mod|til|den|d|om|vedrørende|vedr)\b)"
+)
+_VERDICTS: tuple[tuple[Verdict, re.Pattern[str]], ...] = tuple(
+    (verdict, re.compile(pattern + _END))
+    for verdict, pattern in (
+        (Verdict.REJECTED, rf"^(?:{_S}{_A}(?:ikke\s+(?:godkendt|vedtaget|tiltrådt|anbefalet|taget\s+til\s+efterretning)"
+                           rf"|afvist|forkastet|nedstemt)|{_S}afvises|indstillingen\s+(?:blev\s+)?faldt"
+                           rf"|{_S}kunne\s+ikke\s+(?:godkendes|anbefales|tiltrædes)"
+                           r"|udvalget\s+(?:kunne\s+ikke\s+godkende|afviste|godkendte\s+ikke|tiltrådte\s+ikke))"),
+        (Verdict.ONWARD, rf"^(?:{_S}anbefaler\s+(?:indstillingen|forslaget|sagen|over\s*for|byrådet|kommunalbestyrelsen"
+                         rf"|økonomiudvalget)|{_S}{_A}(?:anbefales|anbefalet|indstilles\s+godkendt|oversendes\s+til"
+                         rf"|oversendt\s+til|videresendes\s+til)|{_S}indstilles\s+til|udvalget\s+indstiller\s+til)"),
+        (Verdict.ADOPTED, r"^(?:indstillingen\s+(?:blev\s+|er\s+)?(?:godkendt|vedtaget|tiltrådt|fulgt|tiltrådes|godkendes"
+                          r"|følges)|(?:udvalget\s+)?(?:tiltræder|tiltrådte|godkender|godkendte|følger|fulgte)\s+"
+                          r"indstillingen|(?:godkendt\s+)?som\s+indstillet|tiltrådt)"),
+        (Verdict.NOTED, rf"^(?:{_S}{_A}(?:taget|tages)\s+til\s+(?:efterretning|orientering)|til\s+efterretning"
+                        rf"|udvalget\s+tog\s+(?:\S+\s+){{0,6}}?til\s+efterretning|{_S}{_A}orienteret"
+                        rf"|orienteringen\s+(?:blev\s+)?modtaget|{_S}{_A}noteret)"),
+        (Verdict.APPROVED, rf"^(?:{_S}{_A}(?:godkendt|vedtaget|bevilget)|{_S}godkendes|udvalget\s+godkend(?:te|er))"),
+        (Verdict.DISCUSSED, rf"^(?:{_S}{_A}drøftet|{_S}drøftes|udvalget\s+drøftede)"),
+        (Verdict.POSTPONED, rf"^(?:{_S}{_A}(?:udsat|udskudt|trukket|taget\s+af\s+dagsordenen)|{_S}udsættes"
+                            r"|punktet\s+(?:udgik|udgår)|udgår|udgik)"),
+        (Verdict.NOTHING, r"^(?:intet|ingen|intet\s+at\s+bemærke|ingen\s+bemærkninger|ingen\s+meddelelser"
+                          r"|intet\s+til\s+referat)"),
+    )
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])")
+_QUOTES = re.compile(r"[\"'”“„»«]")
+# `Punkt 2 og 3 godkendt`, `Indstillingens punkt 1 taget til efterretning`, `Ad 1: Godkendt`
+_POINT_REF = re.compile(
+    r"^(?:(?:ad|vedr\.?|vedrørende|hvad\s+angår|for\s+så\s+vidt\s+angår)\s+)?(?:indstillingens\s+)?"
+    r"(?:(?:at-)?punkt(?:erne)?|pkt\.?|at-punkt(?:erne)?|(?<=ad\s))\s*"
+    r"(?P<nums>\d{1,2}(?:\s*(?:,|og|-|–|til|samt)\s*\d{1,2}){0,9})\s*[:.)]?\s*"
+    r"(?:i\s+indstillingen\s+)?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_NUMBER_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|til)\s*(\d{1,2})")
+
+
+def verdict_of(sentence: str) -> Verdict | None:
+    """The verdict a whole sentence states, or None for free text."""
+    text = _QUOTES.sub("", clean_inline(sentence)).strip().rstrip(".!").strip().casefold()
+    if not text or len(text) > 300:
+        return None
+    for verdict, pattern in _VERDICTS:
+        if pattern.match(text):
+            return verdict
+    return None
+
+
+def _point_numbers(text: str) -> tuple[int, ...]:
+    numbers: list[int] = []
+    for part in re.split(r"\s*(?:,|\bog\b|\bsamt\b)\s*", text):
+        span = _NUMBER_RANGE.fullmatch(part.strip())
+        if span:
+            first, last = int(span.group(1)), int(span.group(2))
+            if first <= last <= first + 30:
+                numbers.extend(range(first, last + 1))
+        elif part.strip().isdigit():
+            numbers.append(int(part.strip()))
+    return tuple(numbers)
+
+
+@frozen
+class Statement:
+    """One sentence of a decision that states a verdict, for some points or for all."""
+
+    verdict: Verdict
+    points: tuple[int, ...]  # the recommendation points it settles; () for the whole
+    text: str
+    span: Span
+
+
+def statements_of(blocks: list[Block]) -> tuple[tuple[Statement, ...], bool]:
+    """Verdict sentences of a decision's blocks, and whether any text was free text."""
+    found: list[Statement] = []
+    free = False
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            for sentence, span in _sentences(block):
+                statement = _statement(sentence, span)
+                if statement is None:
+                    free = True
+                else:
+                    found.append(statement)
+        elif isinstance(block, ListBlock):
+            # `1. Godkendt` / `2. Taget til efterretning`: a point-by-point list.
+            for entry in block.items:
+                verdict = verdict_of(entry.text)
+                digits = entry.marker.rstrip(".)")
+                if verdict is not None and block.ordered and digits.isdigit():
+                    found.append(Statement(verdict, (int(digits),), entry.text, entry.span))
+                else:
+                    statement = _statement(entry.text, entry.span)
+                    if statement is None:
+                        free = True
+                    else:
+                        found.append(statement)
+    return tuple(found), free
+
+
+def _statement(sentence: str, span: Span) -> Statement | None:
+    cleaned = clean_inline(sentence).strip()
+    reference = _POINT_REF.match(cleaned)
+    if reference and reference.group("rest"):
+        verdict = verdict_of(reference.group("rest"))
+        numbers = _point_numbers(reference.group("nums"))
+        if verdict is not None and numbers:
+            return Statement(verdict, numbers, cleaned, span)
+    verdict = verdict_of(cleaned)
+    return Statement(verdict, (), cleaned, span) if verdict is not None else None
+
+
+def _sentences(paragraph: Paragraph):
+    """``(sentence, span of its first line)`` for each sentence of a paragraph."""
+    starts = []  # offset of each line in the joined text
+    offset = 0
+    for line in paragraph.lines:
+        starts.append(offset)
+        offset += len(line.strip()) + 1
+    text = paragraph.text
+    position = 0
+    for piece in _SENTENCE_END.split(text):
+        index = text.find(piece, position)
+        position = index + len(piece) if index >= 0 else position
+        line_index = max(k for k, start in enumerate(starts) if start <= max(index, 0))
+        line = paragraph.span.line + line_index
+        yield piece, Span(line, 1, line, len(paragraph.lines[line_index]) + 1)
+
+
+# `Beslutning: Godkendt.` written as a paragraph inside another section.
+_INLINE_DECISION = re.compile(r"^(?:beslutning|afgørelse)\b[^:]{0,120}:\s*\S", re.IGNORECASE)
+
+
+@frozen
+class Decision:
+    """One decision section of an item (or an inline `Beslutning: …` line)."""
+
+    header: DecisionHeader
+    heading_span: Span
+    blocks: tuple[Block, ...]  # the text blocks (attendance notes and sub-headings left out)
+    statements: tuple[Statement, ...]
+    free_text: bool  # some sentence is not a recognised formula
+    in_history: bool  # quoted under `Tidligere politisk behandlet`
+    this_meeting: bool  # this meeting's decision, not a quoted one
+    inline: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.blocks
+
+    @property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        return tuple(s.verdict for s in self.statements)
+
+    @property
+    def by_points(self) -> bool:
+        """Settles some recommendation points by number."""
+        return any(s.points for s in self.statements)
+
+
+@frozen
+class ItemRecord:
+    item: Item
+    recommendation: Recommendation | None
+    decisions: tuple[Decision, ...]  # in order, quoted ones included
+
+    @property
+    def own_decisions(self) -> tuple[Decision, ...]:
+        return tuple(d for d in self.decisions if d.this_meeting)
+
+
+def decisions_of(item: Item, meeting: Meeting) -> tuple[Decision, ...]:
+    """All decision sections of an item, each marked as this meeting's or quoted."""
+    raw: list[tuple[Section, bool, DecisionHeader]] = []
+    in_history = False
+    for section in item.sections:
+        if section.kind is SectionKind.HISTORY:
+            in_history = True
+        elif section.kind is SectionKind.DECISION:
+            raw.append((section, in_history, parse_header(section.title)))
+        else:
+            in_history = False
+    dated_here = any(h.date is not None and h.date in meeting.dates for _, _, h in raw)
+    decisions = []
+    for index, (section, history, header) in enumerate(raw):
+        blocks = tuple(_content(section.blocks))
+        statements, free = statements_of(list(blocks))
+        own = _is_own(header, meeting, history, dated_here, last=index == len(raw) - 1)
+        decisions.append(Decision(header, section.heading_span, blocks, statements, free, history, own))
+    if not any(d.this_meeting for d in decisions):
+        decisions.extend(_inline_decisions(item))
+    return tuple(decisions)
+
+
+def _is_own(header: DecisionHeader, meeting: Meeting, in_history: bool, dated_here: bool, last: bool) -> bool:
+    same = (
+        None if header.committee is None or meeting.committee is None
+        else same_committee(header.committee, meeting.committee)
+    )
+    if header.date is not None and meeting.dates:
+        if header.date in meeting.dates:
+            return True
+        # Another date: a quoted decision, unless it can only be this meeting's, misdated.
+        return not in_history and not dated_here and same is not False
+    if same is not None:
+        return same and not in_history
+    return not in_history or last
+
+
+def _inline_decisions(item: Item) -> list[Decision]:
+    found = []
+    in_history = False
+    blocks = [(False, b) for b in item.intro]
+    for section in item.sections:
+        in_history = section.kind is SectionKind.HISTORY or (in_history and section.kind is SectionKind.DECISION)
+        blocks.extend((in_history, b) for b in section.blocks)
+    for history, block in blocks:
+        if history or not isinstance(block, Paragraph) or not _INLINE_DECISION.match(block.text):
+            continue
+        label, _, rest = block.text.partition(":")
+        body = Paragraph(lines=(rest.strip(),), span=block.span)
+        statements, free = statements_of([body])
+        header = parse_header(label)
+        found.append(Decision(header, block.span, (body,), statements, free, False, True, inline=True))
+    return found
+
+
+@lru_cache(maxsize=8)
+def analyse(document: Document) -> tuple[ItemRecord, ...]:
+    """Recommendation and decisions of every item, read once per document."""
+    meeting = meeting_of(document)
+    return tuple(
+        ItemRecord(item, recommendation_of(item, meeting), decisions_of(item, meeting)) for item in document.items
+    )
+
+
+def is_attendance_only(section: Section) -> bool:
+    return bool(section.blocks) and all(isinstance(b, (AttendanceNote, Heading)) for b in section.blocks)
