@@ -261,7 +261,7 @@ class _Reader:
         if isinstance(value, list):
             value = tuple(value)
         if default is not None:
-            expected = _type_name(default)
+            expected_da, expected_en = _type_name(default)
             ok = (
                 isinstance(value, bool) if isinstance(default, bool)
                 else isinstance(value, (int, float)) and not isinstance(value, bool) if isinstance(default, float)
@@ -274,7 +274,7 @@ class _Reader:
                 element = next(iter(default))
                 ok = all(isinstance(v, type(element)) for v in value)
             if not ok:
-                raise self.fail(key, f"skal være {expected}", f"must be {expected}")
+                raise self.fail(key, f"skal være {expected_da}", f"must be {expected_en}")
             if isinstance(default, float):
                 value = float(value)
         # By convention an option named *_pattern is a regular expression.
@@ -296,18 +296,20 @@ class _Reader:
         return tuple(out)
 
 
-def _type_name(default: Any) -> str:
+def _type_name(default: Any) -> tuple[str, str]:
+    """The kind of value an option takes, in Danish and English."""
     if isinstance(default, bool):
-        return "true/false"
+        return "true/false", "true/false"
     if isinstance(default, (int, float)):
-        return "et tal / a number"
+        return "et tal", "a number"
     if isinstance(default, str):
-        return "en tekst / a string"
+        return "en tekst", "a string"
     if isinstance(default, (tuple, list, frozenset, set)):
-        return "en liste / a list"
+        return "en liste" + (f" af {_type_name(next(iter(default)))[0]}" if default else ""), \
+            "a list" + (f" of {_type_name(next(iter(default)))[1]}" if default else "")
     if isinstance(default, Mapping):
-        return "en tabel / a table"
-    return type(default).__name__
+        return "en tabel", "a table"
+    return type(default).__name__, type(default).__name__
 
 
 # ---- globs ------------------------------------------------------------------------------
