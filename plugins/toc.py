@@ -9,6 +9,7 @@ or an item without an entry; a pair found out of order is a wrong order.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -99,14 +100,26 @@ def align(document: Document) -> Alignment:
             pairs.append(Pair(entries[block.a + k], items[block.b + k], "exact"))
         e_pos, i_pos = block.a + block.size, block.b + block.size
     # An entry whose item stands elsewhere: wrong order (or a duplicate entry).
-    for entry in list(loose_entries):
+    if len(loose_entries) * len(loose_items) <= _GAP_DP_LIMIT:
+        for entry in list(loose_entries):
+            for item in loose_items:
+                kind = match_kind(entry, item)
+                if kind is not None:
+                    pairs.append(Pair(entry, item, kind, moved=True))
+                    loose_entries.remove(entry)
+                    loose_items.remove(item)
+                    break
+    else:  # too many to compare pairwise (a TOC of thousands of lines): exact titles only
+        by_key: dict[str, list[Item]] = {}
         for item in loose_items:
-            kind = match_kind(entry, item)
-            if kind is not None:
-                pairs.append(Pair(entry, item, kind, moved=True))
+            by_key.setdefault(_item_key(item), []).append(item)
+        for entry in list(loose_entries):
+            candidates = by_key.get(_entry_key(entry))
+            if candidates:
+                item = candidates.pop(0)
+                pairs.append(Pair(entry, item, "exact", moved=True))
                 loose_entries.remove(entry)
                 loose_items.remove(item)
-                break
     pairs = _mark_swaps(pairs)
     # Left-overs between the same neighbours are one entry renamed beyond recognition.
     orphan_entries, orphan_items = [], []
@@ -127,10 +140,20 @@ def _align_gap(entries, items) -> tuple[list[Pair], list[TocEntry], list[Item]]:
         return [], list(entries), list(items)
     m, n = len(entries), len(items)
     weight = {"exact": 3, "prefix": 3, "near": 2}
-    if m * n <= _GAP_DP_LIMIT:
-        kinds = {(a, b): match_kind(entries[a], items[b]) for a in range(m) for b in range(n)}
-    else:  # a huge gap: only compare entries and items at the same offset
-        kinds = {(k, k): match_kind(entries[k], items[k]) for k in range(min(m, n))}
+    if m * n > _GAP_DP_LIMIT:
+        # A huge gap: only compare entries and items at the same offset. Pairs on one
+        # diagonal never cross, so the best pairing takes every one of them (what the
+        # table below would find, without its quadratic time and memory).
+        pairs, left_e, left_i = [], [], []
+        for k in range(min(m, n)):
+            kind = match_kind(entries[k], items[k])
+            if kind:
+                pairs.append(Pair(entries[k], items[k], kind))
+            else:
+                left_e.append(entries[k])
+                left_i.append(items[k])
+        return pairs, left_e + list(entries[n:]), left_i + list(items[m:])
+    kinds = {(a, b): match_kind(entries[a], items[b]) for a in range(m) for b in range(n)}
     score = [[0] * (n + 1) for _ in range(m + 1)]
     for a in range(m - 1, -1, -1):
         for b in range(n - 1, -1, -1):
@@ -162,10 +185,18 @@ def _mark_swaps(pairs: list[Pair]) -> list[Pair]:
     in_order = sorted((p for p in pairs if not p.moved), key=lambda p: p.entry.span.line)
     result = [p for p in pairs if p.moved]
     partners: dict[int, TocEntry] = {}
-    for moved in result:
-        for p in in_order:
-            # The partner holds the moved item's neighbour and sits right next to the entry.
-            if abs(p.item.heading_span.line - moved.item.heading_span.line) > 0 and _adjacent(p, moved, pairs):
+    if result:
+        entry_rank = {line: k for k, line in enumerate(sorted(x.entry.span.line for x in pairs))}
+        item_rank = {line: k for k, line in enumerate(sorted(x.item.heading_span.line for x in pairs))}
+        by_entry_rank = {entry_rank[p.entry.span.line]: p for p in in_order}
+        for moved in result:
+            # The partner holds the moved item's place and sits right next to the entry:
+            # its entry's rank is the moved item's rank, and the other way round.
+            me, mi = entry_rank[moved.entry.span.line], item_rank[moved.item.heading_span.line]
+            p = by_entry_rank.get(mi)
+            if p is None or p.item.heading_span.line == moved.item.heading_span.line:
+                continue
+            if abs(mi - me) == 1 and item_rank[p.item.heading_span.line] == me:
                 partners[id(p)] = moved.entry
     out = list(result)
     for p in in_order:
@@ -176,23 +207,16 @@ def _mark_swaps(pairs: list[Pair]) -> list[Pair]:
     return out
 
 
-def _adjacent(p: Pair, moved: Pair, pairs: list[Pair]) -> bool:
-    entry_lines = sorted(x.entry.span.line for x in pairs)
-    item_lines = sorted(x.item.heading_span.line for x in pairs)
-    pe, me = entry_lines.index(p.entry.span.line), entry_lines.index(moved.entry.span.line)
-    pi, mi = item_lines.index(p.item.heading_span.line), item_lines.index(moved.item.heading_span.line)
-    return abs(pe - me) == 1 and pe == mi and me == pi
-
-
 def _same_slot(entries: list[TocEntry], items: list[Item], pairs: list[Pair]):
     """Group left-over entries and items by the anchors around them; pair one-to-one."""
-    anchors = sorted((p.entry.span.line, p.item.heading_span.line) for p in pairs if not p.moved)
+    anchor_entries = sorted(p.entry.span.line for p in pairs if not p.moved)
+    anchor_items = sorted(p.item.heading_span.line for p in pairs if not p.moved)
 
-    def slot_of_entry(entry: TocEntry) -> int:
-        return sum(1 for a in anchors if a[0] < entry.span.line)
+    def slot_of_entry(entry: TocEntry) -> int:  # anchors whose entry stands above it
+        return bisect_left(anchor_entries, entry.span.line)
 
     def slot_of_item(item: Item) -> int:
-        return sum(1 for a in anchors if a[1] < item.heading_span.line)
+        return bisect_left(anchor_items, item.heading_span.line)
 
     by_slot: dict[int, tuple[list, list]] = {}
     for e in entries:
@@ -237,8 +261,11 @@ class EntryWithoutItem(Rule):
         if not _applies(document):
             return
         alignment = align(document)
+        first_pair: dict[str, Pair] = {}
+        for p in alignment.pairs:
+            first_pair.setdefault(_entry_key(p.entry), p)
         for entry in alignment.orphan_entries:
-            duplicate = next((p for p in alignment.pairs if _entry_key(p.entry) == _entry_key(entry)), None)
+            duplicate = first_pair.get(_entry_key(entry))
             if duplicate is not None:
                 yield self.diagnostic(
                     document, entry.span,
@@ -293,12 +320,21 @@ def _entry_position(document: Document, item: Item):
     So a deleted TOC line is reported at the line number it had.
     """
     entries = document.toc.entries
-    before = [p for p in align(document).pairs if p.item.heading_span.line < item.heading_span.line]
+    by_item, item_lines, entry_lines = _positions(document)
+    before = bisect_left(item_lines, item.heading_span.line)  # pairs whose item stands above
     if not before:
         return entries[0].span
-    anchor = max(before, key=lambda p: p.item.heading_span.line).entry
-    following = [e for e in entries if e.span.line > anchor.span.line]
-    return following[0].span if following else anchor.span
+    anchor = by_item[before - 1].entry
+    following = bisect_right(entry_lines, anchor.span.line)
+    return entries[following].span if following < len(entries) else anchor.span
+
+
+@lru_cache(maxsize=8)
+def _positions(document: Document):
+    """Pairs sorted by item line, their item lines, and the TOC entries' lines (sorted)."""
+    by_item = sorted(align(document).pairs, key=lambda p: p.item.heading_span.line)
+    entry_lines = sorted(e.span.line for e in document.toc.entries)
+    return by_item, [p.item.heading_span.line for p in by_item], entry_lines
 
 
 class NearMiss(Rule):

@@ -96,6 +96,7 @@ def bold_only(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # rules compare the same titles many times
 def normalise_title(text: str) -> str:
     """A title as compared between the TOC and the items.
 
