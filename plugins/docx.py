@@ -67,12 +67,11 @@ def load_docx(path: str, data: bytes, vocabulary: SectionVocabulary = DEFAULT_VO
 def convert(data: bytes) -> tuple[str, tuple[Place | None, ...]]:
     """The line text of a Word document and, per line, where it came from."""
     import docx  # python-docx; imported here so Markdown-only runs start fast
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         word = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, ValueError, KeyError) as exc:
-        raise ValueError(f"ikke et gyldigt Word-dokument / not a valid Word document ({exc})") from None
+    except Exception as exc:  # a damaged or foreign ZIP package, whatever python-docx makes of it
+        raise ValueError(f"ikke et gyldigt Word-dokument / not a valid Word document: {type(exc).__name__}: {exc}") from None
     converter = _Converter(word)
     converter.run()
     return converter.out.result()

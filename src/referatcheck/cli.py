@@ -60,7 +60,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           config_file: str | None, isolated: bool, fail_on: str, exit_zero: bool, stdin_filename: str | None,
           baseline_file: str | None, write_baseline_file: str | None) -> None:
-    """Lint minutes files (directories: every *.md, *.markdown and *.txt below them; '-': stdin)."""
+    """Lint minutes files (directories: every *.md, *.markdown, *.txt and *.docx below them; '-': stdin)."""
     from referatcheck.baseline import BaselineError, apply_baseline, write_baseline
     from referatcheck.discover import PathError, collect
     from referatcheck.pipeline import ConfigError, RunSettings, check_selectors, configuration_for, lint_file

@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 
 # Extensions picked up when a directory is walked; a file named explicitly is linted
-# whatever its extension.
-MINUTES_SUFFIXES = {".md", ".txt", ".markdown"}
+# whatever its extension. `.docx` is read by the Word format plugin.
+MINUTES_SUFFIXES = {".md", ".txt", ".markdown", ".docx"}
+# Hidden files, and the owner files (`~$kladde.docx`) Word keeps beside an open draft.
+_SKIPPED_PREFIXES = (".", "~$")
 
 
 class PathError(Exception):
@@ -50,7 +52,7 @@ def _walk(root: Path, suffixes: set[str]) -> list[str]:
         visited.add(key)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if Path(name).suffix.lower() in suffixes and not name.startswith("."):
+            if Path(name).suffix.lower() in suffixes and not name.startswith(_SKIPPED_PREFIXES):
                 out.append(os.path.join(dirpath, name))
     return out
 
