@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# Two table-of-contents defects: a near miss (TOC003, warning) at line 9 and an entry
-# without an item (TOC001, error) at line 10.
+# Two table-of-contents defects: a near miss (TOC003, warning) at line 11 and an entry
+# without an item (TOC001, error) at line 12.
 TOC_DEFECTS = """\
 # REFERAT Nordby Udvalget d. 01-02-2024
 
 **Mødedato** Torsdag d. 1. februar 2024 kl. 15:00
+
+**Mødested** Rådhuset, mødelokale 1
 
 ## Indholdsfortegnelse
 
@@ -42,7 +44,7 @@ Taget til efterretning.
 
 Godkendt.
 """
-NEAR_MISS_LINE, ORPHAN_LINE = 9, 10
+NEAR_MISS_LINE, ORPHAN_LINE = 11, 12
 
 # The same minutes without the defects.
 CLEAN = TOC_DEFECTS.replace("takster for 2025", "takster for 2024").replace("Orientering om ingenting.....\t6\n", "")
