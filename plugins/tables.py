@@ -1,0 +1,941 @@
+"""TAB — budget tables add up: totals, derived columns, percentages, units, appropriations.
+
+Every relation is computed on intervals (XBRL Calculations 1.1, round-to-nearest; see
+``referatcheck.amounts``): a figure shown as ``v`` stands for ``v ± half a unit of its
+last digit``. A relation whose computed interval does not overlap the shown one is an
+error; one whose exact values differ but whose intervals overlap is a rounding
+difference, reported as info with both values.
+
+The table's structure comes from ``referatcheck.tables``. One analysis per table runs
+the checks in an order that lets later checks explain themselves: a cell that breaks
+its own row's relation (``Korrigeret budget`` ≠ Vedtaget + Genbevillinger + Tillæg) is
+a *suspect*; a column total that the suspect's expected value would make right points
+at that row instead of the total row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterator, Sequence
+
+from attrs import frozen
+
+from referatcheck import hookimpl
+from referatcheck.amounts import (
+    UNIT_SCALE,
+    Amount,
+    Interval,
+    find_numbers,
+    format_number,
+    is_english_number,
+    is_malformed_number,
+)
+from referatcheck.diagnostic import Severity
+from referatcheck.model import Document, Span
+from referatcheck.rule import Rule, RuleDoc
+from referatcheck.tables import (
+    ACCOUNTS, ADOPTED, BUDGET, CARRYOVER, CODE, CORRECTED, DIFF, DIFF_TOTAL, FORECAST, NUMERIC, OUTSIDE, PART,
+    PCT_DIFF, PCT_SPENT, PERCENT, PERIOD, PLAIN, ROW_TOTAL, SPENT, SUPPLEMENT, TOTAL, WITHIN, BodyRow, Column,
+    TableView, document_tables, prose_line,
+)
+from referatcheck.titles import clean_inline
+
+ERROR, ROUNDING, WARNING, INFO = "error", "rounding", "warning", "info"
+_HUNDRED = Interval.point(100)
+
+
+@frozen
+class Finding:
+    code: str
+    level: str  # error, rounding, warning or info
+    span: Span
+    da: str
+    en: str
+    related: tuple[Span, ...] = ()
+    subject: str = ""
+
+
+@lru_cache(maxsize=8)
+def table_findings(document: Document) -> dict[str, tuple[Finding, ...]]:
+    """All TAB findings of a document, by code (each rule picks its own)."""
+    found: dict[str, list[Finding]] = defaultdict(list)
+    for view in document_tables(document):
+        for finding in TableCheck(view).run():
+            found[finding.code].append(finding)
+    return {code: tuple(items) for code, items in found.items()}
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def _shown(value: Decimal, decimals: int) -> str:
+    return format_number(value, decimals)
+
+
+def _verdict(computed: Interval, exact: Decimal, shown: Amount) -> str:
+    if exact == shown.value:
+        return "ok"
+    return ROUNDING if computed.overlaps(shown.interval) else ERROR
+
+
+def _q(label: str) -> str:
+    """A row or column name in quotes for a message."""
+    return f'"{label}"' if label else '""'
+
+
+def _col(column: Column) -> str:
+    return _q(column.name) if column.name else f"kolonne {column.index + 1}"
+
+
+def _col_en(column: Column) -> str:
+    return _q(column.name) if column.name else f"column {column.index + 1}"
+
+
+def _total_name(row: BodyRow) -> str:
+    return "I alt" if row.label.casefold() == "i alt" else _q(row.label)
+
+
+def _expression(terms: Sequence[tuple[int, Decimal]], decimals: int) -> str:
+    """``[(+1, 88905), (+1, 2310), (+1, -1200)]`` → ``88.905 + 2.310 - 1.200``."""
+    out = ""
+    for k, (sign, value) in enumerate(terms):
+        signed = value * sign
+        text = _shown(abs(signed), decimals)
+        if k == 0:
+            out = _shown(signed, decimals)
+        else:
+            out += (" - " if signed < 0 else " + ") + text
+    return out
+
+
+def _abs_interval(interval: Interval) -> Interval:
+    if interval.lo >= 0:
+        return interval
+    if interval.hi <= 0:
+        return -interval
+    return Interval(Decimal(0), max(-interval.lo, interval.hi))
+
+
+_STRONG_ENGLISH = re.compile(r"\d,\d{3}[.,]|\d\.\d+,\d{3}\b|\d,\d{3}\.\d")
+_UNIT_NAME = {"t.kr.": "1.000 kr.", "kr.": "kr.", "mio. kr.": "mio. kr.", "mia. kr.": "mia. kr."}
+
+
+# --- the analysis of one table ----------------------------------------------------------------
+
+
+class TableCheck:
+    """All checks of one table; ``suspects`` links them (see the module docstring)."""
+
+    def __init__(self, view: TableView) -> None:
+        self.view = view
+        self.body = view.body
+        # (row index, column index) → the value the row's own relation expects there
+        self.suspects: dict[tuple[int, int], Decimal] = {}
+        self.suspect_notes: dict[tuple[int, int], str] = {}
+
+    def run(self) -> Iterator[Finding]:
+        view = self.view
+        yield from self.number_format()
+        if view.problem is not None:
+            if view.looks_like_budget:
+                yield Finding(
+                    "TAB008", INFO, view.rows[0].span,
+                    f"Tabellen kunne ikke læses sikkert ({view.problem}); dens tal er ikke kontrolleret.",
+                    f"The table could not be read reliably ({view.problem_en}); its figures were not checked.",
+                )
+            return
+        if not view.numeric_columns:
+            return
+        if view.appropriation:
+            yield from self.appropriation()
+            yield from self.units()
+            return
+        yield from self.sum_columns()
+        yield from self.differences()
+        yield from self.percentages()
+        yield from self.totals()
+        yield from self.units()
+
+    # -- TAB003: a column that is the sum of other columns in the same row -------------------
+
+    def _sum_relations(self) -> list[tuple[Column, list[Column], bool]]:
+        """``(target, components, named)``; ``named`` relations come from header names."""
+        view = self.view
+        relations = []
+        corrected, adopted = view.column(CORRECTED), view.column(ADOPTED)
+        if corrected and adopted and adopted.index < corrected.index:
+            between = [c for c in view.numeric_columns if adopted.index < c.index < corrected.index]
+            if between and all(c.role in (CARRYOVER, SUPPLEMENT, None) for c in between) and any(
+                c.role in (CARRYOVER, SUPPLEMENT) for c in between
+            ):
+                relations.append((corrected, [adopted, *between], True))
+        within, outside = view.column(WITHIN), view.column(OUTSIDE)
+        total = view.column(DIFF_TOTAL) or view.column(ROW_TOTAL)
+        if within and outside and total:
+            relations.append((total, [within, outside], True))
+        elif total is not None and total.role == ROW_TOTAL:
+            periods = [c for c in view.numeric_columns if c.index < total.index]
+            if len(periods) >= 2 and all(c.role == PERIOD for c in periods):
+                relations.append((total, periods, True))
+        return relations
+
+    def sum_columns(self) -> Iterator[Finding]:
+        for target, parts, named in self._sum_relations():
+            results = []
+            for i, row in enumerate(self.body):
+                shown = row.amount(target.index)
+                values = [row.amount(c.index) for c in parts]
+                if shown is None or all(v is None for v in values):
+                    continue
+                computed, exact = Interval.point(0), Decimal(0)
+                for v in values:
+                    if v is not None:
+                        computed, exact = computed + v.interval, exact + v.value
+                results.append((i, row, shown, values, computed, exact, _verdict(computed, exact, shown)))
+            if not self._confirmed([r[-1] for r in results]):
+                continue
+            names = " + ".join(c.name or f"kolonne {c.index + 1}" for c in parts)
+            names_en = " + ".join(c.name or f"column {c.index + 1}" for c in parts)
+            for i, row, shown, values, computed, exact, verdict in results:
+                if verdict == "ok":
+                    continue
+                decimals = max([shown.decimals] + [v.decimals for v in values if v is not None])
+                expr = _expression([(1, v.value if v is not None else Decimal(0)) for v in values], decimals)
+                diff = _shown(abs(shown.value - exact), decimals)
+                head_da = (f"{_col(target)} i rækken {_q(row.label)} er {shown.format()}, men {names} = {expr} = "
+                           f"{_shown(exact, decimals)} (forskel {diff})")
+                head_en = (f"{_col_en(target)} in row {_q(row.label)} is {shown.format()}, but {names_en} = {expr} = "
+                           f"{_shown(exact, decimals)} (difference {diff})")
+                if verdict == ERROR:
+                    self.suspects[(i, target.index)] = exact
+                    self.suspect_notes[(i, target.index)] = _col(target)
+                    yield Finding("TAB003", ERROR, row.cell_span(target.index), head_da + ".", head_en + ".",
+                                  subject=f"{row.label}/{target.name}")
+                else:
+                    yield Finding("TAB003", ROUNDING, row.cell_span(target.index),
+                                  head_da + ": en afrundingsforskel inden for de viste cifre.",
+                                  head_en + ": a rounding difference within the digits shown.",
+                                  subject=f"{row.label}/{target.name}")
+
+    @staticmethod
+    def _confirmed(verdicts: Sequence[str]) -> bool:
+        """A relation read from header names holds when the rows do not mostly break it."""
+        breaks = sum(v == ERROR for v in verdicts)
+        fits = len(verdicts) - breaks
+        return bool(verdicts) and (breaks <= fits or len(verdicts) == 1)
+
+    # -- TAB002: Forskel / Afvigelse, with the table's own sign convention ---------------------
+
+    def _difference_operands(self) -> tuple[Column, Column, Column] | None:
+        view = self.view
+        diff = view.column(DIFF)
+        actual = view.column(FORECAST) or view.column(ACCOUNTS)
+        budget = view.column(CORRECTED) or view.column(BUDGET) or view.column(ADOPTED)
+        if diff is None or actual is None or budget is None:
+            return None
+        return diff, actual, budget
+
+    def differences(self) -> Iterator[Finding]:
+        operands = self._difference_operands()
+        if operands is None:
+            return
+        diff, actual, budget = operands
+        rows = []
+        for i, row in enumerate(self.body):
+            d, a, b = row.amount(diff.index), row.amount(actual.index), row.amount(budget.index)
+            if d is None or a is None or b is None:
+                continue
+            plus = a.interval - b.interval
+            rows.append((i, row, d, a, b, plus.overlaps(d.interval), (-plus).overlaps(d.interval)))
+        only_plus = sum(p and not m for *_, p, m in rows)
+        only_minus = sum(m and not p for *_, p, m in rows)
+        legend = self.view.merforbrug_positive
+        if only_plus > only_minus:
+            positive = True
+        elif only_minus > only_plus:
+            positive = False
+        elif legend is not None:
+            positive = legend
+        else:
+            if only_plus:  # as many rows each way and no legend to settle it
+                yield Finding(
+                    "TAB002", INFO, self.view.header[-1].span if self.view.header else self.view.rows[0].span,
+                    f"Fortegnet i kolonnen {_col(diff)} kan ikke fastslås: {only_plus} rækker passer med "
+                    f"{actual.name} − {budget.name} og {only_minus} med det omvendte.",
+                    f"The sign of column {_col_en(diff)} cannot be established: {only_plus} rows fit "
+                    f"{actual.name} − {budget.name} and {only_minus} the reverse.",
+                )
+            return
+        first, second = (actual, budget) if positive else (budget, actual)
+        agreeing = only_plus if positive else only_minus
+        against = only_minus if positive else only_plus
+        neither = sum(not p and not m for *_, p, m in rows)
+        if against + neither > agreeing + sum(p and m for *_, p, m in rows) and len(rows) > 1:
+            return  # the column is not this difference in most rows: not what the header suggests
+        if legend is not None and legend != positive and agreeing >= 2 and against == 0:
+            span = self.view.legend_span or self.view.rows[0].span
+            yield Finding(
+                "TAB002", WARNING, span,
+                f"Fortegnsforklaringen passer ikke til tabellen: alle rækker bruger {first.name} − {second.name}, "
+                f"men forklaringen siger det modsatte.",
+                f"The sign legend contradicts the table: every row uses {first.name} − {second.name}, but the "
+                f"legend says the opposite.",
+            )
+        for i, row, d, a, b, fits_plus, fits_minus in rows:
+            x, y = (a, b) if positive else (b, a)
+            computed = x.interval - y.interval
+            exact = x.value - y.value
+            verdict = _verdict(computed, exact, d)
+            if verdict == "ok":
+                continue
+            decimals = max(d.decimals, a.decimals, b.decimals)
+            expr = f"{x.format()} − {y.format()} = {_shown(exact, decimals)}"
+            diff_text = _shown(abs(d.value - exact), decimals)
+            head_da = (f"{_col(diff)} i rækken {_q(row.label)} er {d.format()}, men {first.name} − {second.name} "
+                       f"= {expr}")
+            head_en = (f"{_col_en(diff)} in row {_q(row.label)} is {d.format()}, but {first.name} − {second.name} "
+                       f"= {expr}")
+            if verdict == ROUNDING:
+                yield Finding("TAB002", ROUNDING, row.cell_span(diff.index),
+                              head_da + f" (forskel {diff_text}): en afrundingsforskel inden for de viste cifre.",
+                              head_en + f" (difference {diff_text}): a rounding difference within the digits shown.",
+                              subject=f"{row.label}/{diff.name}")
+                continue
+            # A wrong operand cell (found by TAB003) may explain the difference instead.
+            for operand, cell in ((first, x), (second, y)):
+                expected = self.suspects.get((i, operand.index))
+                if expected is None:
+                    continue
+                ox = expected if operand is first else x.value
+                oy = expected if operand is second else y.value
+                if (Interval.point(ox) - Interval.point(oy)).overlaps(d.interval):
+                    yield Finding(
+                        "TAB002", ERROR, row.cell_span(operand.index),
+                        head_da + f" (forskel {diff_text}); {operand.name} i samme række stemmer heller ikke "
+                        f"(forventet {_shown(expected, decimals)}), og med den værdi passer {diff.name}: mest "
+                        f"sandsynligt er det cellen {operand.name}, der er forkert.",
+                        head_en + f" (difference {diff_text}); {operand.name} in the same row does not add up "
+                        f"either (expected {_shown(expected, decimals)}), and with that value {diff.name} fits: most "
+                        f"likely the cell {operand.name} is wrong.",
+                        subject=f"{row.label}/{diff.name}",
+                    )
+                    break
+            else:
+                sign_only = (fits_minus if positive else fits_plus)
+                reason_da = (f"forkert fortegn; de øvrige rækker bruger {first.name} − {second.name}" if sign_only
+                             else f"forskel {diff_text}")
+                reason_en = (f"wrong sign; the other rows use {first.name} − {second.name}" if sign_only
+                             else f"difference {diff_text}")
+                self.suspects[(i, diff.index)] = exact
+                yield Finding("TAB002", ERROR, row.cell_span(diff.index), head_da + f" ({reason_da}).",
+                              head_en + f" ({reason_en}).", subject=f"{row.label}/{diff.name}")
+
+    # -- TAB004: percentage columns are ratios ---------------------------------------------------
+
+    def percentages(self) -> Iterator[Finding]:
+        view = self.view
+        denominators = [c for c in (view.column(CORRECTED), view.column(BUDGET), view.column(ADOPTED)) if c]
+        for pct in [c for c in view.columns if c.kind == PERCENT and c.role in (PCT_SPENT, PCT_DIFF)]:
+            numerator = view.column(SPENT) if pct.role == PCT_SPENT else view.column(DIFF)
+            if numerator is None or not denominators:
+                continue
+            signs = (1,) if pct.role == PCT_SPENT else (1, -1)
+            best = None
+            for den in denominators:
+                for sign in signs:
+                    for factor in (_HUNDRED, Interval.point(1)):
+                        results = self._ratio_rows(pct, numerator, den, sign, factor)
+                        fits = sum(v != ERROR for *_, v in results)
+                        if results and (best is None or fits > best[0]):
+                            best = (fits, den, sign, factor, results)
+            if best is None:
+                continue
+            fits, den, sign, factor, results = best
+            if not self._confirmed([v for *_, v in results]):
+                continue
+            num_name = ("−" if sign < 0 else "") + numerator.name
+            for i, row, shown, num, d, exact, verdict in results:
+                if verdict == "ok":
+                    continue
+                decimals = shown.decimals
+                pct_sign = "%" if factor == _HUNDRED else ""
+                exact_text = _shown(exact, decimals + 1) if exact.is_finite() else "?"
+                head_da = (f"{_col(pct)} i rækken {_q(row.label)} er {shown.format()}{pct_sign}, men "
+                           f"{num_name} / {den.name} = {num.format()} / {d.format()} = {exact_text}{pct_sign}")
+                head_en = (f"{_col_en(pct)} in row {_q(row.label)} is {shown.format()}{pct_sign}, but "
+                           f"{num_name} / {den.name} = {num.format()} / {d.format()} = {exact_text}{pct_sign}")
+                level = ERROR if verdict == ERROR else ROUNDING
+                tail_da = "." if level == ERROR else ": en afrundingsforskel inden for de viste cifre."
+                tail_en = "." if level == ERROR else ": a rounding difference within the digits shown."
+                yield Finding("TAB004", level, row.cell_span(pct.index), head_da + tail_da, head_en + tail_en,
+                              subject=f"{row.label}/{pct.name}")
+
+    def _ratio_rows(self, pct: Column, numerator: Column, den: Column, sign: int, factor: Interval):
+        results = []
+        for i, row in enumerate(self.body):
+            shown, num, d = row.amount(pct.index), row.amount(numerator.index), row.amount(den.index)
+            if shown is None or num is None or d is None or d.value == 0:
+                continue
+            computed = (num.interval.scaled(sign) / d.interval) * factor
+            if computed.width.is_infinite():
+                continue
+            exact = num.value * sign / d.value * factor.lo
+            results.append((i, row, shown, num, d, exact, _ratio_verdict(computed, exact, shown)))
+        return results
+
+    # -- TAB001: total and subtotal rows ------------------------------------------------------------
+
+    def _summable(self) -> list[Column]:
+        return [c for c in self.view.columns if c.kind == NUMERIC]
+
+    def totals(self) -> Iterator[Finding]:
+        body = self.body
+        columns = self._summable()
+        if not columns:
+            return
+        entries: list[int] = []  # top-level rows not yet summed into a total
+        parents: dict[int, int] = {}
+        last_plain: int | None = None
+        pending_top: int | None = None
+        has_total = any(r.kind == TOTAL for r in body)
+        for i, row in enumerate(body):
+            if row.kind == PART:
+                if last_plain is not None:
+                    parents[i] = last_plain
+                continue
+            if row.kind not in (PLAIN, TOTAL):
+                continue
+            last_plain = i
+            if row.kind == PLAIN:
+                entries.append(i)
+                continue
+            # A total row: the plain rows since the last total, or everything open.
+            since = [e for e in entries[self._last_total_position(entries) + 1:] if body[e].kind == PLAIN]
+            candidates = []
+            if since:
+                candidates.append(since)
+            if entries and entries != since:
+                candidates.append(list(entries))
+            if not candidates:
+                if pending_top is None and not entries:
+                    pending_top = i  # `I alt` on top: it sums the rows below it
+                continue
+            chosen = yield from self._check_total(i, candidates, columns)
+            if chosen is since and since:
+                start = entries.index(since[0])
+                entries = entries[:start] + [i]
+            else:
+                entries = [i]
+        if pending_top is not None:
+            below = []
+            for k in range(pending_top + 1, len(body)):
+                if body[k].kind == TOTAL:
+                    break
+                if body[k].kind == PLAIN:
+                    below.append(k)
+            if below:
+                yield from self._check_total(pending_top, [below], columns)
+        elif not has_total:
+            yield from self._unlabelled_top_total(columns)
+        yield from self._parts(parents, columns)
+
+    def _last_total_position(self, entries: list[int]) -> int:
+        for k in range(len(entries) - 1, -1, -1):
+            if self.body[entries[k]].kind == TOTAL:
+                return k
+        return -1
+
+    def _evaluate(self, total: BodyRow, parts: list[int], columns: list[Column]):
+        """Per column: (column, shown, computed, exact, verdict), for columns with figures."""
+        results = []
+        for column in columns:
+            shown = total.amount(column.index)
+            values = [self.body[k].amount(column.index) for k in parts]
+            if shown is None or all(v is None for v in values):
+                continue
+            computed, exact = Interval.point(0), Decimal(0)
+            for v in values:
+                if v is not None:
+                    computed, exact = computed + v.interval, exact + v.value
+            results.append((column, shown, computed, exact, _verdict(computed, exact, shown)))
+        return results
+
+    def _check_total(self, index: int, candidates: list[list[int]], columns: list[Column]):
+        """Check total row ``index`` against the candidate that fits best; return that candidate."""
+        total = self.body[index]
+        scored = []
+        for parts in candidates:
+            results = self._evaluate(total, parts, columns)
+            scored.append((sum(r[-1] != ERROR for r in results), parts, results))
+        # Prefer the candidate that fits most columns; on a tie, the nearest rows.
+        scored.sort(key=lambda s: -s[0])
+        fits, parts, results = scored[0]
+        breaks = [r for r in results if r[-1] == ERROR]
+        uncertain = bool(breaks) and fits == 0 and (len(candidates) > 1 or len(results) >= 3)
+        for column, shown, computed, exact, verdict in results:
+            if verdict == "ok":
+                continue
+            yield self._total_finding(index, parts, column, shown, computed, exact, verdict, uncertain)
+        return parts
+
+    def _total_finding(self, index, parts, column, shown, computed, exact, verdict, uncertain) -> Finding:
+        total = self.body[index]
+        decimals = max([shown.decimals] + [self.body[k].amount(column.index).decimals for k in parts
+                                            if self.body[k].amount(column.index) is not None])
+        diff = _shown(abs(shown.value - exact), decimals)
+        head_da = (f"{_total_name(total)} i kolonnen {_col(column)} er {shown.format()}, men rækkerne "
+                   f"summerer til {_shown(exact, decimals)} (forskel {diff})")
+        head_en = (f"{_total_name(total)} in column {_col_en(column)} is {shown.format()}, but the rows sum to "
+                   f"{_shown(exact, decimals)} (difference {diff})")
+        subject = f"{total.label}/{column.name}"
+        if verdict == ROUNDING:
+            return Finding("TAB001", ROUNDING, total.cell_span(column.index),
+                           head_da + ": en afrundingsforskel inden for de viste cifre.",
+                           head_en + ": a rounding difference within the digits shown.", subject=subject)
+        if uncertain:
+            return Finding(
+                "TAB001", INFO, total.cell_span(column.index),
+                head_da + ". Summen stemmer ikke i nogen kolonne, så det er uklart hvilke rækker totalen dækker; "
+                "tjek tabellen.",
+                head_en + ". The sum fits no column, so which rows the total covers is unclear; check the table.",
+                subject=subject,
+            )
+        # One row whose own relation is broken and whose expected value makes the sum right.
+        explaining = []
+        for k in parts:
+            expected = self.suspects.get((k, column.index))
+            amount = self.body[k].amount(column.index)
+            if expected is None or amount is None:
+                continue
+            fixed = computed - amount.interval + Interval.point(expected)
+            if fixed.overlaps(shown.interval):
+                explaining.append((k, expected))
+        if len(explaining) == 1:
+            k, expected = explaining[0]
+            row = self.body[k]
+            return Finding(
+                "TAB001", ERROR, row.cell_span(column.index),
+                head_da + f"; mest sandsynligt rækken {_q(row.label)} (linje {row.line}), hvor {_col(column)} "
+                f"efter rækkens egne tal burde være {_shown(expected, decimals)} (totalen står i linje {total.line}).",
+                head_en + f"; most likely row {_q(row.label)} (line {row.line}), where {_col_en(column)} should be "
+                f"{_shown(expected, decimals)} by the row's own figures (the total is on line {total.line}).",
+                related=(total.cell_span(column.index),), subject=subject,
+            )
+        return Finding("TAB001", ERROR, total.cell_span(column.index), head_da + ".", head_en + ".", subject=subject)
+
+    def _unlabelled_top_total(self, columns: list[Column]) -> Iterator[Finding]:
+        """A first row that equals the sum of the rows below it is a total written on top."""
+        plain = [i for i, r in enumerate(self.body) if r.kind == PLAIN]
+        if len(plain) < 3:
+            return
+        first, rest = plain[0], plain[1:]
+        results = self._evaluate(self.body[first], rest, columns)
+        fits = sum(r[-1] != ERROR for r in results)
+        exact = sum(r[-1] == "ok" for r in results)
+        breaks = len(results) - fits
+        unlabelled = not clean_inline(self.body[first].cells[0].text if self.body[first].cells[0] else "")
+        # Without a label the figures must show it; with one, most columns must agree exactly.
+        if unlabelled and exact >= 1 and fits > breaks or not unlabelled and exact >= 2 and fits > breaks:
+            for column, shown, computed, exact_sum, verdict in results:
+                if verdict != "ok":
+                    yield self._total_finding(first, rest, column, shown, computed, exact_sum, verdict, False)
+
+    def _parts(self, parents: dict[int, int], columns: list[Column]) -> Iterator[Finding]:
+        """A `Heraf …` row cannot exceed the row it is part of."""
+        for k, parent_index in parents.items():
+            part, parent = self.body[k], self.body[parent_index]
+            for column in columns:
+                a, b = part.amount(column.index), parent.amount(column.index)
+                if a is None or b is None or a.value == 0 or (a.value > 0) != (b.value > 0):
+                    continue
+                if _abs_interval(a.interval).lo > _abs_interval(b.interval).hi:
+                    yield Finding(
+                        "TAB001", ERROR, part.cell_span(column.index),
+                        f"{_q(part.label)} i kolonnen {_col(column)} er {a.format()}, mere end rækken "
+                        f"{_q(parent.label)} (linje {parent.line}), som den er en del af ({b.format()}).",
+                        f"{_q(part.label)} in column {_col_en(column)} is {a.format()}, more than row "
+                        f"{_q(parent.label)} (line {parent.line}) it is part of ({b.format()}).",
+                        related=(parent.cell_span(column.index),), subject=f"{part.label}/{column.name}",
+                    )
+
+    # -- TAB005: the appropriation note balances per year ---------------------------------------------
+
+    def appropriation(self) -> Iterator[Finding]:
+        view = self.view
+        rows = [(i, r) for i, r in enumerate(self.body) if r.kind in (PLAIN,)]
+        balances: dict[int, tuple] = {}
+        for column in view.numeric_columns:
+            values = [(i, r, r.amount(column.index)) for i, r in rows if r.amount(column.index) is not None]
+            if not values:
+                continue
+            balances[column.index] = self._balance(values)
+        for column in view.numeric_columns:
+            if column.index not in balances:
+                continue
+            computed, exact, values, verdict = balances[column.index]
+            if verdict == "ok":
+                continue
+            decimals = max(a.decimals for _, _, a in values)
+            head_da = (f"Bevillingspåtegningen balancerer ikke i kolonnen {_col(column)}: beløbene summerer til "
+                       f"{_shown(exact, decimals)}, ikke 0")
+            head_en = (f"The appropriation note does not balance in column {_col_en(column)}: the amounts sum to "
+                       f"{_shown(exact, decimals)}, not 0")
+            if verdict == ROUNDING:
+                yield Finding("TAB005", ROUNDING, values[-1][1].cell_span(column.index),
+                              head_da + ": en afrundingsforskel inden for de viste cifre.",
+                              head_en + ": a rounding difference within the digits shown.", subject=column.name)
+                continue
+            # A row whose figure in a balanced column would close the gap here.
+            balanced = [j for j, b in balances.items() if b[-1] == "ok" and j != column.index]
+            explaining = []
+            for i, row, amount in values:
+                for j in balanced:
+                    other = row.amount(j)
+                    if other is not None and (amount.interval - Interval.point(exact)).overlaps(other.interval):
+                        explaining.append((row, other))
+                        break
+            if len(explaining) == 1:
+                row, other = explaining[0]
+                other_name = next(c.name for c in view.columns if row.amount(c.index) is other)
+                yield Finding(
+                    "TAB005", ERROR, row.cell_span(column.index),
+                    head_da + f"; mest sandsynligt rækken {_q(row.label)} (linje {row.line}), som i "
+                    f"{_q(other_name)} er {other.format()}.",
+                    head_en + f"; most likely row {_q(row.label)} (line {row.line}), which is {other.format()} in "
+                    f"{_q(other_name)}.",
+                    subject=column.name,
+                )
+                continue
+            cash = [r for _, r, _ in values if "kassebeholdning" in r.label.casefold()]
+            row = cash[-1] if cash else values[-1][1]
+            yield Finding("TAB005", ERROR, row.cell_span(column.index), head_da + ".", head_en + ".",
+                          subject=column.name)
+
+    @staticmethod
+    def _balance(values):
+        computed, exact = Interval.point(0), Decimal(0)
+        for _, _, a in values:
+            computed, exact = computed + a.interval, exact + a.value
+        if exact == 0:
+            return computed, exact, values, "ok"
+        if computed.contains(0):
+            return computed, exact, values, ROUNDING
+        # An `Anlægsbevilling` row grants the authority to spend, beside the money flows;
+        # some municipalities list it next to the rådighedsbeløb. Without it, it may balance.
+        grants = [a for _, r, a in values if "anlægsbevilling" in r.label.casefold()]
+        if grants and sum(a.value for a in grants) != exact:
+            rest = exact - sum(a.value for a in grants)
+            if rest == 0:
+                return computed, rest, values, "ok"
+        return computed, exact, values, ERROR
+
+    # -- TAB006: the unit label against the figures in the text around the table --------------------
+
+    def units(self) -> Iterator[Finding]:
+        view = self.view
+        if view.unit not in UNIT_SCALE or view.unit_span is None:
+            return
+        scale = UNIT_SCALE[view.unit]
+        figures = []  # (row, column, amount)
+        for row in self.body:
+            for column in view.numeric_columns:
+                a = row.amount(column.index)
+                if a is not None and a.unit is None and abs(a.value) >= 100 * Decimal(10) ** -a.decimals:
+                    figures.append((row, column, a))
+        mentions = []
+        for text, offsets in view.prose:
+            for amount, start, _ in find_numbers(text):
+                unit = {"mio.": "mio. kr.", "mia.": "mia. kr."}.get(amount.unit, amount.unit)
+                if unit in UNIT_SCALE and _significant_digits(amount) >= 2:
+                    mentions.append((amount, unit, prose_line(offsets, start)))
+        if not figures or not mentions:
+            return
+        factors = (Decimal(1), Decimal(1000), Decimal("0.001"), Decimal(10) ** 6, Decimal(10) ** -6)
+        matches: dict[Decimal, list] = defaultdict(list)
+        for row, column, a in figures:
+            in_kroner = _abs_interval(a.interval).scaled(scale)
+            for amount, unit, line in mentions:
+                mention = _abs_interval(amount.interval).scaled(UNIT_SCALE[unit])
+                for factor in factors:
+                    if in_kroner.scaled(factor).overlaps(mention):
+                        matches[factor].append((row, column, a, amount, line))
+                        break
+        if matches.get(Decimal(1)) or len(matches) != 1:
+            return
+        factor, found = next(iter(matches.items()))
+        cells = {(id(r), c.index) for r, c, *_ in found}
+        if not (any(r.kind == TOTAL for r, *_ in found) or len(cells) >= 2):
+            return
+        found.sort(key=lambda m: (m[0].kind != TOTAL, -abs(m[2].value)))
+        row, column, a, amount, line = found[0]
+        true_unit = _unit_for(scale * factor)
+        label = _UNIT_NAME[view.unit]
+        true_da = f"tallene ser ud til at være i {_UNIT_NAME[true_unit]}" if true_unit else "enheden passer ikke"
+        true_en = f"the figures appear to be in {_UNIT_NAME[true_unit]}" if true_unit else "the unit does not fit"
+        true_da, true_en = true_da.rstrip("."), true_en.rstrip(".")
+        yield Finding(
+            "TAB006", WARNING, view.unit_span,
+            f"Tabellen er angivet i {label}, men {_q(row.label)} {a.format()} (linje {row.line}) står i teksten som "
+            f"{amount.text} (linje {line}): {true_da}.",
+            f"The table is labelled {label}, but {_q(row.label)} {a.format()} (line {row.line}) appears in the text "
+            f"as {amount.text} (line {line}): {true_en}.",
+            related=(row.cell_span(column.index),), subject=view.unit,
+        )
+
+    # -- TAB007: number format --------------------------------------------------------------------------
+
+    def number_format(self) -> Iterator[Finding]:
+        view = self.view
+        danish_total = sum(1 for r in self.body for a in r.amounts if a is not None)
+        if danish_total < 2:
+            return
+        for row in self.body:
+            for column in view.columns[1:]:
+                if column.kind == CODE:
+                    continue
+                cell = row.cells[column.index] if column.index < len(row.cells) else None
+                if cell is None or not cell.text or row.amount(column.index) is not None:
+                    continue
+                text = clean_inline(cell.text)
+                in_column = sum(1 for r in self.body if r.amount(column.index) is not None)
+                if is_english_number(text) and (_STRONG_ENGLISH.search(text) or in_column >= 1):
+                    danish = _as_danish(text)
+                    yield Finding(
+                        "TAB007", WARNING, cell.span,
+                        f"Tallet {_q(text)} i rækken {_q(row.label)} er skrevet på engelsk (punktum som decimaltegn"
+                        f"{', komma mellem tusinder' if ',' in text else ''}); på dansk: {danish}.",
+                        f"The number {_q(text)} in row {_q(row.label)} is written English style (decimal point"
+                        f"{', thousands commas' if ',' in text else ''}); in Danish: {danish}.",
+                        subject=text,
+                    )
+                elif is_malformed_number(text) and in_column >= 1:
+                    yield Finding(
+                        "TAB007", WARNING, cell.span,
+                        f"Tallet {_q(text)} i rækken {_q(row.label)} er ikke et gyldigt dansk tal (punktum mellem "
+                        f"hver tredje ciffer, komma som decimaltegn).",
+                        f"The number {_q(text)} in row {_q(row.label)} is not a valid Danish number (a point between "
+                        f"groups of three digits, a comma as the decimal mark).",
+                        subject=text,
+                    )
+
+
+def _ratio_verdict(computed: Interval, exact: Decimal, shown: Amount) -> str:
+    if shown.interval.contains(exact) and exact.quantize(Decimal(1).scaleb(-shown.decimals)) == shown.value:
+        return "ok"
+    return ROUNDING if computed.overlaps(shown.interval) else ERROR
+
+
+def _significant_digits(amount: Amount) -> int:
+    digits = str(abs(amount.value)).replace(".", "").lstrip("0")
+    return len(digits)
+
+
+def _unit_for(kroner: Decimal) -> str | None:
+    for unit, scale in UNIT_SCALE.items():
+        if scale == kroner:
+            return unit
+    return None
+
+
+def _as_danish(text: str) -> str:
+    sign = "-" if text.lstrip().startswith(("-", "−", "–")) else ""
+    digits = re.sub(r"[^\d.]", "", text.replace(",", ""))
+    try:
+        value = Decimal(digits)
+    except Exception:  # noqa: BLE001 - a figure we cannot rewrite is quoted as it is
+        return text
+    decimals = len(digits.partition(".")[2])
+    return sign + format_number(value, decimals) + ("%" if "%" in text else "")
+
+
+# --- rules -----------------------------------------------------------------------------------------
+
+
+class _TableRule(Rule):
+    family = "TAB"
+    options = {"tolerance": "interval"}
+
+    def check(self, document, options) -> Iterator:
+        exact = (options or {}).get("tolerance", "interval") == "exact"
+        for finding in table_findings(document).get(self.code, ()):
+            if finding.level == ROUNDING:
+                severity = Severity.WARNING if exact else Severity.INFO
+            elif finding.level == ERROR:
+                severity = self.severity
+            else:
+                severity = Severity(finding.level)
+            yield self.diagnostic(document, finding.span, finding.da, finding.en, related=finding.related,
+                                  severity=severity, subject=finding.subject)
+
+
+_BUDGET_HEAD = "1.000 kr.\tBudget\tKorrigeret budget\tForventet regnskab 2023\tForskel\n"
+
+
+class TotalRow(_TableRule):
+    """A total or subtotal row does not equal the sum of the rows it totals."""
+
+    code, name, severity = "TAB001", "table-total", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="En I alt-, Total- eller delsumsrække (`<x> i alt`, en usignet første række) er ikke summen af "
+                   "de rækker, den dækker; en `Heraf`-række er større end rækken, den er en del af.",
+        summary_en="A total or subtotal row (`I alt`, `Total`, `<x> i alt`, an unlabelled first row) is not the sum "
+                   "of the rows it covers; a `Heraf` row exceeds the row it is part of.",
+        why_da="En total, der ikke summerer, betyder at en celle er forkert, og byrådet træffer beslutning på "
+               "forkerte tal. Tallene er afrundede, så der regnes med intervaller: kun en forskel ud over "
+               "afrundingen er en fejl; en ren afrundingsforskel er info.",
+        why_en="A total that does not add up means a cell is wrong, and the council decides on wrong figures. "
+               "Figures are rounded, so the check uses intervals: only a difference beyond rounding is an error; a "
+               "rounding-only difference is info.",
+        wrong=_BUDGET_HEAD + "Integration\t29.832\t16.817\t16.925\t108\nBeboelse\t2.300\t7.179\t1.004\t-6.175\n"
+                             "I alt\t32.132\t24.996\t17.929\t-6.067",
+        right=_BUDGET_HEAD + "Integration\t29.832\t16.817\t16.925\t108\nBeboelse\t2.300\t7.179\t1.004\t-6.175\n"
+                             "I alt\t32.132\t23.996\t17.929\t-6.067",
+    )
+
+
+class DifferenceColumn(_TableRule):
+    """A Forskel/Afvigelse cell breaks the difference the rest of the table follows."""
+
+    code, name, severity = "TAB002", "table-difference", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="En `Forskel`/`Afvigelse` er ikke Forventet regnskab − Korrigeret budget (eller det omvendte, "
+                   "som tabellens øvrige rækker bruger).",
+        summary_en="A `Forskel`/`Afvigelse` cell is not Forventet regnskab − Korrigeret budget (or the reverse, "
+                   "whichever the table's other rows use).",
+        why_da="Kommuner bruger begge fortegn; hver tabel følger ét. Fortegnet aflæses af tabellens egne rækker "
+               "(og en fortegnsforklaring som `+ er merforbrug`), og kun rækker, der bryder det, meldes. Et forkert "
+               "fortegn vender et merforbrug til et mindreforbrug.",
+        why_en="Municipalities use either sign; each table follows one. The convention is read from the table's own "
+               "rows (and a legend such as `+ er merforbrug`), and only rows that break it are reported. A wrong "
+               "sign turns an overspend into an underspend.",
+        wrong=_BUDGET_HEAD + "Folkeskoler\t402.118\t405.630\t404.992\t-638\nSFO\t31.720\t31.720\t31.283\t437\n"
+                             "Ungdomsskole\t12.406\t12.406\t12.517\t111",
+        right=_BUDGET_HEAD + "Folkeskoler\t402.118\t405.630\t404.992\t-638\nSFO\t31.720\t31.720\t31.283\t-437\n"
+                             "Ungdomsskole\t12.406\t12.406\t12.517\t111",
+    )
+
+
+class SumColumn(_TableRule):
+    """A column that is the sum of other columns in its row does not add up."""
+
+    code, name, severity = "TAB003", "table-sum-column", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="`Korrigeret budget` ≠ `Vedtaget budget` + `Genbevillinger` + `Tillæg…`, `Afvigelse i alt` ≠ "
+                   "`inden for` + `uden for`, eller en `I alt`-kolonne ≠ summen af årskolonnerne.",
+        summary_en="`Korrigeret budget` ≠ `Vedtaget budget` + `Genbevillinger` + `Tillæg…`, `Afvigelse i alt` ≠ "
+                   "`inden for` + `uden for`, or an `I alt` column ≠ the sum of the year columns.",
+        why_da="Det korrigerede budget er det vedtagne plus de bevillinger, der siden er givet; en række, der ikke "
+               "summerer, viser en glemt eller forkert bevilling.",
+        why_en="The corrected budget is the adopted one plus the grants given since; a row that does not add up "
+               "shows a grant left out or wrong.",
+        wrong="Driftsområder (1.000 kr.)\tVedtaget budget\tGenbevillinger\tTillægsbevilling og omplaceringer\t"
+              "Korrigeret budget\nAnbringelser\t88.905\t2.310\t-1.200\t87.705",
+        right="Driftsområder (1.000 kr.)\tVedtaget budget\tGenbevillinger\tTillægsbevilling og omplaceringer\t"
+              "Korrigeret budget\nAnbringelser\t88.905\t2.310\t-1.200\t90.015",
+    )
+
+
+class PercentageColumn(_TableRule):
+    """A percentage column is not the ratio its header names."""
+
+    code, name, severity = "TAB004", "table-percentage", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="`Forbrugs %` ≠ Forbrug / Budget, eller `Afvigelse i %` ≠ Afvigelse / Korrigeret budget — "
+                   "også i I alt-rækken, hvor procenten er et forhold mellem totalerne, aldrig en sum.",
+        summary_en="`Forbrugs %` ≠ Forbrug / Budget, or `Afvigelse i %` ≠ Afvigelse / Korrigeret budget — in the "
+                   "total row too, where the percentage is a ratio of the totals, never a sum.",
+        why_da="Procenter regnes om, når tallene ændres, og glemmes let. En procent vist med én decimal står for "
+               "±0,05 procentpoint.",
+        why_en="Percentages must be recomputed when figures change and are easily forgotten. A percentage shown "
+               "with one decimal stands for ±0.05 percentage points.",
+        wrong="Politikområde (mio. kr.)\tKorrigeret budget\tForbrug pr. 31.01.2024\tForbrugs %\n"
+              "Beskæftigelse\t400,2\t31,6\t7,9%\nBorgerservice\t77,6\t6,9\t8,9%\nI alt\t477,8\t38,5\t16,8%",
+        right="Politikområde (mio. kr.)\tKorrigeret budget\tForbrug pr. 31.01.2024\tForbrugs %\n"
+              "Beskæftigelse\t400,2\t31,6\t7,9%\nBorgerservice\t77,6\t6,9\t8,9%\nI alt\t477,8\t38,5\t8,1%",
+    )
+
+
+class AppropriationBalance(_TableRule):
+    """A Bevillingspåtegning does not balance to zero in a year column."""
+
+    code, name, severity = "TAB005", "appropriation-balance", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="Bevillingspåtegningens beløb summerer ikke til 0 i et år: bevillingen er ikke finansieret.",
+        summary_en="The appropriation note's amounts do not sum to 0 in a year: the grant is not financed.",
+        why_da="Hvad der bevilges, skal finansieres et andet sted (et andet område, lån eller kassebeholdningen) "
+               "med modsat fortegn. Rækker med tom første celle fortsætter rækken ovenover.",
+        why_en="What is granted must be financed elsewhere (another area, loans or the cash reserve) with the "
+               "opposite sign. Rows whose first cell is empty continue the row above.",
+        wrong="Bevillingspåtegning (i 1.000 kr.)\n\n\tPolitik område\tBudget år\tOverslags år 1\n"
+              "Drift\t32\t1.250\t1.250\nDrift andetsteds\t31\t-400\t-400\nKassebeholdning\t01\t-750\t-850",
+        right="Bevillingspåtegning (i 1.000 kr.)\n\n\tPolitik område\tBudget år\tOverslags år 1\n"
+              "Drift\t32\t1.250\t1.250\nDrift andetsteds\t31\t-400\t-400\nKassebeholdning\t01\t-850\t-850",
+    )
+
+
+class UnitLabel(_TableRule):
+    """The table's unit label disagrees with the same figures in the text."""
+
+    code, name, severity = "TAB006", "table-unit", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="Tabellen er angivet i én enhed (`mio. kr.`), men teksten omkring den gengiver dens tal i en "
+                   "anden størrelsesorden (I alt `4.312` står som `4,3 mio. kr.`): enhedsangivelsen er forkert.",
+        summary_en="The table is labelled in one unit (`mio. kr.`), but the text around it repeats its figures at "
+                   "another scale (total `4.312` appears as `4,3 mio. kr.`): the unit label is wrong.",
+        why_da="En forkert enhed ganger alle tabellens tal med 1.000. Fundet kræver, at tal fra tabellen (totalen "
+               "eller flere celler) går igen i teksten i en anden enhed, og at intet tal går igen i den angivne.",
+        why_en="A wrong unit multiplies every figure of the table by 1,000. The finding requires figures of the "
+               "table (the total or several cells) to recur in the text at another scale, and none at the labelled "
+               "one.",
+        wrong="Budgettet er på 4,3 mio. kr.\n\nBeløb i mio. kr.\tBudget 2024\nTagrenovering\t2.462\n"
+              "Legeplads\t1.850\nI alt\t4.312",
+        right="Budgettet er på 4,3 mio. kr.\n\nBeløb i 1.000 kr.\tBudget 2024\nTagrenovering\t2.462\n"
+              "Legeplads\t1.850\nI alt\t4.312",
+    )
+
+
+class NumberFormat(_TableRule):
+    """A number in a table is written English style or is malformed."""
+
+    code, name, severity = "TAB007", "table-number-format", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="Et tal i en tabel er skrevet på engelsk (`1,234.5`) eller er ikke et gyldigt dansk tal "
+                   "(`1.23.456`).",
+        summary_en="A number in a table is written English style (`1,234.5`) or is not a valid Danish number "
+                   "(`1.23.456`).",
+        why_da="På dansk adskiller punktum tusinder og komma decimaler. `1,234.5` læses let som 1,2345 eller "
+               "1.234,5 — tallet er tvetydigt for læseren.",
+        why_en="In Danish a point separates thousands and a comma decimals. `1,234.5` is easily read as 1.2345 or "
+               "1,234.5 — the figure is ambiguous to the reader.",
+        wrong="Nøgletal\t2023\t2024\nElever i specialklasser\t412\t438\nStøttetimer pr. uge\t1.187,5\t1,234.5",
+        right="Nøgletal\t2023\t2024\nElever i specialklasser\t412\t438\nStøttetimer pr. uge\t1.187,5\t1.234,5",
+    )
+
+
+class UnreadableTable(_TableRule):
+    """A budget table whose shape could not be established was not checked."""
+
+    code, name, severity = "TAB008", "table-unreadable", Severity.INFO
+    options = {}
+    doc = RuleDoc(
+        summary_da="En budgettabel kunne ikke læses sikkert (rækker, der ikke flugter med overskriften, en række "
+                   "uden TAB'er); dens tal er ikke kontrolleret.",
+        summary_en="A budget table could not be read reliably (rows that do not line up with the header, a row "
+                   "without TABs); its figures were not checked.",
+        why_da="Hellere ingen kontrol end en falsk fejl: en tabel, hvis form er uklar, regnes der ikke på.",
+        why_en="Better no check than a false alarm: a table whose shape is unclear is not computed on.",
+        wrong="1.000 kr.\tBudget\tRegnskab\nSkoler\t100\t90\t-10\nI alt\t100\t90\t-10",
+        right="1.000 kr.\tBudget\tRegnskab\tForskel\nSkoler\t100\t90\t-10\nI alt\t100\t90\t-10",
+    )
+
+
+RULES = (TotalRow, DifferenceColumn, SumColumn, PercentageColumn, AppropriationBalance, UnitLabel, NumberFormat,
+         UnreadableTable)
+
+
+@hookimpl
+def referatcheck_rules():
+    return RULES

@@ -1,0 +1,551 @@
+"""Tables read as budget tables: header, columns and their roles, body rows, units.
+
+A :class:`~referatcheck.model.Table` is only rows of cells. This module works out what
+they mean, as far as the table shows it:
+
+- **header rows** — the rows above the first row that holds an amount (a row of years
+  over a row of column names included; empty cells of an upper header row take the
+  name of the cell to their left, as a merged cell in the original does);
+- **columns** — numeric, percentage, code (`Politik område`, `01`) or text, with a
+  *role* read from the header name (`Korrigeret budget`, `Forskel`, `Forbrugs %` …);
+- **body rows** — plain rows, total rows (`I alt`, `Total`, `<x> i alt`), parts
+  (`Heraf …`) and label rows without amounts; a row whose first cell is empty continues
+  the label above;
+- **unit** — from the first header cell, a column header or the caption line above
+  (`Bevillingspåtegning (i 1.000 kr.)`);
+- **notes** — footnotes and sign legends (`+ er merforbrug`) after the table.
+
+A table whose shape cannot be established (a row with more cells than the header, a
+column that is numeric in some rows and text in others) carries a ``problem``; rules
+then do no arithmetic on it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterator, Sequence
+
+from attrs import frozen
+
+from referatcheck.amounts import Amount, find_numbers, find_unit_label
+from referatcheck.model import Block, Cell, Document, Heading, ListBlock, Paragraph, Row, Span, Table
+from referatcheck.titles import clean_inline
+
+# --- column roles, read from header names ---------------------------------------------
+
+DIFF = "difference"  # Forskel, Afvigelse
+DIFF_TOTAL = "difference-total"  # Afvigelse i alt (= inden for + uden for)
+WITHIN = "within"  # ... inden for servicerammen
+OUTSIDE = "outside"  # ... uden for servicerammen
+CORRECTED = "corrected-budget"  # Korrigeret budget
+ADOPTED = "adopted-budget"  # Vedtaget budget, Oprindeligt budget
+CARRYOVER = "carry-over"  # Genbevillinger
+SUPPLEMENT = "supplementary"  # Tillægsbevilling(er) og omplaceringer
+BUDGET = "budget"  # Budget (plain)
+FORECAST = "forecast"  # Forventet regnskab, Forventet forbrug, Skøn, Prognose
+ACCOUNTS = "accounts"  # Regnskab
+SPENT = "spent"  # Forbrug (pr. dato)
+PCT_SPENT = "percent-spent"  # Forbrugs %, Forbrugsprocent
+PCT_DIFF = "percent-difference"  # Afvigelse i %
+ROW_TOTAL = "row-total"  # I alt / Total as a column
+PERIOD = "period"  # 2024, Budget år, Overslags år 1
+
+_PERCENT_NAME = re.compile(r"%|\bpct\b|procent|\bandel\b", re.IGNORECASE)
+_CODE_NAMES = re.compile(
+    r"^(?:politik\s?område|politikområde(?:\s?nr\.?)?|po(?:\s?nr\.?)?|konto(?:nr\.?|nummer)?|hovedkonto|funktion"
+    r"|nr\.?|pkt\.?|punkt|kode|art|sted|år|årstal|id)$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PERIOD_NAME = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|overslags?\s?år|budget\s?år", re.IGNORECASE)
+_TOTAL_LABEL = re.compile(
+    r"(?:^|\s)i\s?alt(?:\s|$|:)|^(?:sub|hoved)?totalt?(?:\s|$|:)|\stotal$|^sum(?:\s|$|:)|^sammenlagt\b"
+    r"|^samlet(?:$|\s(?:i alt|total|sum)\b)",
+    re.IGNORECASE,
+)
+_PART_LABEL = re.compile(r"^[-–•]?\s?(?:heraf|deraf|herunder|heri)\b", re.IGNORECASE)
+_PLACEHOLDERS = {"-", "–", "—", "÷", "--", "---"}
+_APPROPRIATION = re.compile(r"bevillingspåtegning", re.IGNORECASE)
+_OUTLOOK_HEADER = re.compile(r"overslags?\s?år|budget\s?år", re.IGNORECASE)
+# Sign legends: `+ er merforbrug`, `Positive tal er merforbrug`, `En negativ afvigelse
+# betyder merforbrug`, `- = mindreforbrug`.
+_LEGEND = re.compile(
+    r"(?P<sign>\+|plus|positiv\w*|-|–|÷|minus|negativ\w*)\s{0,3}(?:tal|beløb|afvigelser?|forskel)?\s{0,3}"
+    r"(?:er|=|betyder|angiver|viser|udtrykker)\s{1,3}(?:et\s{1,3}|en\s{1,3})?(?P<what>mer|mindre)(?:forbrug|udgift)",
+    re.IGNORECASE,
+)
+
+
+def column_role(name: str) -> str | None:
+    """The role a header name gives its column, or None."""
+    n = " ".join(name.casefold().replace("*", " ").split())
+    if not n:
+        return None
+    if _PERCENT_NAME.search(n):
+        if "forbrug" in n:
+            return PCT_SPENT
+        if "afvigelse" in n or "forskel" in n:
+            return PCT_DIFF
+        return None
+    if re.search(r"\binden\s?for\b", n):
+        return WITHIN
+    if re.search(r"\buden\s?for\b", n):
+        return OUTSIDE
+    if ("afvigelse" in n or "forskel" in n) and re.search(r"\bi\s?alt\b", n):
+        return DIFF_TOTAL
+    if re.fullmatch(r"(?:i\s?alt|total|totalt|sum|samlet)", n):
+        return ROW_TOTAL
+    if re.match(r"(?:forskel|afvigelse|difference|mer-?\s?/\s?mindreforbrug)\b", n):
+        return DIFF
+    if re.search(r"\bkorr(?:\.|igeret)\s?budget|^korrigeret\b", n):
+        return CORRECTED
+    if re.search(r"\b(?:vedtaget|oprindeligt?)\s?budget|^vedtaget\b", n):
+        return ADOPTED
+    if n.startswith("genbevilling"):
+        return CARRYOVER
+    if n.startswith("tillæg"):
+        return SUPPLEMENT
+    if re.match(r"forventet\s(?:regnskab|forbrug|resultat)|skøn\b|prognose\b|forventet\b", n):
+        return FORECAST
+    if n.startswith("regnskab"):
+        return ACCOUNTS
+    if n.startswith("forbrug"):
+        return SPENT
+    if _YEAR.fullmatch(n) or _OUTLOOK_HEADER.search(n):
+        return PERIOD
+    if n.startswith("budget"):
+        return BUDGET
+    return None
+
+
+# --- the model of a read table ---------------------------------------------------------
+
+NUMERIC, PERCENT, CODE, TEXT, EMPTY, LABEL = "numeric", "percent", "code", "text", "empty", "label"
+PLAIN, TOTAL, PART, LABEL_ROW = "plain", "total", "part", "label"
+
+
+@frozen
+class Column:
+    index: int
+    name: str  # header cells of this column joined, markup removed ("" when none)
+    kind: str  # numeric, percent, code, text, empty or label (the first column)
+    role: str | None
+    decimals: int  # the most decimals shown in the column
+
+
+@frozen
+class BodyRow:
+    row: Row
+    label: str  # the row's label as shown; a continuation row gets the label above
+    kind: str  # plain, total, part (Heraf …) or label (no amounts)
+    cells: tuple[Cell | None, ...]  # padded to the table's width
+    amounts: tuple[Amount | None, ...]  # per column; None for an empty or text cell
+
+    @property
+    def line(self) -> int:
+        return self.row.span.line
+
+    def amount(self, column: int) -> Amount | None:
+        return self.amounts[column] if column < len(self.amounts) else None
+
+    def cell_span(self, column: int) -> Span:
+        cell = self.cells[column] if column < len(self.cells) else None
+        if cell is None or not cell.text:
+            return self.row.span
+        return cell.span
+
+
+@frozen
+class Note:
+    """A line after the table: a footnote (`*Budget før …`) or a sign legend."""
+
+    text: str
+    span: Span
+
+
+@frozen
+class TableView:
+    table: Table
+    rows: tuple[Row, ...]  # all rows read as this table (appropriation notes may span blocks)
+    header: tuple[Row, ...]
+    columns: tuple[Column, ...]
+    body: tuple[BodyRow, ...]
+    unit: str | None  # "kr.", "t.kr.", "mio. kr.", "mia. kr."
+    unit_span: Span | None  # where the unit is written (header cell or caption line)
+    caption: str  # the short line just above the table, markup removed ("" when none)
+    caption_span: Span | None
+    notes: tuple[Note, ...]
+    appropriation: bool  # a Bevillingspåtegning
+    merforbrug_positive: bool | None  # what the sign legend says, None without a legend
+    legend_span: Span | None
+    problem: str | None  # why the shape could not be established (da)
+    problem_en: str | None
+    prose: tuple[tuple[str, tuple[tuple[int, int], ...]], ...]  # texts near the table, line map
+
+    @property
+    def span(self) -> Span:
+        return Span.covering(self.rows[0].span, self.rows[-1].span)
+
+    def columns_with(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.role == role and c.kind == NUMERIC]
+
+    def column(self, role: str) -> Column | None:
+        found = self.columns_with(role)
+        return found[0] if len(found) == 1 else None
+
+    @property
+    def numeric_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.kind == NUMERIC]
+
+    @property
+    def looks_like_budget(self) -> bool:
+        """Worth saying that it could not be read: totals, a money unit or budget columns."""
+        return (
+            self.unit is not None
+            or self.appropriation
+            or any(r.kind == TOTAL for r in self.body)
+            or any(c.role is not None and c.role != PERIOD for c in self.columns)
+        )
+
+
+def is_total_label(label: str) -> bool:
+    return bool(_TOTAL_LABEL.search(label))
+
+
+def is_part_label(label: str) -> bool:
+    return bool(_PART_LABEL.match(label))
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def document_tables(document: Document) -> tuple[TableView, ...]:
+    """Every table of the document, read."""
+    views: list[TableView] = []
+    for blocks, scope in _block_sequences(document):
+        prose = _prose(scope)
+        consumed: set[int] = set()
+        for index, block in enumerate(blocks):
+            if not isinstance(block, Table) or index in consumed:
+                continue
+            views.append(_read(blocks, index, consumed, prose))
+    return tuple(views)
+
+
+def _block_sequences(document: Document) -> Iterator[tuple[Sequence[Block], Sequence[Block]]]:
+    """Block lists in which tables stand, each with the blocks its prose is read from."""
+    yield document.head.blocks, document.head.blocks
+    for item in document.items:
+        scope = tuple(item.blocks())
+        yield item.intro, scope
+        for section in item.sections:
+            yield section.blocks, scope
+
+
+def _prose(blocks: Sequence[Block]) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """Paragraph and list texts with a map from character offset to line number."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            offsets, pos = [], 0
+            for k, line in enumerate(block.lines):
+                offsets.append((pos, block.span.line + k))
+                pos += len(line.strip()) + 1
+            out.append((block.text, tuple(offsets)))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                out.append((item.text, ((0, item.span.line),)))
+    return tuple(out)
+
+
+def prose_line(offsets: tuple[tuple[int, int], ...], position: int) -> int:
+    line = offsets[0][1]
+    for start, number in offsets:
+        if start <= position:
+            line = number
+    return line
+
+
+def _read(blocks: Sequence[Block], index: int, consumed: set[int], prose) -> TableView:
+    table = blocks[index]
+    assert isinstance(table, Table)
+    caption, caption_span = _caption(blocks, index)
+    rows = [r for r in table.rows if not r.separator]
+    header_text = " ".join(" ".join(r.texts) for r in rows[:2])
+    appropriation = bool(_APPROPRIATION.search(caption)) or len(_OUTLOOK_HEADER.findall(header_text)) >= 2
+    problem: tuple[str, str] | None = None
+    after = index + 1
+    if appropriation:
+        # Rows of an appropriation note may be split by label lines without TABs
+        # (`Anlæg/ Rådighedsbeløb`); the rows after them still belong to the note.
+        after, extra, problem = _appropriation_rest(blocks, index, len(max(rows, key=lambda r: len(r.cells)).cells))
+        consumed.update(range(index + 1, after))
+        rows.extend(extra)
+    notes = _notes(blocks, after)
+    view = _shape(table, tuple(rows), caption, caption_span, notes, appropriation, prose)
+    if problem and view.problem is None:
+        view = _replace(view, problem=problem[0], problem_en=problem[1])
+    return view
+
+
+def _replace(view: TableView, **changes) -> TableView:
+    from attrs import evolve
+
+    return evolve(view, **changes)
+
+
+def _caption(blocks: Sequence[Block], index: int) -> tuple[str, Span | None]:
+    """The short line just above the table (`Bevillingspåtegning (i 1.000 kr.)`)."""
+    if index == 0:
+        return "", None
+    block = blocks[index - 1]
+    if isinstance(block, Paragraph) and block.lines:
+        line = block.lines[-1].strip()
+        number = block.span.line + len(block.lines) - 1
+        if len(line) <= 160:
+            return line, Span.of_line(number, line)
+    if isinstance(block, Heading) and len(block.text) <= 160:
+        return block.text, block.span
+    return "", None
+
+
+def _appropriation_rest(blocks: Sequence[Block], index: int, width: int):
+    """Rows of the same appropriation note after ``blocks[index]`` and where it ends."""
+    extra: list[Row] = []
+    problem = None
+    j = index + 1
+    while j < len(blocks):
+        block = blocks[j]
+        if isinstance(block, Table):
+            extra.extend(r for r in block.rows if not r.separator)
+            j += 1
+            continue
+        if isinstance(block, Paragraph) and all(len(line) <= 80 and not line.rstrip().endswith(".")
+                                                for line in block.lines):
+            if any(abs(a.value) >= 100 or a.value < 0 for line in block.lines for a, _, _ in find_numbers(line)):
+                problem = (
+                    "en række står uden TAB-adskilte celler",
+                    "a row stands without TAB-separated cells",
+                )
+            j += 1
+            continue
+        break
+    # Only label lines followed: the note ended at the table itself.
+    if not extra and problem is None:
+        return index + 1, [], None
+    return j, extra, problem
+
+
+def _notes(blocks: Sequence[Block], start: int) -> tuple[Note, ...]:
+    """Footnotes and sign legends right after the table (up to three short paragraphs)."""
+    notes: list[Note] = []
+    for block in blocks[start:start + 4]:
+        if not isinstance(block, Paragraph):
+            break
+        for k, line in enumerate(block.lines):
+            notes.append(Note(clean_inline(line), Span.of_line(block.span.line + k, line)))
+    return tuple(notes)
+
+
+def _shape(table, rows, caption, caption_span, notes, appropriation, prose) -> TableView:
+    width = max((len(r.cells) for r in rows), default=0)
+    parsed = [[_amount(c.text) for c in r.cells] for r in rows]
+    # Header: the rows above the first row holding an amount (years are names here).
+    n_header = 0
+    while n_header < len(rows) and n_header < 4 and not any(
+        a is not None and not _is_year(c.text) for a, c in zip(parsed[n_header][1:], rows[n_header].cells[1:])
+    ):
+        if n_header and not any(c.text for c in rows[n_header].cells[1:]):
+            break  # a label alone (`Drift`) under the header starts the body
+        n_header += 1
+    if n_header == len(rows):  # no amounts at all: a text table
+        n_header = min(1, len(rows))
+    header, body_rows = rows[:n_header], rows[n_header:]
+    names, last_names = _column_names(header, width)
+    problem: tuple[str, str] | None = None
+
+    # Columns: what the body rows that hold amounts put in them.
+    body_parsed = parsed[n_header:]
+    kinds: list[str] = [LABEL]
+    decimals: list[int] = [0]
+    for j in range(1, width):
+        amounts, texts, zero_padded, years = 0, 0, 0, 0
+        shown = 0
+        for r, values in zip(body_rows, body_parsed):
+            if not any(v is not None for v in values[1:]):
+                continue  # a label row or a repeated header row
+            cell = r.cells[j].text if j < len(r.cells) else ""
+            value = values[j] if j < len(values) else None
+            if value is not None:
+                amounts += 1
+                shown = max(shown, value.decimals)
+                zero_padded += bool(re.fullmatch(r"0\d+", clean_inline(cell)))
+                years += _is_year(cell)
+            elif cell and clean_inline(cell) not in _PLACEHOLDERS:
+                texts += 1
+        decimals.append(shown)
+        name = names[j]
+        if amounts == 0:
+            kinds.append(TEXT if texts else EMPTY)
+        elif _CODE_NAMES.match(name.casefold().strip(" .:*")) or zero_padded or (years == amounts and amounts >= 2):
+            kinds.append(CODE)
+        elif texts:
+            kinds.append(TEXT)
+        elif _PERCENT_NAME.search(name) or _mostly_percent(body_parsed, j):
+            kinds.append(PERCENT)
+        else:
+            kinds.append(NUMERIC)
+    columns = tuple(
+        Column(j, names[j], kinds[j],
+               (column_role(names[j]) or column_role(last_names[j])) if kinds[j] in (NUMERIC, PERCENT) else None,
+               decimals[j])
+        for j in range(width)
+    )
+    # A row with amounts in a column that has no header while other columns do: the
+    # cells have slid sideways (a row broken or merged in the conversion).
+    if header and any(names[1:]):
+        for j in range(1, width):
+            if not names[j] and kinds[j] in (NUMERIC, PERCENT, TEXT) and not _upper_header_spans(header, j):
+                problem = (
+                    f"kolonne {j + 1} har tal men ingen overskrift; rækkerne flugter ikke",
+                    f"column {j + 1} holds figures but has no header; the rows do not line up",
+                )
+                break
+    body = _body(body_rows, body_parsed, columns, width)
+    unit, unit_span = _unit(header, columns, caption, caption_span, body)
+    legend, legend_span = _legend(notes, caption, caption_span)
+    return TableView(
+        table=table, rows=rows, header=header, columns=columns, body=body, unit=unit, unit_span=unit_span,
+        caption=clean_inline(caption), caption_span=caption_span, notes=notes, appropriation=appropriation,
+        merforbrug_positive=legend, legend_span=legend_span, problem=problem[0] if problem else None,
+        problem_en=problem[1] if problem else None, prose=prose,
+    )
+
+
+_THOUSANDS_HEADER = re.compile(r"\(?\s{0,2}(?:(?:beløb\s)?i\s)?1\.000(?:\.000)?\s{0,2}kr\.?\s{0,2}\)?", re.IGNORECASE)
+
+
+def _amount(text: str) -> Amount | None:
+    if not text:
+        return None
+    if "kr" in text and _THOUSANDS_HEADER.fullmatch(clean_inline(text)):
+        return None  # `1.000 kr.` over a column is its unit, not an amount
+    return Amount.parse(text)
+
+
+def _is_year(text: str) -> bool:
+    return bool(_YEAR.fullmatch(clean_inline(text))) if len(text) < 40 else False
+
+
+def _mostly_percent(body_parsed, j: int) -> bool:
+    values = [v[j] for v in body_parsed if j < len(v) and v[j] is not None]
+    return bool(values) and sum(v.unit == "%" for v in values) * 2 > len(values)
+
+
+def _column_names(header: Sequence[Row], width: int) -> tuple[list[str], list[str]]:
+    """Header names per column: all header rows joined, and the last header row alone.
+
+    In a row of years over a row of column names, a year spans the empty cells to its
+    right (a merged cell in the original). Other empty upper cells stay empty: there
+    they are the unused half of a name wrapped over two rows.
+    """
+    parts: list[list[str]] = [[] for _ in range(width)]
+    last_row = [""] * width
+    for depth, row in enumerate(header):
+        texts = [clean_inline(c.text) for c in row.cells] + [""] * (width - len(row.cells))
+        last = depth == len(header) - 1
+        carry = ""
+        for j in range(width):
+            text = texts[j]
+            if j >= 1 and not last and not text:
+                text = carry
+            if text:
+                parts[j].append(text)
+            if last:
+                last_row[j] = texts[j]
+            if j >= 1:
+                carry = text if _PERIOD_NAME.search(text) else ""
+    return [" ".join(p) for p in parts], last_row
+
+
+def _upper_header_spans(header: Sequence[Row], j: int) -> bool:
+    """Whether an upper header row has a (merged) name reaching column ``j``."""
+    return any(any(c.text for c in row.cells[1:j + 1]) for row in header[:-1])
+
+
+def _body(rows: Sequence[Row], parsed, columns: Sequence[Column], width: int) -> tuple[BodyRow, ...]:
+    body: list[BodyRow] = []
+    previous_label = ""
+    for row, values in zip(rows, parsed):
+        cells: list[Cell | None] = list(row.cells) + [None] * (width - len(row.cells))
+        amounts: list[Amount | None] = []
+        for j, column in enumerate(columns):
+            cell = cells[j]
+            value = values[j] if j < len(values) else None
+            if column.kind not in (NUMERIC, PERCENT):
+                value = None
+            elif value is None and cell is not None and clean_inline(cell.text) in _PLACEHOLDERS:
+                value = Amount(Decimal(0), column.decimals, None, cell.text)  # a dash shown for nothing
+            amounts.append(value)
+        label = clean_inline(cells[0].text) if cells and cells[0] is not None else ""
+        shown_label = label or previous_label
+        if label:
+            previous_label = label
+        if not any(a is not None for a in amounts[1:]):
+            kind = LABEL_ROW
+        elif label and is_part_label(label):
+            kind = PART
+        elif label and is_total_label(label):
+            kind = TOTAL
+        else:
+            kind = PLAIN
+        code = next((clean_inline(cells[c.index].text) for c in columns
+                     if c.kind == CODE and cells[c.index] is not None and cells[c.index].text), "")
+        if code and not label:
+            shown_label = f"{shown_label} ({code})" if shown_label else code
+        body.append(BodyRow(row, shown_label, kind, tuple(cells), tuple(amounts)))
+    return tuple(body)
+
+
+def _unit(header, columns, caption, caption_span, body) -> tuple[str | None, Span | None]:
+    """The money unit of the table: first header cell, a column header, or the caption."""
+    for row in header:
+        if row.cells:
+            cell = row.cells[0]
+            found = find_unit_label(clean_inline(cell.text))
+            if found:
+                return found[0], cell.span
+    numeric = {c.index for c in columns if c.kind == NUMERIC}
+    labelled = {}
+    for row in header:
+        for j, cell in enumerate(row.cells):
+            if j in numeric:
+                found = find_unit_label(clean_inline(cell.text))
+                if found:
+                    labelled[j] = (found[0], cell.span)
+    # A unit over some numeric columns only does not say what the others are in.
+    if labelled and set(labelled) == numeric and len({u for u, _ in labelled.values()}) == 1:
+        return next(iter(labelled.values()))
+    if caption:
+        found = find_unit_label(clean_inline(caption))
+        if found:
+            return found[0], caption_span
+    # Units written in the cells themselves (`819.439 kr.`).
+    units = {a.unit for r in body for a in r.amounts[1:] if a is not None and a.unit}
+    if len(units) == 1 and next(iter(units)) in ("kr.", "t.kr.", "mio. kr.", "mia. kr."):
+        return next(iter(units)), None
+    return None, None
+
+
+def _legend(notes: Sequence[Note], caption: str, caption_span: Span | None) -> tuple[bool | None, Span | None]:
+    """What a sign legend says (True: a positive figure is a merforbrug) and where."""
+    for text, span in [(n.text, n.span) for n in notes] + [(caption, caption_span)]:
+        match = _LEGEND.search(text) if len(text) < 400 else None
+        if match:
+            positive = match.group("sign").casefold().startswith(("+", "plus", "positiv"))
+            mer = match.group("what").casefold() == "mer"
+            return positive == mer, span
+    return None, None
