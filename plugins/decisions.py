@@ -14,7 +14,9 @@ from typing import Iterator
 
 from referatcheck import hookimpl
 from referatcheck.dates import dates_in
-from referatcheck.decisions import Ask, ItemRecord, Verdict, analyse, date_field, meeting_of, same_committee
+from referatcheck.decisions import (
+    FIELD_SCAN, Ask, ItemRecord, Verdict, analyse, date_field, meeting_of, same_committee,
+)
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, block_text
 from referatcheck.rule import Rule, RuleDoc
@@ -97,9 +99,9 @@ class WordingMismatch(Rule):
             yield self.diagnostic(
                 document, first.span,
                 f"Indstillingen til punkt {item.number} (linje {record.recommendation.span.line}) er {wanted}, men "
-                f"beslutningen {_quote(first.text)} siger {_VERDICT_DA[first.verdict]}.",
+                f"beslutningen lyder {_quote(first.text)} ({_VERDICT_DA[first.verdict]}).",
                 f"The recommendation of item {item.number} (line {record.recommendation.span.line}) is "
-                f"{wanted_en}, but the decision {_quote(first.text)} says {_VERDICT_EN[first.verdict]}.",
+                f"{wanted_en}, but the decision reads {_quote(first.text)} ({_VERDICT_EN[first.verdict]}).",
                 related=(record.recommendation.span, item.heading_span), subject=f"{item.title}|{first.text}",
             )
 
@@ -134,16 +136,31 @@ class UnknownPoint(Rule):
                     if not unknown:
                         continue
                     shown = ", ".join(str(n) for n in unknown)
+                    silent = _silent_points(record, points)
+                    hint = f"; punkt {_list(silent)} nævnes ikke" if silent else ""
+                    hint_en = f"; point {_list(silent, 'en')} is not named" if silent else ""
                     yield self.diagnostic(
                         document, statement.span,
                         f"Beslutningen {_quote(statement.text)} nævner punkt {shown}, men indstillingen til punkt "
                         f"{record.item.number} (linje {record.recommendation.span.line}) har kun punkterne "
-                        f"{_list(sorted(points))}.",
+                        f"{_list(sorted(points))}{hint}.",
                         f"The decision {_quote(statement.text)} names point {shown}, but the recommendation of item "
                         f"{record.item.number} (line {record.recommendation.span.line}) only has points "
-                        f"{_list(sorted(points), 'en')}.",
+                        f"{_list(sorted(points), 'en')}{hint_en}.",
                         related=(record.recommendation.span,), subject=f"{record.item.title}|{statement.text}",
                     )
+
+
+def _silent_points(record: ItemRecord, points: set[int]) -> list[int]:
+    """Points a point-by-point decision leaves out (none when a global verdict covers them)."""
+    decisions = [d for d in record.own_decisions if not d.empty]
+    statements = [s for d in decisions for s in d.statements]
+    by_points = [s for s in statements if s.points]
+    if not by_points or len(by_points) < len(statements):
+        return []
+    if any(_COVERS_REST.search(block_text(b)) for d in decisions for b in d.blocks):
+        return []
+    return sorted(points - {n for s in by_points for n in s.points})
 
 
 def _list(numbers: list[int], lang: str = "da") -> str:
@@ -176,17 +193,11 @@ class SilentPoint(Rule):
             points = {p.number for p in record.recommendation.points}
             if len(points) < 2 or _AGENDA_APPROVAL.search(record.item.title):
                 continue
-            decisions = [d for d in record.own_decisions if not d.empty]
-            statements = [s for d in decisions for s in d.statements]
-            by_points = [s for s in statements if s.points]
-            if not by_points or len(by_points) < len(statements):
-                continue  # no point-by-point decision, or a global verdict besides it
-            if any(_COVERS_REST.search(block_text(b)) for d in decisions for b in d.blocks):
-                continue
+            silent = _silent_points(record, points)
+            by_points = [s for d in record.own_decisions for s in d.statements if s.points]
+            if not silent or any(n not in points for s in by_points for n in s.points):
+                continue  # a point named that does not exist is DEC002's, and likely the silent one
             settled = {n for s in by_points for n in s.points}
-            silent = sorted(points - settled)
-            if not silent:
-                continue
             yield self.diagnostic(
                 document, by_points[0].span,
                 f"Beslutningen tager stilling til punkt {_list(sorted(settled & points))} i indstillingen til punkt "
@@ -200,7 +211,7 @@ class SilentPoint(Rule):
 def _meeting_date_text(document: Document) -> str:
     """The meeting date as the head states it: the date field's, else the title's."""
     field = date_field(document)
-    dates = sorted(dates_in(field.value)) if field is not None else []
+    dates = sorted(dates_in(field.value[:FIELD_SCAN])) if field is not None else []
     if not dates and document.head.title is not None and document.head.title.date is not None:
         dates = [document.head.title.date]
     return " / ".join(d.strftime("%d-%m-%Y") for d in dates)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from referatcheck import hookimpl
-from referatcheck.decisions import analyse
+from referatcheck.decisions import analyse, is_agenda
 from referatcheck.diagnostic import Severity
 from referatcheck.lexer import case_number
 from referatcheck.model import Document, Item, Paragraph, Section, SectionKind
@@ -47,6 +47,10 @@ def case_format(number: str) -> str:
         if pattern.fullmatch(number):
             return name
     return _SHAPE_LETTERS.sub("A", _SHAPE_DIGITS.sub("9", number))
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    return f"\"{text if len(text) <= limit else text[: limit - 1] + '…'}\""
 
 
 def _routine(item: Item) -> bool:
@@ -182,8 +186,8 @@ class MissingCaseNumber(Rule):
                 continue
             yield self.diagnostic(
                 document, item.heading_span,
-                f"Punkt {item.number} \"{item.title}\" har intet sagsnummer under overskriften.",
-                f"Item {item.number} \"{item.title}\" has no case number under its heading.",
+                f"Punkt {item.number} {_quote(item.title)} har intet sagsnummer under overskriften.",
+                f"Item {item.number} {_quote(item.title)} has no case number under its heading.",
                 subject=item.title, severity=Severity.INFO if _routine(item) else None,
             )
 
@@ -283,10 +287,22 @@ class MissingDecision(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        for record in analyse(document):
+        if is_agenda(document):
+            return
+        records = [r for r in analyse(document) if not r.item.closed and r.recommendation is not None]
+        if len(records) >= 2 and not any(d for r in records for d in r.decisions):
+            # Not one decision anywhere: an agenda, or a layout whose decisions were not recognised.
+            yield self.diagnostic(
+                document, records[0].item.heading_span,
+                f"Ingen af de {len(records)} punkter med en indstilling har en beslutning; er dokumentet en "
+                f"dagsorden og ikke et referat?",
+                f"None of the {len(records)} items with a recommendation has a decision; is the document an agenda "
+                f"rather than minutes?",
+                severity=Severity.INFO, subject="no-decisions",
+            )
+            return
+        for record in records:
             item = record.item
-            if item.closed or record.recommendation is None:
-                continue
             if any(not d.empty for d in record.own_decisions):
                 continue
             quoted = [d for d in record.decisions if not d.this_meeting and not d.empty]
@@ -308,9 +324,9 @@ class MissingDecision(Rule):
             where_en = (f" (the heading on line {empty[0].heading_span.line} has no text)" if empty else "")
             yield self.diagnostic(
                 document, item.heading_span,
-                f"Punkt {item.number} \"{item.title}\" har en indstilling (linje {record.recommendation.span.line}), "
+                f"Punkt {item.number} {_quote(item.title)} har en indstilling (linje {record.recommendation.span.line}), "
                 f"men ingen beslutning{where}.",
-                f"Item {item.number} \"{item.title}\" has a recommendation (line {record.recommendation.span.line}) "
+                f"Item {item.number} {_quote(item.title)} has a recommendation (line {record.recommendation.span.line}) "
                 f"but no decision{where_en}.",
                 related=(record.recommendation.span, *(d.heading_span for d in empty)), subject=item.title,
             )
@@ -351,15 +367,15 @@ class EmptySection(Rule):
                     continue
                 if section.kind is SectionKind.DECISION and record.recommendation is not None and not item.closed:
                     continue  # a missing decision is ITM005's error
-                before = (f"afsnittet \"{following.title}\" (linje {following.heading_span.line})"
+                before = (f"afsnittet {_quote(following.title)} (linje {following.heading_span.line})"
                           if following else "punktets afslutning")
-                before_en = (f"the section \"{following.title}\" (line {following.heading_span.line})"
+                before_en = (f"the section {_quote(following.title)} (line {following.heading_span.line})"
                              if following else "the end of the item")
                 yield self.diagnostic(
                     document, section.heading_span,
-                    f"Afsnittet \"{section.title}\" i punkt {item.number} er tomt; overskriften følges straks af "
+                    f"Afsnittet {_quote(section.title)} i punkt {item.number} er tomt; overskriften følges straks af "
                     f"{before}.",
-                    f"The section \"{section.title}\" in item {item.number} is empty; its heading is followed "
+                    f"The section {_quote(section.title)} in item {item.number} is empty; its heading is followed "
                     f"directly by {before_en}.",
                     related=(following.heading_span,) if following else (), subject=f"{item.title}|{section.title}",
                     severity=Severity.INFO if section.kind is SectionKind.ATTACHMENTS else None,

@@ -14,7 +14,7 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.dates import dates_in, find_dates, find_times, weekday_name
 from referatcheck.decisions import TIME_LABELS as DATE_TIME_LABELS
-from referatcheck.decisions import analyse, date_field as _date_field, same_committee
+from referatcheck.decisions import FIELD_SCAN, analyse, date_field as _date_field, same_committee
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, Field, Span
 from referatcheck.rule import Rule, RuleDoc
@@ -36,6 +36,10 @@ def _is_minutes(document: Document) -> bool:
 def _anchor(document: Document) -> Span:
     """Where a finding about something missing from the head goes: the title, else line 1."""
     return document.head.title.span if document.head.title else _FILE_START
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _fmt(date) -> str:
@@ -81,7 +85,7 @@ class TitleIncomplete(Rule):
             )
         if title.date is None:
             date_field = _date_field(document)
-            has_date = date_field is not None and bool(dates_in(date_field.value))
+            has_date = date_field is not None and bool(dates_in(date_field.value[:FIELD_SCAN]))
             yield self.diagnostic(
                 document, title.span,
                 f"Titlen \"{title.text}\" har ingen dato" + (" (den står i mødedatoen)." if has_date else "."),
@@ -109,7 +113,7 @@ class WrongWeekday(Rule):
         date_field = _date_field(document)
         if date_field is None:
             return
-        for mention in find_dates(date_field.value):
+        for mention in find_dates(date_field.value[:FIELD_SCAN]):
             if mention.date is None or mention.weekday is None:
                 continue
             actual = weekday_name(mention.date)
@@ -150,25 +154,34 @@ class TitleDateMismatch(Rule):
         date_field = _date_field(document)
         if title is None or title.date is None or date_field is None:
             return
-        field_dates = dates_in(date_field.value)
+        field_dates = dates_in(date_field.value[:FIELD_SCAN])
         if not field_dates or title.date in field_dates:
             return
         field_date = min(field_dates)
-        votes = _header_votes(document, title.date, field_dates)
+        for_title, for_field = _header_votes(document, title.date, field_dates)
         # The odd one out is the date the decision headers do not repeat.
-        at_field = votes[0] > votes[1]
-        span, related = (date_field.span, title.span) if at_field else (title.span, date_field.span)
+        if for_title > for_field:
+            da = (f"Mødedatoen siger {_fmt(field_date)}, men titlen (linje {title.span.line}) og "
+                  f"{_headers(for_title)} siger {_fmt(title.date)}.")
+            en = (f"The meeting date says {_fmt(field_date)}, but the title (line {title.span.line}) and "
+                  f"{_headers(for_title, 'en')} say {_fmt(title.date)}.")
+            span, related = date_field.span, title.span
+        else:
+            also = f" ligesom {_headers(for_field)}" if for_field else ""
+            also_en = f", as do {_headers(for_field, 'en')}" if for_field else ""
+            da = f"Titlen siger {_fmt(title.date)}, men mødedatoen (linje {date_field.span.line}) er {_fmt(field_date)}{also}."
+            en = (f"The title says {_fmt(title.date)}, but the meeting date (line {date_field.span.line}) is "
+                  f"{_fmt(field_date)}{also_en}.")
+            span, related = title.span, date_field.span
         yield self.diagnostic(
-            document, span,
-            f"Titlen siger {_fmt(title.date)}, men mødedatoen (linje {date_field.span.line}) er {_fmt(field_date)}"
-            + (f"; {votes[0]} beslutningsoverskrifter siger også {_fmt(title.date)}." if at_field else
-               f"; {votes[1]} beslutningsoverskrifter siger også {_fmt(field_date)}." if votes[1] else "."),
-            f"The title says {_fmt(title.date)}, but the meeting date (line {date_field.span.line}) is "
-            f"{_fmt(field_date)}"
-            + (f"; {votes[0]} decision headers also say {_fmt(title.date)}." if at_field else
-               f"; {votes[1]} decision headers also say {_fmt(field_date)}." if votes[1] else "."),
-            related=(related,), subject=f"{_fmt(title.date)}|{_fmt(field_date)}",
+            document, span, da, en, related=(related,), subject=f"{_fmt(title.date)}|{_fmt(field_date)}",
         )
+
+
+def _headers(count: int, lang: str = "da") -> str:
+    if lang == "da":
+        return "1 beslutningsoverskrift" if count == 1 else f"{count} beslutningsoverskrifter"
+    return "1 decision header" if count == 1 else f"{count} decision headers"
 
 
 def _header_votes(document: Document, title_date, field_dates) -> tuple[int, int]:
@@ -224,16 +237,16 @@ class MeetingDateMissing(Rule):
                     "The minutes give no meeting date, neither in the title nor in a `Mødedato` field.",
                 )
             return
-        if dates_in(date_field.value):
+        if dates_in(date_field.value[:FIELD_SCAN]):
             return
-        invalid = [m for m in find_dates(date_field.value) if m.date is None]
+        invalid = [m for m in find_dates(date_field.value[:FIELD_SCAN]) if m.date is None]
         shown = f" ({invalid[0].text} findes ikke)" if invalid else ""
         shown_en = f" ({invalid[0].text} does not exist)" if invalid else ""
         yield self.diagnostic(
             document, date_field.span,
-            f"Mødedatoen \"{date_field.value}\" kan ikke læses som en dato{shown}.",
-            f"The meeting date \"{date_field.value}\" cannot be read as a date{shown_en}.",
-            subject=date_field.value,
+            f"Mødedatoen \"{_short(date_field.value)}\" kan ikke læses som en dato{shown}.",
+            f"The meeting date \"{_short(date_field.value)}\" cannot be read as a date{shown_en}.",
+            subject=_short(date_field.value),
         )
 
 
@@ -263,7 +276,7 @@ class MeetingTime(Rule):
         sources.extend((f, True) for f in document.head.fields if f.label.casefold() in _TIME_KEYS and f is not date_field)
         valid = False
         for source, bare in sources:
-            for mention in find_times(source.value, bare=bare):
+            for mention in find_times(source.value[:FIELD_SCAN], bare=bare):
                 if mention.valid:
                     valid = True
                     continue

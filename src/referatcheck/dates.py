@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -130,21 +131,26 @@ def find_times(text: str, bare: bool = False) -> list[TimeMention]:
     A `kl.` followed by no digits at all is returned as an invalid mention.
     """
     found: list[TimeMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans of the `kl. HH:MM` matches, in order
     for match in _KL_TIME.finditer(text):
         hours, minutes = match.group(1), match.group(2)
-        valid = len(hours) <= 2 and (minutes is None or len(minutes) == 2)
         hour = int(hours) if len(hours) <= 2 else None
         minute = int(minutes) if minutes is not None and len(minutes) == 2 else (0 if minutes is None else None)
-        valid = valid and hour is not None and hour <= 24 and minute is not None and minute <= 59
+        valid = hour is not None and hour <= 24 and minute is not None and minute <= 59
         found.append(TimeMention(hour, minute, valid, match.start(), match.end(), match.group(0)))
         taken.append((match.start(), match.end()))
+    starts = [start for start, _ in taken]
+
+    def inside(position: int) -> bool:
+        k = bisect.bisect_right(starts, position) - 1
+        return k >= 0 and position < taken[k][1]
+
     for match in _KL_WORD.finditer(text):
-        if not any(start <= match.start() < end for start, end in taken):
+        if not inside(match.start()):
             found.append(TimeMention(None, None, False, match.start(), match.end(), match.group(0)))
     if bare:
         for match in _BARE_TIME.finditer(text):
-            if any(start <= match.start() < end for start, end in taken):
+            if inside(match.start()):
                 continue
             hour, minute = int(match.group(1)), int(match.group(2))
             found.append(TimeMention(hour, minute, hour <= 24 and minute <= 59, match.start(), match.end(), match.group(0)))

@@ -42,6 +42,9 @@ from referatcheck.titles import clean_inline
 
 DATE_LABELS = ("Mødedato", "Dato")  # fields that exist to give the date
 TIME_LABELS = ("Mødetidspunkt", "Tidspunkt", "Mødetid", "Tid")  # may give the date along with the time
+# A head field states its date and time near the start; a runaway field (a broken export
+# joining many lines) is not read to its end.
+FIELD_SCAN = 500
 
 
 @frozen
@@ -60,7 +63,7 @@ def meeting_of(document: Document) -> Meeting:
         dates.add(title.date)
     field = date_field(document)
     if field is not None:
-        dates |= dates_in(field.value)
+        dates |= dates_in(field.value[:FIELD_SCAN])
     return Meeting(committee=title.committee if title else None, dates=frozenset(dates))
 
 
@@ -71,7 +74,7 @@ def date_field(document: Document) -> Field | None:
         return explicit
     wanted = {label.casefold() for label in TIME_LABELS}
     for field in document.head.fields:
-        if field.label.casefold() in wanted and dates_in(field.value):
+        if field.label.casefold() in wanted and dates_in(field.value[:FIELD_SCAN]):
             return field
     return None
 
@@ -252,8 +255,17 @@ def classify_recommendation(text: str, meeting: Meeting) -> frozenset[Ask]:
 
 
 def _content(blocks: tuple[Block, ...]) -> list[Block]:
-    """The blocks that carry text of the section's own (not notes or sub-headings)."""
-    return [b for b in blocks if isinstance(b, (Paragraph, ListBlock, Table))]
+    """The blocks that carry text of the section's own (not notes or sub-headings).
+
+    A bold-only line (`**Godkendt.**`) is text set in bold, not a sub-heading.
+    """
+    found: list[Block] = []
+    for block in blocks:
+        if isinstance(block, (Paragraph, ListBlock, Table)):
+            found.append(block)
+        elif isinstance(block, Heading) and block.level == 0:
+            found.append(Paragraph(lines=(block.text,), span=block.span))
+    return found
 
 
 def _block_text(block: Block) -> str:
@@ -558,6 +570,16 @@ def _inline_decisions(item: Item) -> list[Decision]:
         header = parse_header(label)
         found.append(Decision(header, block.span, (body,), statements, free, False, True, inline=True))
     return found
+
+
+_AGENDA_TITLE = re.compile(r"\bdagsorden\b", re.IGNORECASE)
+_MINUTES_TITLE = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.IGNORECASE)
+
+
+def is_agenda(document: Document) -> bool:
+    """A published agenda (`DAGSORDEN …`), where no decisions are recorded yet."""
+    title = document.head.title
+    return title is not None and bool(_AGENDA_TITLE.search(title.text)) and not _MINUTES_TITLE.search(title.text)
 
 
 @lru_cache(maxsize=8)
