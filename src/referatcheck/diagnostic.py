@@ -7,6 +7,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from referatcheck.cpr import mask_cpr
 from referatcheck.model import Span
 
 
@@ -28,7 +29,8 @@ class Message:
     en: str
 
     def text(self, lang: str = "da") -> str:
-        return self.en if lang == "en" else self.da
+        # Every reporter reads messages here: a quoted CPR number is never republished.
+        return mask_cpr(self.en if lang == "en" else self.da)
 
 
 @frozen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from referatcheck.cpr import mask_cpr
 from referatcheck.engine import FileResult
 from referatcheck.reporters import ReportOptions, all_diagnostics, counts
 
@@ -26,7 +27,7 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
         out.append(head)
         source = sources.get(d.path)
         if options.show_source and source is not None:
-            line = source.line(d.span.line)
+            line = mask_cpr(source.line(d.span.line))  # the report must not republish a CPR number
             if line.strip():
                 shown = line.expandtabs(4) if len(line) <= 300 else line[:300] + " …"
                 out.append(f"    {shown}")

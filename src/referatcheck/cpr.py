@@ -1,0 +1,96 @@
+"""Danish CPR numbers (personnummer) in text, found and masked in one place.
+
+A CPR number is `DDMMYY-SSSS`: a birth date and a four-digit serial whose first digit
+fixes the century. Since 2007 not every number satisfies the modulus-11 check, so
+the date is what tells a CPR number from other digits. Written without the dash, ten
+digits are only taken as a CPR number when labelled (`CPR-nr.`, `personnummer`):
+unlabelled they are as likely an account, an EAN or a phone number.
+
+The rule reports them and every report masks them (`120384-XXXX`): the linter must
+not republish what it warns about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from attrs import frozen
+
+_DASHES = "\\-‐‑–"
+_DASHED = re.compile(rf"(?<![\d/.,{_DASHES}])(\d{{2}})(\d{{2}})(\d{{2}})[{_DASHES}](\d{{4}})(?![\d{_DASHES}/])")
+_LABELLED = re.compile(
+    r"\b(?:cpr|personnummer|person\s?nr|pers\.\s?nr)\.?(?:\s{0,2}[-.]?\s{0,2}(?:nr|nummer)\.?)?\s{0,3}[:.]?\s{0,3}"
+    rf"(\d{{2}})(\d{{2}})(\d{{2}})(?:\s|[{_DASHES}])?(\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+# Labels of other numbers that may look like `DDMMYY-SSSS`.
+_OTHER_LABEL = re.compile(
+    r"\b(?:tlf|telefon|mobil|fax|konto|kontonr|reg|ean|cvr|p-nr|sags?nr|sagsnummer|j\.?\s?nr|journal|dok|faktura"
+    r"|ordre|løbe\s?nr|lb\.?\s?nr|matr|id)\.?\s{0,2}(?:nr\.?|nummer)?\s{0,3}[:.]?\s{0,3}$",
+    re.IGNORECASE,
+)
+
+
+@frozen
+class CprNumber:
+    start: int  # character offsets in the text searched
+    end: int
+    birth_date: dt.date
+    labelled: bool
+
+    @property
+    def date_part(self) -> str:
+        return self.birth_date.strftime("%d%m%y")
+
+    @property
+    def masked(self) -> str:
+        return f"{self.date_part}-XXXX"
+
+
+def birth_date(day: str, month: str, year: str, serial: str) -> dt.date | None:
+    """The birth date a CPR number encodes, or None when it is no date."""
+    yy, seventh = int(year), int(serial[0])
+    if seventh <= 3:
+        century = 1900
+    elif seventh in (4, 9):
+        century = 2000 if yy <= 36 else 1900
+    else:
+        century = 2000 if yy <= 57 else 1800
+    try:
+        return dt.date(century + yy, int(month), int(day))
+    except ValueError:
+        return None
+
+
+def find_cpr_numbers(text: str) -> list[CprNumber]:
+    """CPR numbers in ``text``: dashed ones with a valid date, undashed ones only when labelled."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    found: dict[int, CprNumber] = {}
+    for match in _LABELLED.finditer(text):
+        date = birth_date(*match.groups()[:3], match.group(4))
+        if date is not None:
+            found[match.start(1)] = CprNumber(match.start(1), match.end(4), date, True)
+    for match in _DASHED.finditer(text):
+        if match.start() in found:
+            continue
+        date = birth_date(*match.groups()[:3], match.group(4))
+        if date is None or _OTHER_LABEL.search(text[max(0, match.start() - 30): match.start()]):
+            continue
+        found[match.start()] = CprNumber(match.start(), match.end(), date, False)
+    return [found[k] for k in sorted(found)]
+
+
+def mask_cpr(text: str) -> str:
+    """``text`` with the serial of every CPR number replaced by `XXXX` (columns unchanged)."""
+    numbers = find_cpr_numbers(text)
+    if not numbers:
+        return text
+    out, position = [], 0
+    for number in numbers:
+        out.append(text[position: number.end - 4])
+        out.append("XXXX")
+        position = number.end
+    out.append(text[position:])
+    return "".join(out)

@@ -1,0 +1,173 @@
+"""PRV: CPR numbers anywhere, case text under closed items (invented snippets; corpus and examples)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from conftest import EXAMPLES, corpus_files, lint
+from referatcheck.cpr import find_cpr_numbers, mask_cpr
+from referatcheck.engine import Linter
+from referatcheck.reporters import ReportOptions
+from referatcheck.reporters import text as text_reporter
+
+HEAD = "\n# REFERAT Socialudvalget d. 15-10-2024\n\n**Mødedato** Tirsdag d. 15. oktober 2024 kl. 16:00\n\n"
+
+
+def open_item(body: str, number: int = 1) -> str:
+    return (f"# Punkt {number}: Orientering om klagesager\n\n24/04950\n\n## Sagsfremstilling\n\n{body}\n\n"
+            f"## Beslutning Socialudvalget den 15-10-2024\n\nTaget til efterretning.\n\n")
+
+
+def closed_item(body: str, number: int = 2) -> str:
+    return f"## Punkt {number}: Lukket: Klage over afgørelse om hjemmehjælp - Lukket\n\n24/05033\n\n{body}"
+
+
+def found(text: str, code: str):
+    return [(d.code, d.span.line, d.span.column) for d in lint(text, code)]
+
+
+# ---- CPR numbers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("borgeren med cpr-nr. 120384-1234 fik medhold", "120384-XXXX"),
+    ("Borgeren (120384-1234) fik medhold", "120384-XXXX"),
+    ("CPR-nr. 1203841234", "120384-XXXX"),
+    ("personnummer: 120384 1234", "120384-XXXX"),
+    ("cpr 120384–1234", "120384-XXXX"),
+    ("født 29. februar 2000, 290200-4123", "290200-XXXX"),
+])
+def test_cpr_numbers_found(text, masked):
+    assert [n.masked for n in find_cpr_numbers(text)] == [masked]
+
+
+@pytest.mark.parametrize("text", [
+    "20/36381", "22/24308", "15.00.15-P16-1-21", "00.01.00-G01-52-22", "330-2018-3619", "330-2024-1201",
+    "tlf. 120384-1234", "Konto 120384-1234", "1.229.781", "-11.654", "07-11-2023", "kl. 15:30",
+    "1203841234",  # ten digits without a CPR label: an account, EAN or phone number as likely
+    "320384-1234", "121384-1234", "290201-1234",  # no such dates (29 Feb 1901)
+    "120384-12345", "0120384-1234", "120384-XXXX",
+])
+def test_not_cpr_numbers(text):
+    assert find_cpr_numbers(text) == []
+
+
+def test_prv001_found_at_its_line_and_column_and_masked():
+    text = HEAD + open_item("Ankestyrelsen hjemviste en sag, hvor borgeren med cpr-nr. 120384-1234 fik medhold.")
+    diagnostics = lint(text, "PRV001")
+    line = text.splitlines().index(next(l for l in text.splitlines() if "cpr-nr." in l)) + 1
+    column = text.splitlines()[line - 1].index("120384") + 1
+    assert [(d.code, d.span.line, d.span.column, d.severity.value) for d in diagnostics] == [
+        ("PRV001", line, column, "error")]
+    assert "120384-XXXX" in diagnostics[0].message.da and "1234" not in diagnostics[0].message.da
+    assert "1234" not in diagnostics[0].message.en
+
+
+def test_prv001_right_example_silent():
+    assert found(HEAD + open_item("Ankestyrelsen hjemviste en sag, hvor borgeren fik medhold."), "PRV") == []
+
+
+def test_prv001_anywhere_in_the_document():
+    text = HEAD + "**Mødested** Rådhuset\n\nReferent: Lise Lund, 010190-1234\n\n" + open_item("Intet.")
+    assert [line for _, line, _ in found(text, "PRV001")] == [text.splitlines().index("Referent: Lise Lund, 010190-1234") + 1]
+
+
+def test_no_report_republishes_a_cpr_number():
+    text = HEAD + open_item("Borgeren med CPR-nr. 120384-1234 og hendes mand, CPR-nr. 1203844321, fik medhold.")
+    result = Linter().lint_text(text, path="t.md")
+    assert any(d.code == "PRV001" for d in result.diagnostics)
+    shown = text_reporter.report([result], ReportOptions())
+    assert "120384-1234" not in shown and "1203844321" not in shown and "120384-XXXX" in shown
+    assert "1234" not in json.dumps([d.to_dict() for d in result.diagnostics])
+
+
+def test_mask_keeps_columns():
+    line = "Borgeren med cpr-nr. 120384-1234 fik medhold; CPR-nr. 1203841234."
+    masked = mask_cpr(line)
+    assert len(masked) == len(line) and "1234" not in masked.replace("120384", "")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2036, 12, 31)), st.integers(0, 3999))
+def test_every_dashed_cpr_with_a_real_date_is_found(date, serial):
+    # Serials 0000-3999 are the 1900s; 4000-3999+ for later years follow the century rule.
+    if date.year >= 2000:
+        serial = 4000 + serial % 1000
+    number = f"{date:%d%m%y}-{serial:04d}"
+    assert [n.birth_date for n in find_cpr_numbers(f"Sag om {number}.")] == [date]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="0123456789-/., \tabcCPR:", max_size=200))
+def test_masking_never_leaves_a_findable_number(text):
+    assert find_cpr_numbers(mask_cpr(text)) == []
+
+
+# ---- closed items ---------------------------------------------------------------------------------
+
+
+def test_prv002_closed_item_with_case_text():
+    text = HEAD + open_item("Intet.") + closed_item(
+        "Borgeren er 84 år og bor alene i en lejlighed i Nordby Øst.\n\nDatteren kan ikke længere hjælpe.\n")
+    lines = text.splitlines()
+    assert found(text, "PRV002") == [("PRV002", lines.index(next(l for l in lines if l.startswith("Borgeren"))) + 1, 1)]
+
+
+def test_prv002_right_examples_silent():
+    for body in ("", "## Beslutning\n\nGodkendt.\n", "### Beslutning Socialudvalget den 15-10-2024\n\nGodkendt.\n\n"
+                 "Ikke til stede: Jens Kold (A)\n", "## Sagsfremstilling\n\nSagen behandles for lukkede døre.\n",
+                 "Mødet hævet kl. 17.45.\n\nJens Kold (A)   Ida Kronborg (A)   Poul Iversen (V)\n"):
+        assert found(HEAD + open_item("Intet.") + closed_item(body), "PRV") == [], body
+
+
+def test_prv002_case_text_in_a_section_of_a_closed_item():
+    text = HEAD + closed_item("## Sagsfremstilling\n\nMedarbejderen har været sygemeldt siden marts og ønsker "
+                              "fratrædelse.\n\n## Beslutning\n\nGodkendt.\n", number=1)
+    lines = text.splitlines()
+    assert found(text, "PRV002") == [("PRV002", lines.index(next(l for l in lines if "sygemeldt" in l)) + 1, 1)]
+
+
+def test_prv002_long_decision_is_a_warning():
+    decision = ("Udvalget godkendte forliget med den tidligere medarbejder. " * 8).strip()
+    text = HEAD + closed_item(f"## Beslutning\n\n{decision}\n", number=1)
+    diagnostics = lint(text, "PRV002")
+    assert [(d.span.line, d.severity.value) for d in diagnostics] == [(text.splitlines().index(decision) + 1, "warning")]
+
+
+def test_prv002_open_items_may_have_case_text():
+    assert found(HEAD + open_item("Borgeren er 84 år og bor alene i en lejlighed i Nordby Øst."), "PRV") == []
+
+
+# ---- real documents ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_corpus_gives_no_privacy_findings(path, linter):
+    result = linter.lint_bytes(str(path), path.read_bytes())
+    assert [(d.code, d.span.line) for d in result.diagnostics if d.code.startswith("PRV")] == []
+
+
+def test_clean_examples_are_silent(linter):
+    for path in sorted((EXAMPLES / "clean").glob("*.md")):
+        result = linter.lint_bytes(str(path), path.read_bytes())
+        assert [(d.code, d.span.line) for d in result.diagnostics if d.code.startswith("PRV")] == [], path.name
+
+
+def test_defect_example_findings_at_their_lines(linter):
+    path = EXAMPLES / "defects" / "agenda-defects.md"
+    result = linter.lint_bytes(str(path), path.read_bytes())
+    assert sorted((d.code, d.span.line) for d in result.diagnostics if d.code.startswith("PRV")) == [
+        ("PRV001", 212), ("PRV002", 226)]
+
+
+def test_long_lines_stay_fast():
+    import time
+
+    text = HEAD + open_item("120384-1234 " * 50000 + "1" * 500000 + "-" * 100000)
+    start = time.perf_counter()
+    assert len(lint(text, "PRV001")) == 50000
+    assert time.perf_counter() - start < 10
