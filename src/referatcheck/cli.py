@@ -56,10 +56,17 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
               help="Report only findings not recorded in this baseline.")
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record today's findings in FILE and exit (0, or 2 if the lint was incomplete).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Worker processes (default 0: one per core; 1: no workers).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Where results are cached (default: $REFERATCHECK_CACHE_DIR, else "
+                   "$XDG_CACHE_HOME/referatcheck, else ~/.cache/referatcheck).")
+@click.option("--no-cache", is_flag=True, help="Lint every file afresh; neither read nor write the cache.")
 def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: str, color: bool | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           config_file: str | None, isolated: bool, fail_on: str, exit_zero: bool, stdin_filename: str | None,
-          baseline_file: str | None, write_baseline_file: str | None) -> None:
+          baseline_file: str | None, write_baseline_file: str | None, jobs: int, cache_dir: str | None,
+          no_cache: bool) -> None:
     """Lint minutes files (directories: every *.md, *.markdown, *.txt and *.docx below them; '-': stdin)."""
     from referatcheck.baseline import BaselineError, apply_baseline, write_baseline
     from referatcheck.discover import PathError, collect
@@ -80,6 +87,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
         files = collect([p for p in paths if p != "-"])
     except PathError as exc:
         _fail(str(exc))
+    if not files and not use_stdin:  # not an error: an archive may have no minutes yet
+        click.echo(f"referatcheck: ingen referater fundet / no minutes found in: {', '.join(paths)}", err=True)
     settings = RunSettings(select=select, ignore=ignore, extend_select=extend_select, config_file=config_file,
                            isolated=isolated)
     try:  # every configuration is read before any file, so a bad one stops the run at once
@@ -92,7 +101,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     results = []
     if use_stdin:
         results.append(lint_file(stdin_name, click.get_binary_stream("stdin").read(), settings))
-    results.extend(_lint_files(files, settings))
+    results.extend(_lint_files(files, settings, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache))
 
     try:
         if write_baseline_file:
@@ -125,19 +134,15 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
-def _lint_files(files: list[str], settings) -> list:
-    """Read and lint each file in turn: the serial run (a parallel runner can take its place)."""
-    from referatcheck.pipeline import lint_file
+def _lint_files(files: list[str], settings, jobs: int = 0, cache_dir: str | None = None,
+                use_cache: bool = True) -> list:
+    """Read and lint the files, in worker processes and through the cache (referatcheck.runner).
 
-    results = []
-    for path in files:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            _fail(f"{path}: {exc.strerror or exc}")
-        results.append(lint_file(path, data, settings))
-    return results
+    A file that cannot be read is an RC003 finding (exit status 2), not the end of the run.
+    """
+    from referatcheck.runner import lint_paths
+
+    return lint_paths(files, settings, jobs=jobs or None, cache_dir=cache_dir, use_cache=use_cache)
 
 
 @main.command(name="rules")

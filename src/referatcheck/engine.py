@@ -60,6 +60,8 @@ class Linter:
             )
         except Exception as exc:  # a format plugin that chokes on this file
             return self._unreadable(path, f"{type(exc).__name__}: {exc}")
+        if document is not None and not isinstance(document, Document):
+            return self._unreadable(path, f"a format plugin returned {type(document).__name__}, not a Document")
         if document is None:
             try:
                 source = SourceText.from_bytes(data, path=path)
@@ -73,7 +75,10 @@ class Linter:
                         f"The file is not UTF-8; it was read as {source.encoding}.",
                     )
                 )
-            document = parse_document(source, self.vocabulary)
+            try:
+                document = parse_document(source, self.vocabulary)
+            except Exception as exc:  # a parser bug must cost this file only, never the run
+                return self._unreadable(path, f"internal parser error {type(exc).__name__}: {exc}")
         return self.lint_document(document, diagnostics)
 
     def lint_text(self, text: str, path: str = "<string>") -> FileResult:
@@ -93,9 +98,9 @@ class Linter:
                 )
             )
         for rule_class in self.rules:
-            options = {**rule_class.options, **self.rule_options.get(rule_class.code, {})}
             try:
-                found = attach_locations(document, rule_class().check(document, options))
+                options = {**rule_class.options, **self.rule_options.get(rule_class.code, {})}
+                found = attach_locations(document, _only_diagnostics(rule_class().check(document, options)))
             except Exception as exc:  # isolate foreign and buggy rules
                 incomplete = True
                 found = [
@@ -121,6 +126,15 @@ class Linter:
             f"The file cannot be read as text and was skipped: {reason}",
         )
         return FileResult(path=path, diagnostics=(diagnostic,), source=None, incomplete=True)
+
+
+def _only_diagnostics(found) -> list[Diagnostic]:
+    """A rule's findings, checked: anything but Diagnostics is the rule's bug (RC002)."""
+    findings = list(found)
+    for finding in findings:
+        if not isinstance(finding, Diagnostic):
+            raise TypeError(f"yielded {type(finding).__name__} instead of a Diagnostic")
+    return findings
 
 
 def _self_diagnostic(rule: type[Rule], path: str, da: str, en: str, severity: Severity | None = None) -> Diagnostic:

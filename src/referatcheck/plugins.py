@@ -32,19 +32,16 @@ class Plugins:
     manager: pluggy.PluginManager
     rules: tuple[type[Rule], ...]  # sorted by code
     failures: tuple[PluginFailure, ...]
+    # Asked once at load time, each plugin on its own (see _collect), like the rules.
+    section_names: tuple[tuple[str, str], ...] = ()
+    extra_reporters: tuple[tuple[str, object], ...] = ()
 
     def vocabulary(self, extra: dict | None = None) -> SectionVocabulary:
-        names: list[tuple[str, str]] = []
-        for batch in self.manager.hook.referatcheck_section_names():
-            names.extend(batch or ())
-        names.extend((extra or {}).items())
+        names = [*self.section_names, *(extra or {}).items()]
         return DEFAULT_VOCABULARY.with_names(names) if names else DEFAULT_VOCABULARY
 
     def reporters(self) -> dict:
-        found: dict = {}
-        for batch in self.manager.hook.referatcheck_reporters():
-            found.update(batch or {})
-        return found
+        return dict(self.extra_reporters)
 
 
 def new_manager() -> pluggy.PluginManager:
@@ -67,7 +64,22 @@ def load_plugins() -> Plugins:
         except Exception as exc:  # any import-time failure of foreign code
             failures.append(PluginFailure(ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
     rules = _collect_rules(manager, failures)
-    return Plugins(manager=manager, rules=rules, failures=tuple(failures))
+    names = _collect(manager.hook.referatcheck_section_names, failures, lambda batch: [(n, k) for n, k in batch])
+    reporters = _collect(manager.hook.referatcheck_reporters, failures, lambda batch: list(dict(batch).items()))
+    return Plugins(manager=manager, rules=rules, failures=tuple(failures), section_names=tuple(names),
+                   extra_reporters=tuple(reporters))
+
+
+def _collect(hook, failures: list[PluginFailure], convert) -> list:
+    """Call one hook's implementations one by one: a plugin whose hook raises (or returns
+    something of the wrong shape) is a failure of that plugin, not of the run."""
+    found: list = []
+    for impl in hook.get_hookimpls():
+        try:
+            found.extend(convert(impl.function() or ()))
+        except Exception as exc:
+            failures.append(PluginFailure(impl.plugin_name, hook.name, f"{type(exc).__name__}: {exc}"))
+    return found
 
 
 def _collect_rules(manager: pluggy.PluginManager, failures: list[PluginFailure]) -> tuple[type[Rule], ...]:
