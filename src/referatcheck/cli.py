@@ -119,7 +119,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
                             fail_on=fail_on)
     text = get_reporter(output_format, extra)(results, options)
     if output is None:
-        click.echo(text, nl=False)
+        # click strips ANSI codes when stdout is not a terminal, unless colour was asked for.
+        click.echo(text, nl=False, color=True if options.color else None)
     else:
         try:
             with open(output, "w", encoding="utf-8", newline="") as handle:
