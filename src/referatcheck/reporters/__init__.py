@@ -34,6 +34,7 @@ BUILTIN: dict[str, str] = {
     "junit": "referatcheck.reporters.junit:report",
     "github": "referatcheck.reporters.github:report",
     "gitlab": "referatcheck.reporters.gitlab:report",
+    "html": "referatcheck.reporters.html:report",
 }
 
 
