@@ -1,0 +1,249 @@
+"""`--format html`: one offline page with summaries, findings in place, filters — and
+document text that is only ever text."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from referatcheck.cli import main
+from referatcheck.engine import Linter
+from referatcheck.reporters import ReportOptions, available, get_reporter
+
+# Minutes whose text tries to run script in the report: plain tags, an event handler,
+# and a tag split so that stripping tags (as titles.clean_inline does) would rebuild it.
+HOSTILE = """# REFERAT Økonomiudvalget d. 02-09-2024
+
+**Mødedato** Mandag d. 2. september 2024 kl. 16:00
+
+## Indholdsfortegnelse
+
+Godkendelse af dagsorden.....\t3
+<scr<script>ipt>window.__pwned=1</scr</script>ipt>.....\t4
+
+# Punkt 1: Godkendelse af dagsorden
+
+24/01234
+
+## Sagsfremstilling
+
+<script>window.__pwned=1</script>
+
+<img src=x onerror="window.__pwned=1">
+
+Ole & Co. <b onmouseover="window.__pwned=1">"citat"</b> 'enkelt'
+
+Beløb i 1.000 kr.\t<img src=x onerror=alert(1)>\tForbrug
+Drift\t10\t12
+
+## Beslutning
+
+Godkendt.
+"""
+
+
+class _Page(HTMLParser):
+    """What the tests look at: elements with ids, links, scripts and attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: dict[str, dict] = {}
+        self.links: list[str] = []
+        self.tags: Counter = Counter()
+        self.attributes: list[tuple[str, str, str]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+        self.meta_csp = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] += 1
+        attributes = dict(attrs)
+        for name, value in attrs:
+            self.attributes.append((tag, name, value or ""))
+        if "id" in attributes:
+            self.ids[attributes["id"]] = {"tag": tag, **attributes}
+        if tag == "a" and "href" in attributes:
+            self.links.append(attributes["href"])
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+        if tag == "meta" and attributes.get("http-equiv") == "Content-Security-Policy":
+            self.meta_csp = attributes["content"]
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def _report(results, lang: str = "da") -> str:
+    return get_reporter("html")(results, ReportOptions(lang=lang))
+
+
+def _page(text: str) -> _Page:
+    page = _Page()
+    page.feed(text)
+    return page
+
+
+@pytest.fixture(scope="module")
+def hostile_report() -> tuple[str, object]:
+    result = Linter().lint_text(HOSTILE, path='<img src=x onerror="window.__pwned=1">.md')
+    return _report([result]), result
+
+
+def test_html_is_a_builtin_format() -> None:
+    assert "html" in available()
+
+
+def test_document_text_never_becomes_markup(hostile_report) -> None:
+    html, result = hostile_report
+    page = _page(html)
+    assert page.tags["script"] == 1  # ours, at the end
+    assert page.tags["img"] == 0
+    assert not [a for a in page.attributes if a[1].startswith("on")]
+    assert "window.__pwned" not in "".join(page.scripts)
+    # Shown as text, escaped — including the tag rebuilt by stripping inner tags.
+    assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;.md" in html  # the path
+    assert "Ole &amp; Co." in html and "&quot;citat&quot;" in html
+    assert "<script>window" not in html and "<img" not in html
+    # Stripping the inner tags of the TOC title rebuilds a script tag, which a finding
+    # quotes: escaping, not stripping, keeps it text.
+    assert any("<script>window" in d.message.da for d in result.diagnostics)
+    assert re.search(r"&lt;script&gt;window\.[_a-z]*pwned=1&lt;/script&gt;", html)
+
+
+def test_only_the_pages_own_script_and_style_may_run(hostile_report) -> None:
+    html, _ = hostile_report
+    page = _page(html)
+    csp = page.meta_csp
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+    digest = base64.b64encode(hashlib.sha256(page.scripts[0].encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp
+    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    assert base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() in csp
+    assert html.index("Content-Security-Policy") < html.index("<style>")
+
+
+def test_page_is_self_contained(hostile_report) -> None:
+    html, _ = hostile_report
+    page = _page(html)
+    assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", html)
+    assert page.tags["link"] == 0 and page.tags["iframe"] == 0
+    assert all(link.startswith("#") for link in page.links)
+
+
+def _example(name: str):
+    path = EXAMPLES / "defects" / name
+    return Linter().lint_bytes(str(path), path.read_bytes())
+
+
+def test_every_finding_is_shown_at_its_line_and_linked_from_the_summary() -> None:
+    result = _example("agenda-defects.md")
+    assert len(result.diagnostics) >= 5
+    html = _report([result])
+    page = _page(html)
+    boxes = {k: v for k, v in page.ids.items() if re.fullmatch(r"d1-f\d+", k)}
+    assert len(boxes) == len(result.diagnostics)
+    for anchor in boxes:
+        assert page.links.count(f"#{anchor}") == 1
+    # Each box sits right after its line (or its table row) in the rendered minutes.
+    for n, d in enumerate(sorted(result.diagnostics, key=lambda d: d.sort_key), start=1):
+        line_at = html.index(f'id="d1-L{d.span.line}"')
+        box_at = html.index(f'id="d1-f{n}"')
+        assert line_at < box_at
+        between = html[line_at:box_at]
+        assert not re.search(r'id="d1-L\d+"', between[10:]), f"finding {d.code} is not under line {d.span.line}"
+        assert f'data-severity="{d.severity.value}"' in html[box_at:box_at + 200]
+
+
+def test_summary_counts_per_family_and_agenda_item() -> None:
+    result = _example("toc-defects.md")
+    html = _report([result])
+    tally = Counter(d.severity.value for d in result.diagnostics)
+    row = re.search(r"<tr><td><code>TOC</code></td>(.*?)</tr>", html).group(1)
+    assert re.findall(r">(\d+)<", row) == [str(tally["error"]), str(tally["warning"]), str(tally["info"]),
+                                           str(len(result.diagnostics))]
+    # All TOC findings sit in the front matter; each agenda item has a row that links to it.
+    front = re.search(r'<tr><td><a href="#d1-p0">[^<]*</a></td>(.*?)</tr>', html).group(1)
+    assert re.findall(r">(\d+)<", front)[:3] == [str(tally["error"]), str(tally["warning"]), str(tally["info"])]
+    page = _page(html)
+    document = Linter(keep_documents=True).lint_bytes("x.md", (EXAMPLES / "defects" / "toc-defects.md").read_bytes()).document
+    for part in range(len(document.items) + 1):
+        assert f"#d1-p{part}" in page.links and f"d1-p{part}" in page.ids
+
+
+def test_filters_offer_every_severity_and_family_present() -> None:
+    results = [_example("agenda-defects.md"), _example("toc-defects.md")]
+    page = _page(_report(results))
+    filters = {(t, v) for tag, name, v in page.attributes if name == "value" for t in [tag]}
+    families = {d.code.rstrip("0123456789") for r in results for d in r.diagnostics}
+    values = {v for tag, name, v in page.attributes if tag == "input" and name == "value"}
+    assert {"error", "warning", "info"} | families == values
+    assert filters
+    # Two documents, separate anchors.
+    assert "d1" in page.ids and "d2" in page.ids and "d2-f1" in page.ids
+
+
+def test_rule_explanation_is_shown(hostile_report) -> None:
+    from referatcheck.catalog import find_rule
+
+    result = _example("toc-defects.md")
+    html = _report([result])
+    for code in {d.code for d in result.diagnostics}:
+        summary = find_rule(code).doc.summary("da")
+        assert summary.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") \
+            .replace("'", "&#x27;") in html
+
+
+def test_english_report() -> None:
+    html = _report([_example("toc-defects.md")], lang="en")
+    assert '<html lang="en">' in html and "By agenda item" in html and "Front page and table of contents" in html
+
+
+def test_word_draft_report_names_word_places() -> None:
+    from test_docx import WordTwin
+
+    twin = WordTwin((EXAMPLES / "defects" / "toc-defects.md").read_text(encoding="utf-8"))
+    result = Linter().lint_bytes("kladde.docx", twin.docx_bytes())
+    html = _report([result])
+    assert "afsnit" in html and "Word-dokumentet" in html
+    for d in result.diagnostics:
+        assert d.location is not None and d.location.da in html
+
+
+def test_unreadable_file_still_gets_a_page() -> None:
+    result = Linter().lint_bytes("kladde.docx", b"not a zip")
+    html = _report([result])
+    page = _page(html)
+    assert "d1-f1" in page.ids and "RC003" in html and "kan ikke vises" in html
+
+
+def test_clean_file_says_so() -> None:
+    path = EXAMPLES / "clean" / "nordby-oekonomiudvalget-2024-09-02.md"
+    result = Linter().lint_bytes(str(path), path.read_bytes())
+    html = _report([result])
+    if not any(d.severity.value in ("error", "warning") for d in result.diagnostics):
+        assert "fejl" in html
+    assert 'id="d1-p1"' in html
+
+
+def test_cli_writes_the_report_to_output(tmp_path: Path) -> None:
+    out = tmp_path / "rapport.html"
+    outcome = CliRunner().invoke(main, ["check", str(EXAMPLES / "defects" / "toc-defects.md"),
+                                        "--format", "html", "--output", str(out)])
+    assert outcome.exit_code == 1, outcome.output
+    assert outcome.output == ""
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
