@@ -116,7 +116,9 @@ def test_document_text_never_becomes_markup(hostile_report) -> None:
     assert "window.__pwned" not in "".join(page.scripts)
     # Shown as text, escaped — including the tag rebuilt by stripping inner tags.
     assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;.md" in html  # the path
-    assert "Ole &amp; Co." in html and "&quot;citat&quot;" in html
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in html
+    assert "Ole &amp; Co. &lt;b onmouseover=&quot;window.__pwned=1&quot;&gt;&quot;citat&quot;&lt;/b&gt; &#x27;enkelt&#x27;" in html
     assert "<script>window" not in html and "<img" not in html
     # Stripping the inner tags of the TOC title rebuilds a script tag, which a finding
     # quotes: escaping, not stripping, keeps it text.

@@ -28,7 +28,7 @@ from referatcheck.engine import FileResult
 from referatcheck.lexer import BOLD, BULLET, HEADING, ROW, SEPARATOR, shape_of, split_cells
 from referatcheck.model import Document
 from referatcheck.reporters import ReportOptions, counts
-from referatcheck.titles import clean_inline, strip_heading_marks
+from referatcheck.titles import bold_only, strip_heading_marks
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -341,22 +341,22 @@ class _DocumentPage:
             classes = ["l"]
             if gap:
                 classes.append("gap")
-            text = clean_inline(line)
+            html = _text(line.strip())
             if kind == HEADING:
-                heading = strip_heading_marks(line)
-                classes.append(f"h{heading[0] if heading else 1}")
-                text = shape.text
+                level, heading = strip_heading_marks(line)
+                classes.append(f"h{level}")
+                html = _e(bold_only(heading) or heading)
             elif kind == BOLD:
                 classes.append("b")
-                text = shape.text
+                html = _e(bold_only(line) or line.strip())
             elif kind == BULLET:
-                text = "• " + clean_inline(line.strip()[1:])
+                html = "• " + _text(line.strip()[1:].strip())
             if found:
                 classes.append("marked")
                 if any(d.severity.value == "error" for d in found):
                     classes.append("m-error")
             yield (f'<div class="{" ".join(classes)}" id="{self.anchor}-L{n}"><span class="ln">{n}</span>'
-                   f'<span class="tx">{_e(text)}</span></div>')
+                   f'<span class="tx">{html}</span></div>')
             yield from (self.finding_box(d) for d in found)
             gap = False
             n += 1
@@ -370,7 +370,7 @@ class _DocumentPage:
             hit_cells = {_cell_index(self.lines[n - 1], d.span.column) for d in found}
             classes = "marked m-error" if any(d.severity.value == "error" for d in found) else "marked" if found else ""
             tds = "".join(
-                f'<td class="hit">{_e(clean_inline(cell))}</td>' if k in hit_cells else f"<td>{_e(clean_inline(cell))}</td>"
+                f'<td class="hit">{_e(cell.strip())}</td>' if k in hit_cells else f"<td>{_e(cell.strip())}</td>"
                 for k, cell in enumerate(cells)
             )
             tds += "<td></td>" * (width - len(cells))
@@ -401,6 +401,16 @@ class _DocumentPage:
             f'<span class="msg">{_e(d.message.text(lang))}</span>'
             f'<div class="where">{_e(where)}{see}</div>{explanation}</div>'
         )
+
+
+_BOLD = re.compile(r"\*\*([^*\n]{1,500}?)\*\*")
+
+
+def _text(line: str) -> str:
+    """A line of the minutes as the clerk wrote it, escaped; `**bold**` shown bold.
+
+    The bold markup is put in after escaping, so it can only ever wrap escaped text."""
+    return _BOLD.sub(r"<strong>\1</strong>", _e(line))
 
 
 def _is_row(line: str, kind: str) -> bool:
