@@ -71,10 +71,10 @@ class WordingMismatch(Rule):
                "orientation can be noted but not approved; a matter to be approved is not approved when it is "
                "only noted. The wording was probably copied from another item. Free text and point-by-point "
                "decisions are not compared.",
-        wrong="## Indstilling\nForvaltningen indstiller til udvalget at tage\n- orienteringen til efterretning.\n"
-              "## Beslutning Social- og Sundhedsudvalget den 15-10-2024\nGodkendt.",
-        right="## Indstilling\nForvaltningen indstiller til udvalget at tage\n- orienteringen til efterretning.\n"
-              "## Beslutning Social- og Sundhedsudvalget den 15-10-2024\nTaget til efterretning.",
+        wrong="# Punkt 2: Orientering om ventelister\n24/04418\n## Indstilling\nForvaltningen indstiller til "
+              "udvalget at tage\n- orienteringen til efterretning.\n## Beslutning\nGodkendt.",
+        right="# Punkt 2: Orientering om ventelister\n24/04418\n## Indstilling\nForvaltningen indstiller til "
+              "udvalget at tage\n- orienteringen til efterretning.\n## Beslutning\nTaget til efterretning.",
     )
 
     def check(self, document, options) -> Iterator:
@@ -119,10 +119,12 @@ class UnknownPoint(Rule):
         why_en="Styrelsesloven § 13: what was decided must be unambiguous. `Punkt 4 godkendt` under a "
                "recommendation with three points is a typo or a decision copied from another item, and which "
                "point was approved is unclear.",
-        wrong="## Indstilling\n1. at tage status til efterretning\n2. at godkende fordelingen\n"
-              "3. at godkende overførslen\n## Beslutning\nPunkt 1 taget til efterretning. Punkt 2 og 4 godkendt.",
-        right="## Indstilling\n1. at tage status til efterretning\n2. at godkende fordelingen\n"
-              "3. at godkende overførslen\n## Beslutning\nPunkt 1 taget til efterretning. Punkt 2 og 3 godkendt.",
+        wrong="# Punkt 5: Puljen 2024\n24/01555\n## Indstilling\n1. at tage status til efterretning\n"
+              "2. at godkende fordelingen\n3. at godkende overførslen\n## Beslutning\n"
+              "Punkt 1 taget til efterretning. Punkt 2 og 4 godkendt.",
+        right="# Punkt 5: Puljen 2024\n24/01555\n## Indstilling\n1. at tage status til efterretning\n"
+              "2. at godkende fordelingen\n3. at godkende overførslen\n## Beslutning\n"
+              "Punkt 1 taget til efterretning. Punkt 2 og 3 godkendt.",
     )
 
     def check(self, document, options) -> Iterator:
@@ -182,10 +184,12 @@ class SilentPoint(Rule):
         why_en="Styrelsesloven § 13: each point the committee was asked to decide needs a decision in the "
                "protocol. When the decision names the points one by one, a point not named is left undecided. "
                "A global wording (`Godkendt.`, `I øvrigt godkendt.`) covers all.",
-        wrong="## Indstilling\n1. at tage status til efterretning\n2. at godkende fordelingen\n"
-              "3. at godkende overførslen\n## Beslutning\nPunkt 1 taget til efterretning. Punkt 2 godkendt.",
-        right="## Indstilling\n1. at tage status til efterretning\n2. at godkende fordelingen\n"
-              "3. at godkende overførslen\n## Beslutning\nPunkt 1 taget til efterretning. Punkt 2 og 3 godkendt.",
+        wrong="# Punkt 5: Puljen 2024\n24/01555\n## Indstilling\n1. at tage status til efterretning\n"
+              "2. at godkende fordelingen\n3. at godkende overførslen\n## Beslutning\n"
+              "Punkt 1 taget til efterretning. Punkt 2 godkendt.",
+        right="# Punkt 5: Puljen 2024\n24/01555\n## Indstilling\n1. at tage status til efterretning\n"
+              "2. at godkende fordelingen\n3. at godkende overførslen\n## Beslutning\n"
+              "Punkt 1 taget til efterretning. Punkt 2 og 3 godkendt.",
     )
 
     def check(self, document, options) -> Iterator:
@@ -232,9 +236,9 @@ class HeaderDate(Rule):
                "`Beslutning <udvalg> den …` usually comes from a header copied from an earlier meeting. Quoted "
                "decisions of earlier meetings (under `Tidligere politisk behandlet`, or next to this meeting's "
                "decision) are not findings.",
-        wrong="# REFERAT Social- og Sundhedsudvalget d. 15-10-2024\n...\n"
+        wrong="# REFERAT Social- og Sundhedsudvalget d. 15-10-2024\n\n# Punkt 4: Sundhedspolitik\n24/02207\n"
               "### Beslutning Social- og Sundhedsudvalget den 08-10-2024\nDrøftet.",
-        right="# REFERAT Social- og Sundhedsudvalget d. 15-10-2024\n...\n"
+        right="# REFERAT Social- og Sundhedsudvalget d. 15-10-2024\n\n# Punkt 4: Sundhedspolitik\n24/02207\n"
               "### Beslutning Social- og Sundhedsudvalget den 15-10-2024\nDrøftet.",
     )
 
@@ -274,9 +278,9 @@ class HeaderCommittee(Rule):
                "copied from another committee's agenda. Spellings such as `Arbejdsmarkeds- og "
                "Integrationsudvalgets` and `… udvalget` count as the same committee; quoted decisions of other "
                "committees next to this committee's own are not findings.",
-        wrong="# REFERAT Arbejdsmarkedsudvalget d. 07-11-2023\n...\n"
+        wrong="# REFERAT Arbejdsmarkedsudvalget d. 07-11-2023\n\n# Punkt 1: Godkendelse af dagsorden\n22/24308\n"
               "## Beslutning Økonomiudvalget den 07-11-2023\nGodkendt.",
-        right="# REFERAT Arbejdsmarkedsudvalget d. 07-11-2023\n...\n"
+        right="# REFERAT Arbejdsmarkedsudvalget d. 07-11-2023\n\n# Punkt 1: Godkendelse af dagsorden\n22/24308\n"
               "## Beslutning Arbejdsmarkedsudvalget den 07-11-2023\nGodkendt.",
     )
 

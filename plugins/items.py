@@ -18,7 +18,7 @@ from referatcheck import hookimpl
 from referatcheck.decisions import analyse, is_agenda
 from referatcheck.diagnostic import Severity
 from referatcheck.lexer import case_number
-from referatcheck.model import Document, Item, Paragraph, Section, SectionKind
+from referatcheck.model import Item, Paragraph, Section, SectionKind
 from referatcheck.rule import Rule, RuleDoc
 
 # Case number formats of the agenda systems in use; anything else is compared by shape.
@@ -173,8 +173,10 @@ class MissingCaseNumber(Rule):
                "records (access to documents, follow-up). When the document's other items have one, it is "
                "most likely missing here. Some systems file routine items such as Eventuelt and "
                "Underskriftsside without one; for those the finding is info only.",
-        wrong="# Punkt 7: Orientering om brugertilfredshed\n\n## Sagsresumé\n...",
-        right="# Punkt 7: Orientering om brugertilfredshed\n\n24/04871\n\n## Sagsresumé\n...",
+        wrong="# Punkt 6: Godkendelse af tilskud\n24/04702\n\n# Punkt 7: Orientering om brugertilfredshed\n\n"
+              "## Sagsresumé\nUndersøgelsen er gennemført i august.",
+        right="# Punkt 6: Godkendelse af tilskud\n24/04702\n\n# Punkt 7: Orientering om brugertilfredshed\n\n"
+              "24/04871\n\n## Sagsresumé\nUndersøgelsen er gennemført i august.",
     )
 
     def check(self, document, options) -> Iterator:

@@ -34,7 +34,7 @@ from rapidfuzz.distance import Levenshtein
 
 from referatcheck.dates import dates_in, find_dates
 from referatcheck.model import (
-    AttendanceNote, Block, Document, Field, Heading, Item, ListBlock, Paragraph, Section, SectionKind, Span, Table,
+    Block, Document, Field, Heading, Item, ListBlock, Paragraph, Section, SectionKind, Span, Table,
 )
 from referatcheck.titles import clean_inline
 
@@ -589,7 +589,3 @@ def analyse(document: Document) -> tuple[ItemRecord, ...]:
     return tuple(
         ItemRecord(item, recommendation_of(item, meeting), decisions_of(item, meeting)) for item in document.items
     )
-
-
-def is_attendance_only(section: Section) -> bool:
-    return bool(section.blocks) and all(isinstance(b, (AttendanceNote, Heading)) for b in section.blocks)
