@@ -134,7 +134,10 @@ class TableCheck:
         self.body = view.body
         # (row index, column index) → the value the row's own relation expects there
         self.suspects: dict[tuple[int, int], Decimal] = {}
-        self.suspect_notes: dict[tuple[int, int], str] = {}
+        # total cells that are not the sum of their rows → that sum
+        self.total_expected: dict[tuple[int, int], Decimal] = {}
+        self.structure: list[tuple[int, list[int], bool]] = []
+        self.parents: dict[int, int] = {}
 
     def run(self) -> Iterator[Finding]:
         view = self.view
@@ -149,6 +152,8 @@ class TableCheck:
             return
         if not view.numeric_columns:
             return
+        self.structure, self.parents = self._total_structure()
+        self.total_expected = self._expected_totals()
         if view.appropriation:
             yield from self.appropriation()
             yield from self.units()
@@ -211,7 +216,6 @@ class TableCheck:
                            f"{_shown(exact, decimals)} (difference {diff})")
                 if verdict == ERROR:
                     self.suspects[(i, target.index)] = exact
-                    self.suspect_notes[(i, target.index)] = _col(target)
                     yield Finding("TAB003", ERROR, row.cell_span(target.index), head_da + ".", head_en + ".",
                                   subject=f"{row.label}/{target.name}")
                 else:
@@ -306,7 +310,7 @@ class TableCheck:
                 continue
             # A wrong operand cell (found by TAB003) may explain the difference instead.
             for operand, cell in ((first, x), (second, y)):
-                expected = self.suspects.get((i, operand.index))
+                expected = self.suspects.get((i, operand.index), self.total_expected.get((i, operand.index)))
                 if expected is None:
                     continue
                 ox = expected if operand is first else x.value
@@ -391,42 +395,44 @@ class TableCheck:
     def _summable(self) -> list[Column]:
         return [c for c in self.view.columns if c.kind == NUMERIC]
 
-    def totals(self) -> Iterator[Finding]:
-        body = self.body
-        columns = self._summable()
-        if not columns:
-            return
-        entries: list[int] = []  # top-level rows not yet summed into a total
+    def _total_structure(self) -> tuple[list[tuple[int, list[int], bool]], dict[int, int]]:
+        """Each total row with the rows it sums (and whether that is uncertain); Heraf parents.
+
+        A total sums the plain rows since the previous total (a subtotal), or everything
+        still open (subtotals standing for their rows) — whichever fits more columns. A
+        total with nothing above it sums the rows below it.
+        """
+        body, columns = self.body, self._summable()
+        structure: list[tuple[int, list[int], bool]] = []
         parents: dict[int, int] = {}
-        last_plain: int | None = None
+        if not columns:
+            return structure, parents
+        entries: list[int] = []  # top-level rows not yet summed into a total
+        last_row: int | None = None
         pending_top: int | None = None
-        has_total = any(r.kind == TOTAL for r in body)
         for i, row in enumerate(body):
             if row.kind == PART:
-                if last_plain is not None:
-                    parents[i] = last_plain
+                if last_row is not None:
+                    parents[i] = last_row
                 continue
             if row.kind not in (PLAIN, TOTAL):
                 continue
-            last_plain = i
+            last_row = i
             if row.kind == PLAIN:
                 entries.append(i)
                 continue
-            # A total row: the plain rows since the last total, or everything open.
             since = [e for e in entries[self._last_total_position(entries) + 1:] if body[e].kind == PLAIN]
-            candidates = []
-            if since:
-                candidates.append(since)
-            if entries and entries != since:
-                candidates.append(list(entries))
+            candidates = [c for c in (since, list(entries)) if c]
+            if len(candidates) == 2 and candidates[0] == candidates[1]:
+                candidates.pop()
             if not candidates:
                 if pending_top is None and not entries:
-                    pending_top = i  # `I alt` on top: it sums the rows below it
+                    pending_top = i
                 continue
-            chosen = yield from self._check_total(i, candidates, columns)
-            if chosen is since and since:
-                start = entries.index(since[0])
-                entries = entries[:start] + [i]
+            parts, uncertain = self._choose(i, candidates, columns)
+            structure.append((i, parts, uncertain))
+            if parts is since:
+                entries = entries[:entries.index(since[0])] + [i]
             else:
                 entries = [i]
         if pending_top is not None:
@@ -437,10 +443,42 @@ class TableCheck:
                 if body[k].kind == PLAIN:
                     below.append(k)
             if below:
-                yield from self._check_total(pending_top, [below], columns)
-        elif not has_total:
-            yield from self._unlabelled_top_total(columns)
-        yield from self._parts(parents, columns)
+                structure.append((pending_top, below, self._choose(pending_top, [below], columns)[1]))
+        elif not any(r.kind == TOTAL for r in body):
+            top = self._unlabelled_top_total(columns)
+            if top is not None:
+                structure.append(top)
+        return structure, parents
+
+    def _choose(self, index: int, candidates: list[list[int]], columns: list[Column]) -> tuple[list[int], bool]:
+        scored = []
+        for parts in candidates:
+            results = self._evaluate(self.body[index], parts, columns)
+            scored.append((sum(r[-1] != ERROR for r in results), len(results), parts))
+        scored.sort(key=lambda s: -s[0])  # stable: on a tie, the nearest rows
+        fits, checked, parts = scored[0]
+        # Nothing fits anywhere: the rows this total covers are not established.
+        uncertain = fits == 0 and checked > 0 and (len(candidates) > 1 or checked >= 3)
+        return parts, uncertain
+
+    def totals(self) -> Iterator[Finding]:
+        columns = self._summable()
+        for index, parts, uncertain in self.structure:
+            for column, shown, computed, exact, verdict in self._evaluate(self.body[index], parts, columns):
+                if verdict != "ok":
+                    yield self._total_finding(index, parts, column, shown, computed, exact, verdict, uncertain)
+        yield from self._parts(self.parents, columns)
+
+    def _expected_totals(self) -> dict[tuple[int, int], Decimal]:
+        """Total cells that do not add up, with the sum of their rows."""
+        expected = {}
+        for index, parts, uncertain in self.structure:
+            if uncertain:
+                continue
+            for column, shown, computed, exact, verdict in self._evaluate(self.body[index], parts, self._summable()):
+                if verdict == ERROR:
+                    expected[(index, column.index)] = exact
+        return expected
 
     def _last_total_position(self, entries: list[int]) -> int:
         for k in range(len(entries) - 1, -1, -1):
@@ -462,24 +500,6 @@ class TableCheck:
                     computed, exact = computed + v.interval, exact + v.value
             results.append((column, shown, computed, exact, _verdict(computed, exact, shown)))
         return results
-
-    def _check_total(self, index: int, candidates: list[list[int]], columns: list[Column]):
-        """Check total row ``index`` against the candidate that fits best; return that candidate."""
-        total = self.body[index]
-        scored = []
-        for parts in candidates:
-            results = self._evaluate(total, parts, columns)
-            scored.append((sum(r[-1] != ERROR for r in results), parts, results))
-        # Prefer the candidate that fits most columns; on a tie, the nearest rows.
-        scored.sort(key=lambda s: -s[0])
-        fits, parts, results = scored[0]
-        breaks = [r for r in results if r[-1] == ERROR]
-        uncertain = bool(breaks) and fits == 0 and (len(candidates) > 1 or len(results) >= 3)
-        for column, shown, computed, exact, verdict in results:
-            if verdict == "ok":
-                continue
-            yield self._total_finding(index, parts, column, shown, computed, exact, verdict, uncertain)
-        return parts
 
     def _total_finding(self, index, parts, column, shown, computed, exact, verdict, uncertain) -> Finding:
         total = self.body[index]
@@ -526,22 +546,23 @@ class TableCheck:
             )
         return Finding("TAB001", ERROR, total.cell_span(column.index), head_da + ".", head_en + ".", subject=subject)
 
-    def _unlabelled_top_total(self, columns: list[Column]) -> Iterator[Finding]:
+    def _unlabelled_top_total(self, columns: list[Column]) -> tuple[int, list[int], bool] | None:
         """A first row that equals the sum of the rows below it is a total written on top."""
         plain = [i for i, r in enumerate(self.body) if r.kind == PLAIN]
         if len(plain) < 3:
-            return
+            return None
         first, rest = plain[0], plain[1:]
         results = self._evaluate(self.body[first], rest, columns)
         fits = sum(r[-1] != ERROR for r in results)
-        exact = sum(r[-1] == "ok" for r in results)
+        exact = sum(r[-1] == "ok" and r[1].value != 0 for r in results)
         breaks = len(results) - fits
-        unlabelled = not clean_inline(self.body[first].cells[0].text if self.body[first].cells[0] else "")
-        # Without a label the figures must show it; with one, most columns must agree exactly.
-        if unlabelled and exact >= 1 and fits > breaks or not unlabelled and exact >= 2 and fits > breaks:
-            for column, shown, computed, exact_sum, verdict in results:
-                if verdict != "ok":
-                    yield self._total_finding(first, rest, column, shown, computed, exact_sum, verdict, False)
+        label_cell = self.body[first].cells[0]
+        unlabelled = label_cell is None or not clean_inline(label_cell.text)
+        # An empty label invites it, but the figures must show it: a column that is the
+        # exact sum. With a label, most columns must be, two of them exactly.
+        if unlabelled and exact >= 1 and fits >= breaks or exact >= 2 and fits > breaks:
+            return first, rest, False
+        return None
 
     def _parts(self, parents: dict[int, int], columns: list[Column]) -> Iterator[Finding]:
         """A `Heraf …` row cannot exceed the row it is part of."""
@@ -689,29 +710,32 @@ class TableCheck:
 
     def number_format(self) -> Iterator[Finding]:
         view = self.view
-        danish_total = sum(1 for r in self.body for a in r.amounts if a is not None)
-        if danish_total < 2:
+        # Danish figures per column, whatever the column was read as (a wrong figure
+        # makes a numeric column read as text).
+        danish: dict[int, int] = defaultdict(int)
+        for row in self.body:
+            for column in view.columns[1:]:
+                cell = row.cells[column.index]
+                if cell is not None and cell.text and Amount.parse(cell.text) is not None:
+                    danish[column.index] += 1
+        if sum(danish.values()) < 2:
             return
         for row in self.body:
             for column in view.columns[1:]:
-                if column.kind == CODE:
-                    continue
-                cell = row.cells[column.index] if column.index < len(row.cells) else None
-                if cell is None or not cell.text or row.amount(column.index) is not None:
+                cell = row.cells[column.index]
+                if column.kind == CODE or cell is None or not cell.text or Amount.parse(cell.text) is not None:
                     continue
                 text = clean_inline(cell.text)
-                in_column = sum(1 for r in self.body if r.amount(column.index) is not None)
-                if is_english_number(text) and (_STRONG_ENGLISH.search(text) or in_column >= 1):
-                    danish = _as_danish(text)
+                if is_english_number(text) and (_STRONG_ENGLISH.search(text) or danish[column.index] >= 1):
                     yield Finding(
                         "TAB007", WARNING, cell.span,
                         f"Tallet {_q(text)} i rækken {_q(row.label)} er skrevet på engelsk (punktum som decimaltegn"
-                        f"{', komma mellem tusinder' if ',' in text else ''}); på dansk: {danish}.",
+                        f"{', komma mellem tusinder' if ',' in text else ''}); på dansk: {_as_danish(text)}.",
                         f"The number {_q(text)} in row {_q(row.label)} is written English style (decimal point"
-                        f"{', thousands commas' if ',' in text else ''}); in Danish: {danish}.",
+                        f"{', thousands commas' if ',' in text else ''}); in Danish: {_as_danish(text)}.",
                         subject=text,
                     )
-                elif is_malformed_number(text) and in_column >= 1:
+                elif is_malformed_number(text) and danish[column.index] >= 1:
                     yield Finding(
                         "TAB007", WARNING, cell.span,
                         f"Tallet {_q(text)} i rækken {_q(row.label)} er ikke et gyldigt dansk tal (punktum mellem "
