@@ -16,8 +16,8 @@ parses that, so every rule works unchanged:
 Each produced line remembers where it came from (``Document.extra["locations"]``,
 see :mod:`referatcheck.locations`): the body paragraph number, or table, row and cells.
 Findings then name a place a Word user can find (*afsnit 12*, *tabel 2, række 3,
-celle 4*); their ``line`` is the line of the converted text (`referatcheck text
-FILE.docx` prints it).
+celle 4*); their ``line`` is a line of the converted text, which the HTML report
+shows with its line numbers.
 """
 
 from __future__ import annotations

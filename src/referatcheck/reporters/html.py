@@ -208,6 +208,7 @@ class _DocumentPage:
         self.ids = {id(d): f"{anchor}-f{n}" for n, d in enumerate(self.findings, start=1)}
         source = result.source
         self.lines = source.lines if source is not None else ()
+        self.word = source is not None and source.encoding == "docx"  # converted by the Word plugin
         self.document = _document_of(result)
         items = self.document.items if self.document is not None else ()
         self.items = items
@@ -235,7 +236,7 @@ class _DocumentPage:
     def render(self) -> list[str]:
         labels, result = self.labels, self.result
         out = [f'<section class="document" id="{self.anchor}">', f"<h2>{_e(result.path)}</h2>"]
-        if result.source is not None and result.source.encoding == "docx":
+        if self.word:
             out.append(f'<p class="note">{_e(labels["docx"])}</p>')
         if not self.findings:
             out.append(f"<p>{_e(labels['no_findings'])}</p>")
@@ -385,7 +386,7 @@ class _DocumentPage:
         rule = _rule(d.code)
         where = f"{labels['line']} {d.span.line}, {labels['column']} {d.span.column}"
         if d.location is not None:
-            where += f" · {d.location.text(lang)}"
+            where += f" · Word: {d.location.text(lang)}" if self.word else f" · {d.location.text(lang)}"
         related = [s.line for s in d.related if 1 <= s.line <= len(self.lines) and s.line != d.span.line]
         see = ""
         if related:
