@@ -234,13 +234,30 @@ class TableCheck:
     # -- TAB002: Forskel / Afvigelse, with the table's own sign convention ---------------------
 
     def _difference_operands(self) -> tuple[Column, Column, Column] | None:
+        """The Forskel column and the two columns it is the difference of.
+
+        By name: Forventet regnskab (or Regnskab) against Korrigeret budget (or Budget,
+        Vedtaget budget). When several fit the names, the pair that fits the most rows
+        either way round wins, the named order breaking ties.
+        """
         view = self.view
         diff = view.column(DIFF)
-        actual = view.column(FORECAST) or view.column(ACCOUNTS)
-        budget = view.column(CORRECTED) or view.column(BUDGET) or view.column(ADOPTED)
-        if diff is None or actual is None or budget is None:
+        actuals = [c for c in (view.column(FORECAST), view.column(ACCOUNTS)) if c]
+        budgets = [c for c in (view.column(CORRECTED), view.column(BUDGET), view.column(ADOPTED)) if c]
+        if diff is None or not actuals or not budgets:
             return None
-        return diff, actual, budget
+        best, best_fits = None, -1
+        for actual in actuals:
+            for budget in budgets:
+                fits = 0
+                for row in self.body:
+                    d, a, b = row.amount(diff.index), row.amount(actual.index), row.amount(budget.index)
+                    if d is not None and a is not None and b is not None:
+                        plus = a.interval - b.interval
+                        fits += plus.overlaps(d.interval) or (-plus).overlaps(d.interval)
+                if fits > best_fits:
+                    best, best_fits = (diff, actual, budget), fits
+        return best
 
     def differences(self) -> Iterator[Finding]:
         operands = self._difference_operands()
@@ -393,58 +410,46 @@ class TableCheck:
     # -- TAB001: total and subtotal rows ------------------------------------------------------------
 
     def _summable(self) -> list[Column]:
-        return [c for c in self.view.columns if c.kind == NUMERIC]
+        return [c for c in self.view.columns if c.summable]
 
     def _total_structure(self) -> tuple[list[tuple[int, list[int], bool]], dict[int, int]]:
         """Each total row with the rows it sums (and whether that is uncertain); Heraf parents.
 
-        A total sums the plain rows since the previous total (a subtotal), or everything
-        still open (subtotals standing for their rows) — whichever fits more columns. A
-        total with nothing above it sums the rows below it.
+        A total sums one of: the plain rows since the previous total (a subtotal below
+        its group), everything above it not yet summed (a grand total over subtotals), or
+        the plain rows below it up to the next total (a total written on top of its
+        group) — whichever fits the most columns, in that order on a tie.
         """
         body, columns = self.body, self._summable()
         structure: list[tuple[int, list[int], bool]] = []
         parents: dict[int, int] = {}
         if not columns:
             return structure, parents
-        entries: list[int] = []  # top-level rows not yet summed into a total
+        rows = [i for i, r in enumerate(body) if r.kind in (PLAIN, TOTAL)]
+        totals = [i for i in rows if body[i].kind == TOTAL]
+        consumed: set[int] = set()
         last_row: int | None = None
-        pending_top: int | None = None
         for i, row in enumerate(body):
-            if row.kind == PART:
-                if last_row is not None:
-                    parents[i] = last_row
-                continue
-            if row.kind not in (PLAIN, TOTAL):
-                continue
-            last_row = i
-            if row.kind == PLAIN:
-                entries.append(i)
-                continue
-            since = [e for e in entries[self._last_total_position(entries) + 1:] if body[e].kind == PLAIN]
-            candidates = [c for c in (since, list(entries)) if c]
-            if len(candidates) == 2 and candidates[0] == candidates[1]:
-                candidates.pop()
+            if row.kind == PART and last_row is not None:
+                parents[i] = last_row
+            elif row.kind in (PLAIN, TOTAL):
+                last_row = i
+        for i in totals:
+            previous = max((t for t in totals if t < i), default=-1)
+            following = min((t for t in totals if t > i), default=len(body))
+            above_group = [k for k in rows if previous < k < i and body[k].kind == PLAIN and k not in consumed]
+            above_all = [k for k in rows if k < i and k not in consumed]
+            below_group = [k for k in rows if i < k < following and body[k].kind == PLAIN]
+            candidates: list[list[int]] = []
+            for candidate in (above_group, above_all, below_group):
+                if candidate and candidate not in candidates:
+                    candidates.append(candidate)
             if not candidates:
-                if pending_top is None and not entries:
-                    pending_top = i
                 continue
             parts, uncertain = self._choose(i, candidates, columns)
             structure.append((i, parts, uncertain))
-            if parts is since:
-                entries = entries[:entries.index(since[0])] + [i]
-            else:
-                entries = [i]
-        if pending_top is not None:
-            below = []
-            for k in range(pending_top + 1, len(body)):
-                if body[k].kind == TOTAL:
-                    break
-                if body[k].kind == PLAIN:
-                    below.append(k)
-            if below:
-                structure.append((pending_top, below, self._choose(pending_top, [below], columns)[1]))
-        elif not any(r.kind == TOTAL for r in body):
+            consumed.update(parts)
+        if not totals:
             top = self._unlabelled_top_total(columns)
             if top is not None:
                 structure.append(top)
@@ -479,12 +484,6 @@ class TableCheck:
                 if verdict == ERROR:
                     expected[(index, column.index)] = exact
         return expected
-
-    def _last_total_position(self, entries: list[int]) -> int:
-        for k in range(len(entries) - 1, -1, -1):
-            if self.body[entries[k]].kind == TOTAL:
-                return k
-        return -1
 
     def _evaluate(self, total: BodyRow, parts: list[int], columns: list[Column]):
         """Per column: (column, shown, computed, exact, verdict), for columns with figures."""

@@ -153,6 +153,42 @@ def test_nested_subtotals_wrong(old, new, start):
     assert ("TAB001", line_of(body, start), "error") in errors
 
 
+GROUPS_ON_TOP = """Beløb i 1.000 kr.\tBudget\tRegnskab
+Børn i alt\t150\t145
+Skoler\t100\t90
+Dagtilbud\t50\t55
+Voksne i alt\t100\t100
+Ældrepleje\t70\t72
+Sundhed\t30\t28
+I alt\t250\t245
+"""
+
+
+def test_subtotals_on_top_of_their_groups():
+    assert tab(GROUPS_ON_TOP) == []
+    wrong = GROUPS_ON_TOP.replace("Voksne i alt\t100\t100", "Voksne i alt\t100\t110")
+    assert ("TAB001", line_of(wrong, "Voksne i alt"), "error") in tab(wrong)
+
+
+def test_qualified_totals_and_rate_columns_are_not_sums():
+    body = ("Ydelse\tAntal\tPris pr. stk.\tBeløb\nA\t10\t100\t1.000\nB\t5\t200\t1.000\n"
+            "I alt ekskl. refusion\t15\t\t1.500\nI alt\t15\t133\t2.000\n")
+    assert tab(body) == []
+
+
+def test_space_grouped_thousands_in_cells():
+    body = "1.000 kr.\tBudget\nA\t1 229 781\nB\t10 000\nI alt\t1 239 781\n"
+    assert tab(body) == []
+    assert tab(body.replace("I alt\t1 239 781", "I alt\t1 249 781"))[0][0] == "TAB001"
+
+
+def test_difference_against_the_budget_column_it_really_uses():
+    # Forskel is Forventet − Budget here, not − Korrigeret budget.
+    body = ("1.000 kr.\tBudget\tKorrigeret budget\tForventet regnskab\tForskel\n"
+            "A\t100\t120\t110\t10\nB\t200\t150\t190\t-10\nC\t300\t330\t320\t20\n")
+    assert tab(body) == []
+
+
 def test_total_on_top_sums_the_rows_below():
     body = "1.000 kr.\tBudget\tRegnskab\nI alt\t300\t280\nSkoler\t200\t190\nDagtilbud\t100\t90\n"
     assert tab(body) == []

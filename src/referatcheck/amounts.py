@@ -140,8 +140,10 @@ _NUMBER = (
     r"(?P<int>\d{1,3}(?:\.\d{3})+|\d+)"
     r"(?:,(?P<dec>\d+))?"
 )
+# In a cell, thousands may also be grouped by (non-breaking) spaces: `1 229 781`.
+_CELL_NUMBER = _NUMBER.replace(r"(?P<int>\d{1,3}(?:\.\d{3})+|\d+)", r"(?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}(?: \d{3})+|\d+)")
 _CELL = re.compile(
-    r"\s{0,5}" + _NUMBER + r"\s{0,3}(?P<unit>" + _UNIT_RE.pattern + r")?"
+    r"\s{0,5}" + _CELL_NUMBER + r"\s{0,3}(?P<unit>" + _UNIT_RE.pattern + r")?"
     r"\s{0,3}(?:\((?P<note>[^()]{0,200})\))?\s{0,3}\Z",
     re.IGNORECASE,
 )
@@ -183,7 +185,7 @@ class Amount:
 
     @classmethod
     def _from_match(cls, match: re.Match[str], text: str, unit_text: str | None) -> Amount | None:
-        digits = match.group("int").replace(".", "")
+        digits = match.group("int").replace(".", "").replace(" ", "")
         decimals = match.group("dec") or ""
         try:
             value = Decimal(f"{digits}.{decimals}" if decimals else digits)

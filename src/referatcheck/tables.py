@@ -66,6 +66,16 @@ _TOTAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PART_LABEL = re.compile(r"^[-–•]?\s?(?:heraf|deraf|herunder|heri)\b", re.IGNORECASE)
+# `I alt ekskl. refusion`, `Total inkl. moms`: a total of something other than the rows.
+_QUALIFIED_TOTAL = re.compile(r"\b(?:ekskl|eksklusiv|excl|inkl|inklusiv|incl|uden|fraregnet|korrigeret for)\b",
+                              re.IGNORECASE)
+# Columns of rates and averages: their total row is no sum (`Pris pr. stk.`, `Gns.`),
+# unlike `Forbrug pr. 31.10.2022`.
+_RATE_NAME = re.compile(
+    r"\bpr\.?\s{1,2}(?!\d)|\bper\b|gennemsnit|\bgns\b|\bsnit\b|takst|\bpris|\bandel|\bsats|\brate\b|indeks"
+    r"|\bkvote|\bmedian|nøgletal|\bgrad\b",
+    re.IGNORECASE,
+)
 _PLACEHOLDERS = {"-", "–", "—", "÷", "--", "---"}
 _APPROPRIATION = re.compile(r"bevillingspåtegning", re.IGNORECASE)
 _OUTLOOK_HEADER = re.compile(r"overslags?\s?år|budget\s?år", re.IGNORECASE)
@@ -97,7 +107,7 @@ def column_role(name: str) -> str | None:
         return DIFF_TOTAL
     if re.fullmatch(r"(?:i\s?alt|total|totalt|sum|samlet)", n):
         return ROW_TOTAL
-    if re.match(r"(?:forskel|afvigelse|difference|mer-?\s?/\s?mindreforbrug)\b", n):
+    if re.match(r"(?:forskel|afvigelse|difference)\b", n) or re.search(r"mer-?\s?/\s?mindre|merforbrug|mindreforbrug", n):
         return DIFF
     if re.search(r"\bkorr(?:\.|igeret)\s?budget|^korrigeret\b", n):
         return CORRECTED
@@ -107,7 +117,7 @@ def column_role(name: str) -> str | None:
         return CARRYOVER
     if n.startswith("tillæg"):
         return SUPPLEMENT
-    if re.match(r"forventet\s(?:regnskab|forbrug|resultat)|skøn\b|prognose\b|forventet\b", n):
+    if re.match(r"forv(?:entet|\.)\s?(?:regnskab|forbrug|resultat)|skøn\b|prognose\b|forventet\b", n):
         return FORECAST
     if n.startswith("regnskab"):
         return ACCOUNTS
@@ -123,7 +133,7 @@ def column_role(name: str) -> str | None:
 # --- the model of a read table ---------------------------------------------------------
 
 NUMERIC, PERCENT, CODE, TEXT, EMPTY, LABEL = "numeric", "percent", "code", "text", "empty", "label"
-PLAIN, TOTAL, PART, LABEL_ROW = "plain", "total", "part", "label"
+PLAIN, TOTAL, PART, LABEL_ROW, ASIDE = "plain", "total", "part", "label", "aside"
 
 
 @frozen
@@ -134,12 +144,17 @@ class Column:
     role: str | None
     decimals: int  # the most decimals shown in the column
 
+    @property
+    def summable(self) -> bool:
+        """Whether a total row holds this column's sum (not so for rates and averages)."""
+        return self.kind == NUMERIC and not _RATE_NAME.search(self.name)
+
 
 @frozen
 class BodyRow:
     row: Row
     label: str  # the row's label as shown; a continuation row gets the label above
-    kind: str  # plain, total, part (Heraf …) or label (no amounts)
+    kind: str  # plain, total, part (Heraf …), aside (`I alt ekskl. …`) or label (no amounts)
     cells: tuple[Cell | None, ...]  # padded to the table's width
     amounts: tuple[Amount | None, ...]  # per column; None for an empty or text cell
 
@@ -499,7 +514,7 @@ def _body(rows: Sequence[Row], parsed, columns: Sequence[Column], width: int) ->
         elif label and is_part_label(label):
             kind = PART
         elif label and is_total_label(label):
-            kind = TOTAL
+            kind = ASIDE if _QUALIFIED_TOTAL.search(label) else TOTAL
         else:
             kind = PLAIN
         code = next((clean_inline(cells[c.index].text) for c in columns
