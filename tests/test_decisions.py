@@ -14,6 +14,7 @@ from referatcheck.decisions import (
     Ask, Meeting, Verdict, analyse, classify_recommendation, committee_key, parse_header, same_committee, verdict_of,
 )
 from referatcheck.engine import Linter
+from referatcheck_plugins.decisions import RULES as DECISION_RULES
 
 
 _LINTER = Linter()
@@ -300,3 +301,16 @@ def test_recommendation_kinds():
     assert Ask.ONWARD in classify_recommendation("Udvalget anbefaler over for Byrådet, at planen vedtages", amu)
     council = Meeting("Byrådet", frozenset())
     assert classify_recommendation("Forvaltningen indstiller, at Byrådet godkender planen", council) == {Ask.APPROVAL}
+
+
+def test_agenda_defects_example():
+    text = (EXAMPLES / "defects" / "agenda-defects.md").read_text(encoding="utf-8")
+    assert found(text) == [("DEC001", 66, "warning"), ("DEC004", 118, "warning")]
+
+
+@pytest.mark.parametrize("rule", DECISION_RULES, ids=lambda r: r.code)
+def test_rule_documentation_examples(rule):
+    """`referatcheck explain` shows a wrong example the rule finds and a right one it accepts."""
+    assert rule.code.startswith("DEC") and rule.family == "DEC"
+    assert [d.code for d in lint(rule.doc.wrong, rule.code)] and rule.doc.summary_en and rule.doc.why_en
+    assert lint(rule.doc.right, rule.code) == []

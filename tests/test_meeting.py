@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS, EXAMPLES, corpus_files
 from referatcheck.dates import dates_in, find_times
 from referatcheck.engine import Linter
+from referatcheck_plugins.meeting import RULES as MEETING_RULES
 
 
 _LINTER = Linter()
@@ -227,3 +228,16 @@ def test_a_runaway_date_field_is_fast():
     start = time.perf_counter()
     lint(text, "MTG")
     assert time.perf_counter() - start < 5
+
+
+def test_agenda_defects_example():
+    text = (EXAMPLES / "defects" / "agenda-defects.md").read_text(encoding="utf-8")
+    assert found(text, ("error", "warning")) == [("MTG003", 3, "error"), ("MTG002", 5, "error")]
+
+
+@pytest.mark.parametrize("rule", MEETING_RULES, ids=lambda r: r.code)
+def test_rule_documentation_examples(rule):
+    """`referatcheck explain` shows a wrong example the rule finds and a right one it accepts."""
+    assert rule.code.startswith("MTG") and rule.family == "MTG"
+    assert [d.code for d in lint(rule.doc.wrong, rule.code)] and rule.doc.summary_en and rule.doc.why_en
+    assert lint(rule.doc.right, rule.code) == []

@@ -82,7 +82,11 @@ def date_field(document: Document) -> Field | None:
 # ---- committee names --------------------------------------------------------------------
 
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
-_BODY = re.compile(r"(?:udvalg|råd|bestyrels|nævn|komit|direktion|styregruppe|forsamling)", re.IGNORECASE)
+# A body's name ends in its kind: `Arbejdsmarkeds- og Integrationsudvalget`, `Byrådet`, `Teknisk Udvalg`.
+_BODY_NAME = re.compile(
+    r"(?:[\w-]{1,40}\s{1,3}){0,6}[\w-]{0,40}(?:udvalg|råd|bestyrelse|nævn|komité|komite|forsamling)(?:et|en|s|ets|ens)?",
+    re.IGNORECASE,
+)
 _GENERIC_BODIES = {"udvalg", "udvalget", "udvalgets", "mødet", "møde"}
 
 
@@ -123,8 +127,8 @@ def same_committee(a: str, b: str) -> bool:
 
 def looks_like_body(name: str) -> bool:
     """A committee or council name (`…udvalget`, `Byrådet`, `Kommunalbestyrelsen`)."""
-    cleaned = clean_inline(name).strip().casefold()
-    return bool(cleaned) and cleaned not in _GENERIC_BODIES and bool(_BODY.search(cleaned))
+    cleaned = _PARENTHESES.sub(" ", clean_inline(name)).strip(" ,:;–-").casefold()
+    return bool(cleaned) and cleaned not in _GENERIC_BODIES and bool(_BODY_NAME.fullmatch(cleaned))
 
 
 # ---- decision headers -------------------------------------------------------------------
@@ -158,7 +162,7 @@ def parse_header(title: str) -> DecisionHeader:
     if committee_text is None:
         committee_text = rest[: date.start] if date else rest
         committee_text = _DATE_LEAD.sub("", committee_text)
-    committee_text = committee_text.strip(" ,:;()–-")
+    committee_text = _PARENTHESES.sub(" ", committee_text).strip(" ,:;()–-")
     committee = committee_text if looks_like_body(committee_text) else None
     return DecisionHeader(committee=committee, date=date.date if date else None, date_text=date.text if date else "")
 
@@ -213,8 +217,8 @@ _BODY_ACTS = re.compile(
 )
 # `indstiller til Økonomiudvalg og Byråd, at …`, `anbefaler over for Byrådet, at …`
 _TOWARDS = re.compile(
-    r"(?:\b(?:indstiller|indstilles|anbefaler|anbefales|oversendes|videresendes|fremsendes)\s+(?:sagen\s+)?til"
-    r"|\bover\s*for)\s+(?P<body>[^,.;:()]{1,160})",
+    r"(?:\b(?:indstiller|indstilles|anbefaler|anbefales|oversendes|videresendes|fremsendes)\s+(?:sagen\s+)?"
+    r"(?:til\s+|over\s*for\s+)?|\bover\s*for\s+)(?P<body>[^,.;:()]{1,160})",
     re.IGNORECASE,
 )
 _BODY_SPLIT = re.compile(r"(?<!-)\s+og\s+|,\s*")
