@@ -25,6 +25,7 @@ from attrs import frozen
 
 from referatcheck.dates import first_date
 from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
+from referatcheck.sentences import sentences
 
 # ---- parties -----------------------------------------------------------------------------
 
@@ -356,23 +357,6 @@ _ITEM_REF = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\bkl\.?\s{0,3}\d{1,2}(?:[.:]\d{2})?\b", re.IGNORECASE)
-_SPLIT_PERSONS = re.compile(r"\s{0,3}(?:,|;|\bog\b|\bsamt\b|&)\s{0,3}")
-_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZÆØÅ\"“])")
-_ABBREVIATIONS = {"pkt", "nr", "kl", "jf", "bl.a", "ca", "mv", "m.v", "f.eks", "evt", "inkl", "ekskl", "stk", "kr", "mio", "mia"}
-
-
-def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """``(offset, sentence)`` pairs of a line; initials (`H.C. Østerby`) do not end a sentence."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        before = text[start: match.start()]
-        last_word = before.rsplit(" ", 1)[-1].casefold()
-        if len(last_word.rstrip(".")) <= 1 or last_word.rstrip(".") in _ABBREVIATIONS:
-            continue
-        yield start, text[start: match.start() + 1]
-        start = match.end()
-    if start < len(text):
-        yield start, text[start:]
 
 
 # ---- parsing one sentence ----------------------------------------------------------------------
