@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 
 import attrs
@@ -337,3 +338,14 @@ def test_lint_file_in_worker_processes_matches_a_serial_run(tmp_path):
     assert [r.diagnostics for r in parallel] == [r.diagnostics for r in serial]
     assert [d.code for d in serial[1].diagnostics if d.code.startswith("TOC")] == ["TOC001"]
     assert {d.code: d.severity for d in serial[0].diagnostics}["TOC001"] is Severity.WARNING
+
+
+def test_the_readme_example_is_a_valid_configuration(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration"):]
+    example = section[section.index("```toml") + len("```toml\n"):]
+    example = example[: example.index("```")]
+    conf = write(tmp_path / "pyproject.toml", example)
+    config = configuration_for(str(tmp_path / "referat.md"))
+    assert config.path == str(conf) and config.select == ("TOC", "TAB", "ITM")
+    assert dict(config.options)["TAB"] == {"tolerance": "exact"}
