@@ -186,7 +186,11 @@ def _linter(profile: Profile, codes: frozenset[str]) -> Linter:
 def _finish(result: FileResult, profile: Profile, codes: frozenset[str]) -> FileResult:
     from referatcheck.suppressions import apply_suppressions
 
-    diagnostics: list[Diagnostic] = [d for d in result.diagnostics if d.code in codes or d.code in INCOMPLETE_CODES]
+    known = known_rules().rules
+    # A code no rule declares cannot be configured; keep it rather than lose it silently.
+    diagnostics: list[Diagnostic] = [
+        d for d in result.diagnostics if d.code in codes or d.code in INCOMPLETE_CODES or d.code not in known
+    ]
     if result.source is not None:
         diagnostics = apply_suppressions(result.source, diagnostics, codes, known_rules(), result.path)
     if profile.severity:
