@@ -577,6 +577,10 @@ def test_every_output_format_names_the_word_place() -> None:
     assert payload["diagnostics"][0]["message"] == "cell X (table 1, row 2, cell 3; see also paragraph 4)"
     assert set(payload["diagnostics"][0]) == {"path", "line", "column", "end_line", "end_column", "code",
                                               "severity", "message", "rule"}
+    # The other formats carry the place in the message text too.
+    for name in ("json-lines", "sarif", "junit", "github", "gitlab", "html"):
+        output = get_reporter(name)([result], ReportOptions())
+        assert "tabel 1, række 2, celle 3" in output, name
 
 
 def test_markdown_findings_carry_no_word_location(linter: Linter) -> None:

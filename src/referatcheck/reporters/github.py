@@ -35,7 +35,7 @@ def annotation(diagnostic, lang: str = "da") -> str:
         properties.append(("endColumn", str(span.end_column)))
     properties.append(("title", f"{diagnostic.code}"))
     head = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
-    message = f"{diagnostic.message.text(lang)} [{diagnostic.rule}]"
+    message = f"{diagnostic.display_message(lang)} [{diagnostic.rule}]"
     return f"::{_COMMANDS[diagnostic.severity.value]} {head}::{escape_data(message)}"
 
 

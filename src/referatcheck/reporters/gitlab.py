@@ -32,7 +32,7 @@ def issues(results: Sequence[FileResult], options: ReportOptions) -> list[dict]:
             key = f"{path}\x1f{d.code}\x1f{content}\x1f{seen[content]}"
             out.append({
                 "type": "issue",
-                "description": f"{d.code} {d.message.text(options.lang)}",
+                "description": f"{d.code} {d.display_message(options.lang)}",
                 "check_name": d.code,
                 "fingerprint": hashlib.md5(key.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest(),
                 "severity": SEVERITY[d.severity.value],

@@ -17,7 +17,7 @@ from referatcheck.selfcheck import INCOMPLETE_CODES
 
 
 def _line(d, lang: str) -> str:
-    return f"{repository_path(d.path)}:{d.span.line}:{d.span.column}: {d.code} [{d.severity.value}] {d.message.text(lang)}"
+    return f"{repository_path(d.path)}:{d.span.line}:{d.span.column}: {d.code} [{d.severity.value}] {d.display_message(lang)}"
 
 
 def _xml_safe(text: str) -> str:
@@ -36,7 +36,7 @@ def tree(results: Sequence[FileResult], options: ReportOptions) -> ET.Element:
         failed = errored = False
         below = []
         for d in sorted(result.diagnostics, key=lambda d: d.sort_key):
-            text = _xml_safe(d.message.text(options.lang))
+            text = _xml_safe(d.display_message(options.lang))
             if d.code in INCOMPLETE_CODES:
                 element = ET.SubElement(case, "error", message=text, type=d.code)
                 errored = True

@@ -74,7 +74,7 @@ def log(results: Sequence[FileResult], options: ReportOptions) -> dict:
             entry = {
                 "ruleId": d.code,
                 "level": LEVELS[d.severity.value],
-                "message": {"text": d.message.text(lang) or d.code},
+                "message": {"text": d.display_message(lang) or d.code},
                 "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(d.span)}}],
                 "partialFingerprints": {FINGERPRINT: f"{content}:{seen[content]}"},
             }
