@@ -14,7 +14,7 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.dates import dates_in, find_dates, find_times, weekday_name
 from referatcheck.decisions import TIME_LABELS as DATE_TIME_LABELS
-from referatcheck.decisions import FIELD_SCAN, analyse, date_field as _date_field, same_committee
+from referatcheck.decisions import FIELD_SCAN, analyse, committee_of, date_field as _date_field, same_committee
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, Field, Span
 from referatcheck.rule import Rule, RuleDoc
@@ -76,7 +76,7 @@ class TitleIncomplete(Rule):
                     severity=Severity.INFO,
                 )
             return
-        if not title.committee:
+        if not committee_of(document):
             yield self.diagnostic(
                 document, title.span,
                 f"Titlen \"{title.text}\" nævner ikke udvalget.",
@@ -186,7 +186,7 @@ def _headers(count: int, lang: str = "da") -> str:
 
 def _header_votes(document: Document, title_date, field_dates) -> tuple[int, int]:
     """How many of the committee's decision headers give the title's date, and the field's."""
-    committee = document.head.title.committee if document.head.title else None
+    committee = committee_of(document)
     for_title = for_field = 0
     for record in analyse(document):
         for decision in record.decisions:

@@ -83,6 +83,11 @@ def test_title_without_committee():
     assert found(text) == [("MTG001", TITLE, "warning")]
 
 
+def test_committee_in_a_head_field_instead_of_the_title():
+    head = "# REFERAT d. 07-11-2023\n\nUdvalg: Arbejdsmarkedsudvalget\n\n**Mødedato** Tirsdag d. 07. november 2023 kl. 15:30\n\n**Mødested** Borgen\n"
+    assert found(head + ITEM) == []
+
+
 def test_title_without_date_but_with_a_meeting_date_is_info():
     text = edited(SOENDERBORG, TITLE, " d. 07-11-2023", "")
     assert found(text) == [("MTG001", TITLE, "info")]

@@ -64,7 +64,19 @@ def meeting_of(document: Document) -> Meeting:
     field = date_field(document)
     if field is not None:
         dates |= dates_in(field.value[:FIELD_SCAN])
-    return Meeting(committee=title.committee if title else None, dates=frozenset(dates))
+    return Meeting(committee=committee_of(document), dates=frozenset(dates))
+
+
+COMMITTEE_LABELS = ("Udvalg", "Udvalgsnavn", "Forum")
+
+
+def committee_of(document: Document) -> str | None:
+    """The meeting's committee: from the title, else from an `Udvalg` head field."""
+    title = document.head.title
+    if title is not None and title.committee:
+        return title.committee
+    field = document.head.field(*COMMITTEE_LABELS)
+    return field.value.strip() if field is not None and field.value.strip() else None
 
 
 def date_field(document: Document) -> Field | None:
