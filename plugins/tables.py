@@ -16,6 +16,7 @@ at that row instead of the total row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
@@ -75,10 +76,29 @@ def _shown(value: Decimal, decimals: int) -> str:
     return format_number(value, decimals)
 
 
-def _verdict(computed: Interval, exact: Decimal, shown: Amount) -> str:
+def _verdict(exact: Decimal, half: Decimal, shown: Amount) -> str:
+    """Compare a computed figure (exact value ± half) with a shown one.
+
+    The intervals ``[exact ± half]`` and ``[shown ± shown.half]`` overlap exactly when the
+    values lie no further apart than the two half-widths together.
+    """
     if exact == shown.value:
         return "ok"
-    return ROUNDING if computed.overlaps(shown.interval) else ERROR
+    return ROUNDING if abs(shown.value - exact) <= half + shown.half else ERROR
+
+
+def _sum(values) -> tuple[Decimal, Decimal]:
+    """Exact sum and half-width of the sum of shown figures (None counts as nothing)."""
+    exact = half = Decimal(0)
+    for v in values:
+        if v is not None:
+            exact += v.value
+            half += v.half
+    return exact, half
+
+
+def _fits(exact: Decimal, half: Decimal, shown: Amount) -> bool:
+    return abs(shown.value - exact) <= half + shown.half
 
 
 def _q(label: str) -> str:
@@ -117,6 +137,29 @@ def _abs_interval(interval: Interval) -> Interval:
     if interval.hi <= 0:
         return -interval
     return Interval(Decimal(0), max(-interval.lo, interval.hi))
+
+
+_FACTORS = (Decimal(1), Decimal(1000), Decimal("0.001"), Decimal(10) ** 6, Decimal(10) ** -6)
+_FLOAT_FACTORS = tuple(float(f) for f in _FACTORS)
+
+
+@lru_cache(maxsize=64)
+def _money_mentions(prose) -> tuple:
+    """Money figures in the text around tables, as intervals in kroner, sorted.
+
+    Each is ``(lo, hi, interval, amount, line)`` (``lo``/``hi`` as floats for a quick
+    search); only figures with two significant digits or more (`0,3 mio. kr.` proves
+    nothing about a table's unit).
+    """
+    found = []
+    for text, offsets in prose:
+        for amount, start, _ in find_numbers(text):
+            unit = {"mio.": "mio. kr.", "mia.": "mia. kr."}.get(amount.unit, amount.unit)
+            if unit in UNIT_SCALE and _significant_digits(amount) >= 2:
+                interval = _abs_interval(amount.interval).scaled(UNIT_SCALE[unit])
+                found.append((float(interval.lo), float(interval.hi), interval, amount, prose_line(offsets, start)))
+    found.sort(key=lambda m: m[0])
+    return tuple(found)
 
 
 _STRONG_ENGLISH = re.compile(r"\d,\d{3}[.,]|\d\.\d+,\d{3}\b|\d,\d{3}\.\d")
@@ -195,16 +238,13 @@ class TableCheck:
                 values = [row.amount(c.index) for c in parts]
                 if shown is None or all(v is None for v in values):
                     continue
-                computed, exact = Interval.point(0), Decimal(0)
-                for v in values:
-                    if v is not None:
-                        computed, exact = computed + v.interval, exact + v.value
-                results.append((i, row, shown, values, computed, exact, _verdict(computed, exact, shown)))
+                exact, half = _sum(values)
+                results.append((i, row, shown, values, exact, _verdict(exact, half, shown)))
             if not self._confirmed([r[-1] for r in results]):
                 continue
             names = " + ".join(c.name or f"kolonne {c.index + 1}" for c in parts)
             names_en = " + ".join(c.name or f"column {c.index + 1}" for c in parts)
-            for i, row, shown, values, computed, exact, verdict in results:
+            for i, row, shown, values, exact, verdict in results:
                 if verdict == "ok":
                     continue
                 decimals = max([shown.decimals] + [v.decimals for v in values if v is not None])
@@ -253,8 +293,8 @@ class TableCheck:
                 for row in self.body:
                     d, a, b = row.amount(diff.index), row.amount(actual.index), row.amount(budget.index)
                     if d is not None and a is not None and b is not None:
-                        plus = a.interval - b.interval
-                        fits += plus.overlaps(d.interval) or (-plus).overlaps(d.interval)
+                        half = a.half + b.half
+                        fits += _fits(a.value - b.value, half, d) or _fits(b.value - a.value, half, d)
                 if fits > best_fits:
                     best, best_fits = (diff, actual, budget), fits
         return best
@@ -269,8 +309,8 @@ class TableCheck:
             d, a, b = row.amount(diff.index), row.amount(actual.index), row.amount(budget.index)
             if d is None or a is None or b is None:
                 continue
-            plus = a.interval - b.interval
-            rows.append((i, row, d, a, b, plus.overlaps(d.interval), (-plus).overlaps(d.interval)))
+            half = a.half + b.half
+            rows.append((i, row, d, a, b, _fits(a.value - b.value, half, d), _fits(b.value - a.value, half, d)))
         only_plus = sum(p and not m for *_, p, m in rows)
         only_minus = sum(m and not p for *_, p, m in rows)
         legend = self.view.merforbrug_positive
@@ -307,9 +347,8 @@ class TableCheck:
             )
         for i, row, d, a, b, fits_plus, fits_minus in rows:
             x, y = (a, b) if positive else (b, a)
-            computed = x.interval - y.interval
             exact = x.value - y.value
-            verdict = _verdict(computed, exact, d)
+            verdict = _verdict(exact, x.half + y.half, d)
             if verdict == "ok":
                 continue
             decimals = max(d.decimals, a.decimals, b.decimals)
@@ -332,7 +371,7 @@ class TableCheck:
                     continue
                 ox = expected if operand is first else x.value
                 oy = expected if operand is second else y.value
-                if (Interval.point(ox) - Interval.point(oy)).overlaps(d.interval):
+                if _fits(ox - oy, Decimal(0), d):
                     yield Finding(
                         "TAB002", ERROR, row.cell_span(operand.index),
                         head_da + f" (forskel {diff_text}); {operand.name} i samme række stemmer heller ikke "
@@ -469,9 +508,9 @@ class TableCheck:
     def totals(self) -> Iterator[Finding]:
         columns = self._summable()
         for index, parts, uncertain in self.structure:
-            for column, shown, computed, exact, verdict in self._evaluate(self.body[index], parts, columns):
+            for column, shown, half, exact, verdict in self._evaluate(self.body[index], parts, columns):
                 if verdict != "ok":
-                    yield self._total_finding(index, parts, column, shown, computed, exact, verdict, uncertain)
+                    yield self._total_finding(index, parts, column, shown, half, exact, verdict, uncertain)
         yield from self._parts(self.parents, columns)
 
     def _expected_totals(self) -> dict[tuple[int, int], Decimal]:
@@ -480,27 +519,24 @@ class TableCheck:
         for index, parts, uncertain in self.structure:
             if uncertain:
                 continue
-            for column, shown, computed, exact, verdict in self._evaluate(self.body[index], parts, self._summable()):
+            for column, shown, half, exact, verdict in self._evaluate(self.body[index], parts, self._summable()):
                 if verdict == ERROR:
                     expected[(index, column.index)] = exact
         return expected
 
     def _evaluate(self, total: BodyRow, parts: list[int], columns: list[Column]):
-        """Per column: (column, shown, computed, exact, verdict), for columns with figures."""
+        """Per column: (column, shown, half-width, exact sum, verdict), for columns with figures."""
         results = []
         for column in columns:
             shown = total.amount(column.index)
             values = [self.body[k].amount(column.index) for k in parts]
             if shown is None or all(v is None for v in values):
                 continue
-            computed, exact = Interval.point(0), Decimal(0)
-            for v in values:
-                if v is not None:
-                    computed, exact = computed + v.interval, exact + v.value
-            results.append((column, shown, computed, exact, _verdict(computed, exact, shown)))
+            exact, half = _sum(values)
+            results.append((column, shown, half, exact, _verdict(exact, half, shown)))
         return results
 
-    def _total_finding(self, index, parts, column, shown, computed, exact, verdict, uncertain) -> Finding:
+    def _total_finding(self, index, parts, column, shown, half, exact, verdict, uncertain) -> Finding:
         total = self.body[index]
         decimals = max([shown.decimals] + [self.body[k].amount(column.index).decimals for k in parts
                                             if self.body[k].amount(column.index) is not None])
@@ -529,8 +565,7 @@ class TableCheck:
             amount = self.body[k].amount(column.index)
             if expected is None or amount is None:
                 continue
-            fixed = computed - amount.interval + Interval.point(expected)
-            if fixed.overlaps(shown.interval):
+            if _fits(exact - amount.value + expected, half - amount.half, shown):
                 explaining.append((k, expected))
         if len(explaining) == 1:
             k, expected = explaining[0]
@@ -595,7 +630,7 @@ class TableCheck:
         for column in view.numeric_columns:
             if column.index not in balances:
                 continue
-            computed, exact, values, verdict = balances[column.index]
+            half, exact, values, verdict = balances[column.index]
             if verdict == "ok":
                 continue
             decimals = max(a.decimals for _, _, a in values)
@@ -614,7 +649,7 @@ class TableCheck:
             for i, row, amount in values:
                 for j in balanced:
                     other = row.amount(j)
-                    if other is not None and (amount.interval - Interval.point(exact)).overlaps(other.interval):
+                    if other is not None and _fits(amount.value - exact, amount.half, other):
                         explaining.append((row, other))
                         break
             if len(explaining) == 1:
@@ -636,21 +671,19 @@ class TableCheck:
 
     @staticmethod
     def _balance(values):
-        computed, exact = Interval.point(0), Decimal(0)
-        for _, _, a in values:
-            computed, exact = computed + a.interval, exact + a.value
+        exact, half = _sum(a for _, _, a in values)
         if exact == 0:
-            return computed, exact, values, "ok"
-        if computed.contains(0):
-            return computed, exact, values, ROUNDING
+            return half, exact, values, "ok"
+        if abs(exact) <= half:
+            return half, exact, values, ROUNDING
         # An `Anlægsbevilling` row grants the authority to spend, beside the money flows;
         # some municipalities list it next to the rådighedsbeløb. Without it, it may balance.
         grants = [a for _, r, a in values if "anlægsbevilling" in r.label.casefold()]
         if grants and sum(a.value for a in grants) != exact:
             rest = exact - sum(a.value for a in grants)
             if rest == 0:
-                return computed, rest, values, "ok"
-        return computed, exact, values, ERROR
+                return half, rest, values, "ok"
+        return half, exact, values, ERROR
 
     # -- TAB006: the unit label against the figures in the text around the table --------------------
 
@@ -658,30 +691,35 @@ class TableCheck:
         view = self.view
         if view.unit not in UNIT_SCALE or view.unit_span is None:
             return
+        mentions = _money_mentions(view.prose)
+        if not mentions:
+            return
         scale = UNIT_SCALE[view.unit]
-        figures = []  # (row, column, amount)
+        starts = [m[0] for m in mentions]
+        widest = max(m[1] - m[0] for m in mentions)
+        matches: dict[Decimal, list] = defaultdict(list)
         for row in self.body:
             for column in view.numeric_columns:
                 a = row.amount(column.index)
-                if a is not None and a.unit is None and abs(a.value) >= 100 * Decimal(10) ** -a.decimals:
-                    figures.append((row, column, a))
-        mentions = []
-        for text, offsets in view.prose:
-            for amount, start, _ in find_numbers(text):
-                unit = {"mio.": "mio. kr.", "mia.": "mia. kr."}.get(amount.unit, amount.unit)
-                if unit in UNIT_SCALE and _significant_digits(amount) >= 2:
-                    mentions.append((amount, unit, prose_line(offsets, start)))
-        if not figures or not mentions:
-            return
-        factors = (Decimal(1), Decimal(1000), Decimal("0.001"), Decimal(10) ** 6, Decimal(10) ** -6)
-        matches: dict[Decimal, list] = defaultdict(list)
-        for row, column, a in figures:
-            in_kroner = _abs_interval(a.interval).scaled(scale)
-            for amount, unit, line in mentions:
-                mention = _abs_interval(amount.interval).scaled(UNIT_SCALE[unit])
-                for factor in factors:
-                    if in_kroner.scaled(factor).overlaps(mention):
-                        matches[factor].append((row, column, a, amount, line))
+                # Only figures precise to about 1 %: `7` matches too much to prove anything.
+                if a is None or a.unit is not None or abs(a.value) < 200 * a.half:
+                    continue
+                magnitude = abs(a.value)
+                figure_lo, figure_hi = (magnitude - a.half) * scale, (magnitude + a.half) * scale
+                float_lo, float_hi = float(figure_lo), float(figure_hi)
+                for factor, float_factor in zip(_FACTORS, _FLOAT_FACTORS):
+                    # a quick search in floats, confirmed in decimals
+                    lo, hi = float_lo * float_factor, float_hi * float_factor
+                    k = bisect_right(starts, hi * 1.000001) - 1
+                    hit = None
+                    while k >= 0 and mentions[k][0] >= lo - widest:
+                        if mentions[k][1] >= lo * 0.999999 and Interval(figure_lo * factor, figure_hi * factor).overlaps(
+                                mentions[k][2]):
+                            hit = mentions[k]
+                            break
+                        k -= 1
+                    if hit is not None:
+                        matches[factor].append((row, column, a, hit[3], hit[4]))
                         break
         if matches.get(Decimal(1)) or len(matches) != 1:
             return
@@ -693,9 +731,11 @@ class TableCheck:
         row, column, a, amount, line = found[0]
         true_unit = _unit_for(scale * factor)
         label = _UNIT_NAME[view.unit]
-        true_da = f"tallene ser ud til at være i {_UNIT_NAME[true_unit]}" if true_unit else "enheden passer ikke"
-        true_en = f"the figures appear to be in {_UNIT_NAME[true_unit]}" if true_unit else "the unit does not fit"
-        true_da, true_en = true_da.rstrip("."), true_en.rstrip(".")
+        if true_unit:
+            true_da = f"tallene ser ud til at være i {_UNIT_NAME[true_unit].rstrip('.')}"
+            true_en = f"the figures appear to be in {_UNIT_NAME[true_unit].rstrip('.')}"
+        else:
+            true_da, true_en = "enheden passer ikke", "the unit does not fit"
         yield Finding(
             "TAB006", WARNING, view.unit_span,
             f"Tabellen er angivet i {label}, men {_q(row.label)} {a.format()} (linje {row.line}) står i teksten som "
@@ -713,16 +753,17 @@ class TableCheck:
         # makes a numeric column read as text).
         danish: dict[int, int] = defaultdict(int)
         for row in self.body:
-            for column in view.columns[1:]:
-                cell = row.cells[column.index]
-                if cell is not None and cell.text and Amount.parse(cell.text) is not None:
-                    danish[column.index] += 1
+            for j, value in enumerate(row.parsed):
+                if j and value is not None:
+                    danish[j] += 1
         if sum(danish.values()) < 2:
             return
         for row in self.body:
             for column in view.columns[1:]:
                 cell = row.cells[column.index]
-                if column.kind == CODE or cell is None or not cell.text or Amount.parse(cell.text) is not None:
+                if column.kind == CODE or cell is None or row.parsed[column.index] is not None:
+                    continue
+                if not cell.text or not any(ch.isdigit() for ch in cell.text[:60]):
                     continue
                 text = clean_inline(cell.text)
                 if is_english_number(text) and (_STRONG_ENGLISH.search(text) or danish[column.index] >= 1):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -149,6 +150,9 @@ _CELL = re.compile(
 )
 
 
+_HALF = tuple(Decimal(5).scaleb(-(k + 1)) for k in range(12))
+
+
 @frozen
 class Amount:
     """A figure as shown: its value, the decimals shown, its unit and its text.
@@ -162,9 +166,14 @@ class Amount:
     text: str
 
     @property
+    def half(self) -> Decimal:
+        """Half a unit of the last digit shown: how far the true value may lie off."""
+        return _HALF[self.decimals] if self.decimals < len(_HALF) else Decimal(5).scaleb(-(self.decimals + 1))
+
+    @property
     def interval(self) -> Interval:
         """The values this rounded figure stands for (round-to-nearest)."""
-        half = Decimal(5) * Decimal(10) ** -(self.decimals + 1)
+        half = self.half
         return Interval(self.value - half, self.value + half)
 
     @classmethod
@@ -178,10 +187,7 @@ class Amount:
         """
         if not text or len(text) > 300:
             return None
-        match = _CELL.match(clean_inline(text))
-        if match is None:
-            return None
-        return cls._from_match(match, text, match.group("unit"))
+        return _parse_cell(text)
 
     @classmethod
     def _from_match(cls, match: re.Match[str], text: str, unit_text: str | None) -> Amount | None:
@@ -199,6 +205,20 @@ class Amount:
     def format(self) -> str:
         """The value written back in Danish format with the decimals shown."""
         return format_number(self.value, self.decimals)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cell(text: str) -> Amount | None:
+    # Tables repeat their cells (`0`, `-`, `I alt`); an Amount is immutable, so cache.
+    if not _HAS_DIGIT.search(text):
+        return None
+    match = _CELL.match(clean_inline(text))
+    if match is None:
+        return None
+    return Amount._from_match(match, text, match.group("unit"))
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def format_number(value: Decimal | int, decimals: int = 0) -> str:

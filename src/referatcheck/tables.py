@@ -157,6 +157,7 @@ class BodyRow:
     kind: str  # plain, total, part (Heraf …), aside (`I alt ekskl. …`) or label (no amounts)
     cells: tuple[Cell | None, ...]  # padded to the table's width
     amounts: tuple[Amount | None, ...]  # per column; None for an empty or text cell
+    parsed: tuple[Amount | None, ...]  # per cell as written, whatever the column's kind
 
     @property
     def line(self) -> int:
@@ -240,24 +241,24 @@ def is_part_label(label: str) -> bool:
 def document_tables(document: Document) -> tuple[TableView, ...]:
     """Every table of the document, read."""
     views: list[TableView] = []
-    for blocks, scope in _block_sequences(document):
-        prose = _prose(scope)
-        consumed: set[int] = set()
-        for index, block in enumerate(blocks):
-            if not isinstance(block, Table) or index in consumed:
-                continue
-            views.append(_read(blocks, index, consumed, prose))
+    for sequences, scope in _block_sequences(document):
+        prose = None
+        for blocks in sequences:
+            consumed: set[int] = set()
+            for index, block in enumerate(blocks):
+                if not isinstance(block, Table) or index in consumed:
+                    continue
+                if prose is None:
+                    prose = _prose(scope)
+                views.append(_read(blocks, index, consumed, prose))
     return tuple(views)
 
 
-def _block_sequences(document: Document) -> Iterator[tuple[Sequence[Block], Sequence[Block]]]:
-    """Block lists in which tables stand, each with the blocks its prose is read from."""
-    yield document.head.blocks, document.head.blocks
+def _block_sequences(document: Document) -> Iterator[tuple[list[Sequence[Block]], Sequence[Block]]]:
+    """Per item (and the head): its block lists, and the blocks its prose is read from."""
+    yield [document.head.blocks], document.head.blocks
     for item in document.items:
-        scope = tuple(item.blocks())
-        yield item.intro, scope
-        for section in item.sections:
-            yield section.blocks, scope
+        yield [item.intro, *(section.blocks for section in item.sections)], tuple(item.blocks())
 
 
 def _prose(blocks: Sequence[Block]) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
@@ -521,7 +522,8 @@ def _body(rows: Sequence[Row], parsed, columns: Sequence[Column], width: int) ->
                      if c.kind == CODE and cells[c.index] is not None and cells[c.index].text), "")
         if code and not label:
             shown_label = f"{shown_label} ({code})" if shown_label else code
-        body.append(BodyRow(row, shown_label, kind, tuple(cells), tuple(amounts)))
+        raw = tuple(values) + (None,) * (width - len(values))
+        body.append(BodyRow(row, shown_label, kind, tuple(cells), tuple(amounts), raw))
     return tuple(body)
 
 
