@@ -110,8 +110,45 @@ def _onoff(element, child: str) -> bool | None:
     return _on(found.get(_q("val"), "1"))
 
 
-# Runs of a paragraph that are shown: not deleted, not in a text box drawn over the page.
-_VISIBLE_RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+# Parts of a paragraph whose runs are not shown as its text: tracked deletions and moves
+# away, properties, and text boxes drawn over the page.
+_NOT_TEXT = frozenset(_q(tag) for tag in ("del", "moveFrom", "txbxContent", "pPr", "rPr"))
+_RUN, _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
+    _q(tag) for tag in ("r", "t", "tab", "ptab", "br", "cr", "noBreakHyphen")
+)
+
+
+def _visible_runs(p) -> Iterator:
+    """The runs of paragraph ``p`` in reading order, inside hyperlinks, fields, content
+    controls and tracked insertions too (a plain walk: XPath per paragraph was the
+    converter's main cost)."""
+    stack = list(reversed(p))
+    while stack:
+        element = stack.pop()
+        tag = element.tag
+        if tag == _RUN:
+            yield element
+        elif isinstance(tag, str) and tag not in _NOT_TEXT:  # comments have no str tag
+            stack.extend(reversed(element))
+
+
+def _run_text(r) -> str:
+    """A run's text: TABs as TAB, a line break (Shift+Enter) as a line end."""
+    parts = []
+    for child in r:
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag in (_TAB, _PTAB):
+            parts.append("\t")
+        elif tag == _BR:
+            if child.get(_q("type"), "textWrapping") == "textWrapping":  # not a page break
+                parts.append("\n")
+        elif tag == _CR:
+            parts.append("\n")
+        elif tag == _NO_BREAK_HYPHEN:
+            parts.append("-")
+    return "".join(parts)
 
 
 # ---- styles and numbering ---------------------------------------------------------------
@@ -258,8 +295,8 @@ class _Numbering:
         abstract_id, overrides = self.nums[num_id]
         levels = self.abstract.get(abstract_id, {})
         level = levels.get(ilvl)
-        if level is None:
-            return ("bullet", "")
+        if level is None:  # Word shows no number for a level the list does not define
+            return None
         if level.fmt == "bullet":
             return ("bullet", "")
         if level.fmt == "none":
@@ -434,11 +471,11 @@ class _Converter:
     def segments(self, p, paragraph_bold: bool | None) -> list[tuple[str, bool]]:
         """The paragraph's visible text as (text, bold) pieces."""
         out: list[tuple[str, bool]] = []
-        for r in p.xpath(_VISIBLE_RUNS):
+        for r in _visible_runs(p):
             rpr = r.find(_q("rPr"))
             if _onoff(rpr, "vanish"):
                 continue
-            text = r.text
+            text = _run_text(r)
             if not text:
                 continue
             bold = _onoff(rpr, "b")
@@ -447,7 +484,7 @@ class _Converter:
                 bold = self.styles.character_bold(char_style) if char_style else None
             if bold is None:
                 bold = bool(paragraph_bold)
-            out.append((_CONTROL.sub("", text.replace("\r", "\n")), bold))
+            out.append((_CONTROL.sub("", text), bold))
         return out
 
     # -- tables

@@ -524,6 +524,38 @@ def test_soft_line_break_keeps_a_wrapped_head_field_in_one_field() -> None:
     assert document.extra[LOCATIONS][field.value_span.end_line - 1] == Place(paragraph=2)
 
 
+def test_odd_word_structures_are_read_without_a_crash() -> None:
+    """Nested and empty tables, text boxes, page breaks, a style based on itself, list
+    numbers that point nowhere: read what can be read, never raise."""
+    w = nsdecls("w")
+    pieces = [
+        f'<w:tbl {w}/>',  # a table without rows
+        f'<w:tbl {w}><w:tr/></w:tbl>',  # a row without cells
+        f'<w:tbl {w}><w:tr><w:tc><w:p><w:r><w:t>Ydre</w:t></w:r></w:p>'
+        '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Indre</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc>'
+        '<w:tc><w:p><w:r><w:t>10</w:t></w:r></w:p></w:tc></w:tr></w:tbl>',
+        f'<w:p {w}><w:r><w:t xml:space="preserve">Før </w:t></w:r><w:r><w:br w:type="page"/></w:r>'
+        '<w:r><w:t>efter sideskift.</w:t></w:r></w:p>',
+        f'<w:p {w}><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>Tekstboks</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>'
+        '<w:r><w:t>Brødtekst.</w:t></w:r></w:p>',
+        f'<w:p {w}><w:pPr><w:pStyle w:val="Loop"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="999"/></w:numPr></w:pPr>'
+        '<w:r><w:t>Liste uden definition.</w:t></w:r></w:p>',
+        f'<w:p {w}><w:pPr><w:numPr><w:ilvl w:val="7"/><w:numId w:val="5"/></w:numPr></w:pPr>'
+        '<w:r><w:t>Niveau uden definition.</w:t></w:r></w:p>',
+    ]
+
+    def build(word):
+        loop = word.styles.add_style("Loop", WD_STYLE_TYPE.PARAGRAPH)
+        loop.element.append(parse_xml(f'<w:basedOn {nsdecls("w")} w:val="Loop"/>'))
+        body = word.element.body
+        for piece in pieces:
+            body.insert(len(body) - 1, parse_xml(piece))
+
+    lines = _lines(_docx(build))
+    assert lines == ["Ydre\t10", "Før efter sideskift.", "Brødtekst.", "Liste uden definition.",
+                     "Niveau uden definition."]
+
+
 # ---- the plugin in the run --------------------------------------------------------------------
 
 
