@@ -33,7 +33,7 @@ BLANK, COMMENT, HEADING, BOLD, FIELDISH, BULLET, NUMBERED, ROW, SEPARATOR, TEXT 
 _BULLET = re.compile(r"^[ \t]{0,8}[-*•–·▪]\s+\S")
 _NUMBERED = re.compile(r"^[ \t]{0,8}\d{1,3}[.)][ \t]+\S")
 _BOLD_LABEL = re.compile(r"^\s{0,3}(?:\*\*|__)([^*_\n]{1,60}?)(?::\s{0,3})?(?:\*\*|__):?(?:\s+(\S.*))?$")
-_SEPARATOR_CELL = re.compile(r"^\s*:?-{3,}:?\s*$")
+_SEPARATOR_TEXT = re.compile(r":?-{3,}:?")  # a stripped separator cell
 _PIPE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
 
 
@@ -63,9 +63,11 @@ def shape_of(line: str) -> Shape:
             return Shape(HEADING, clean_inline(heading[1]), level=heading[0])
     if "\t" in line or (first == "|" and _PIPE_ROW.match(line)):
         cells = split_cells(line)
-        if cells and all(_SEPARATOR_CELL.match(c) or not c.strip() for c in cells) and any(c.strip() for c in cells):
+        # C-level loops over the cells: a line may be a megabyte of `|` or TABs.
+        filled = [c for c in map(str.strip, cells) if c]
+        if filled and all(map(_SEPARATOR_TEXT.fullmatch, filled)):
             return Shape(SEPARATOR)
-        if sum(1 for c in cells if c.strip()) >= 1 and len(cells) >= 2:
+        if filled and len(cells) >= 2:
             return Shape(ROW)
     if first in "*_":
         inner = bold_only(stripped)

@@ -14,9 +14,18 @@ from functools import lru_cache
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
 _LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()\s]{0,500}\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
-_EMPHASIS = re.compile(r"\*{1,3}|(?<![\w\\])_{1,3}|_{1,3}(?!\w)")
-# A dot leader (`.....`, `…`) possibly with spaces, at the end of a TOC title.
-_TRAILING_DOTS = re.compile(r"[\s.…·]+$")
+# Emphasis marks: every `*`, and `_` opening or closing a word (not snake_case): what
+# removing `\*{1,3}|(?<![\w\\])_{1,3}|_{1,3}(?!\w)` in one pass leaves, in two passes that
+# start with a literal `_` (so the regex engine skips to the next `_` at C speed
+# instead of trying three alternatives at every position of a megabyte line).
+# The lookbehind sits after the first `_`: "not after a word character or backslash".
+_OPENING_UNDERSCORES = re.compile(r"_(?<![\w\\]_)_{0,2}")
+# Possessive: giving back an underscore only puts another `_` (a word character) after it.
+_CLOSING_UNDERSCORES = re.compile(r"__{0,2}+(?!\w)")
+# A dot leader (`.....`, `…`) possibly with spaces, at the end of a TOC title. Found
+# from the end of the reversed text: `[\s.…·]+$` is quadratic on a long run of dots
+# that is not at the end.
+_NOT_LEADER = re.compile(r"[^\s.…·]")
 
 
 def clean_inline(text: str) -> str:
@@ -27,7 +36,7 @@ def clean_inline(text: str) -> str:
     # The same line is cleaned by the lexer and again by the transformer.
     if len(text) <= _CACHED_LENGTH:
         return _clean_inline_cached(text)
-    return _clean_inline(text)
+    return _clean_long_line(text)
 
 
 _CACHED_LENGTH = 400
@@ -35,6 +44,11 @@ _CACHED_LENGTH = 400
 
 @lru_cache(maxsize=4096)
 def _clean_inline_cached(text: str) -> str:
+    return _clean_inline(text)
+
+
+@lru_cache(maxsize=4)  # few, but up to megabytes each
+def _clean_long_line(text: str) -> str:
     return _clean_inline(text)
 
 
@@ -55,7 +69,9 @@ def _clean_inline(text: str) -> str:
     if "\\" in text:
         text = _ESCAPE.sub(_protect, text)
     if "*" in text or "_" in text:
-        text = _EMPHASIS.sub("", text)
+        if "_" in text:
+            text = _CLOSING_UNDERSCORES.sub("", _OPENING_UNDERSCORES.sub("", text))
+        text = text.replace("*", "")
     if protected:
         text = re.sub("\ue000(\\d+)\ue001", lambda m: protected[int(m.group(1))], text)
     # str.split() splits on exactly the characters `\s` matches (NBSP included) and
@@ -103,9 +119,15 @@ def normalise_title(text: str) -> str:
     Markup, a dot leader, a trailing period and case are ignored; whitespace is folded.
     """
     text = clean_inline(text)
-    text = _TRAILING_DOTS.sub("", text)
+    text = _strip_leader(text)
     text = unicodedata.normalize("NFC", text)
     return text.casefold()
+
+
+def _strip_leader(text: str) -> str:
+    """``text`` without trailing dots, ellipses, middle dots and whitespace."""
+    last = _NOT_LEADER.search(text[::-1])
+    return text[: len(text) - last.start()] if last else ""
 
 
 def words(text: str) -> list[str]:
