@@ -170,6 +170,11 @@ def test_subtotals_on_top_of_their_groups():
     assert ("TAB001", line_of(wrong, "Voksne i alt"), "error") in tab(wrong)
 
 
+def test_label_in_a_text_column_after_a_code():
+    body = "Konto\tTekst\tBeløb\n01\tSkoler\t100\n02\tDagtilbud\t50\n\tI alt\t160\n"
+    assert tab(body) == [("TAB001", line_of(body, "\tI alt"), "error")]
+
+
 def test_qualified_totals_and_rate_columns_are_not_sums():
     body = ("Ydelse\tAntal\tPris pr. stk.\tBeløb\nA\t10\t100\t1.000\nB\t5\t200\t1.000\n"
             "I alt ekskl. refusion\t15\t\t1.500\nI alt\t15\t133\t2.000\n")
@@ -635,6 +640,50 @@ def test_a_cell_moved_beyond_rounding_gives_an_error_at_its_row_or_total(table, 
     first = HEAD_LINES + 2  # the first body row
     assert found, cells
     assert {line for _, line, _ in found} & {first + row, first + n}, (found, row)
+
+
+@st.composite
+def grant_tables(draw):
+    """Vedtaget + Genbevillinger + Tillæg = Korrigeret; Forbrugs % = Forbrug / Korrigeret."""
+    n = draw(st.integers(min_value=2, max_value=5))
+    rows = []
+    for k in range(n):
+        adopted = Decimal(draw(st.integers(10_000_000, 900_000_000))) / 1000
+        carry = Decimal(draw(st.integers(0, 9_000_000))) / 1000
+        extra = Decimal(draw(st.integers(-9_000_000, 9_000_000))) / 1000
+        spent = adopted * draw(st.integers(10, 1_200)) / 1000  # up to 120 % spent: ratios stay precise
+        rows.append((NAMES[k], [adopted, carry, extra, adopted + carry + extra, spent]))
+    totals = [sum(r[1][j] for r in rows) for j in range(5)]
+    cells = []
+    for label, values in rows + [("I alt", totals)]:
+        shown = [_round(v, 0) for v in values]
+        cells.append([label] + shown + [_round(values[4] / values[3] * 100, 1)])
+    return cells
+
+
+def _render_grants(cells) -> str:
+    head = ("Driftsområder (1.000 kr.)\tVedtaget budget\tGenbevillinger\tTillægsbevilling og omplaceringer\t"
+            "Korrigeret budget\tForbrug pr. 31.10.2024\tForbrugs %\n")
+    return head + "".join(
+        "\t".join([row[0]] + [format_number(v) for v in row[1:6]] + [format_number(row[6], 1) + "%"]) + "\n"
+        for row in cells)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(grant_tables(), st.data())
+def test_rounded_grant_tables_hold_and_a_moved_cell_breaks_them(cells, data):
+    assert tab(_render_grants(cells), ("error", "warning")) == []
+    n = len(cells) - 1
+    row = data.draw(st.integers(min_value=0, max_value=n))
+    column = data.draw(st.integers(min_value=1, max_value=6))
+    sign = data.draw(st.sampled_from([1, -1]))
+    if column == 6:  # the percentage: well beyond what the rounded figures allow
+        cells[row][6] += sign * Decimal(data.draw(st.integers(50, 300))) / 10
+    else:
+        cells[row][column] += sign * data.draw(st.integers(min_value=n + 2, max_value=50 * (n + 2)))
+    found = tab(_render_grants(cells), ("error",))
+    first = HEAD_LINES + 2
+    assert found and {line for _, line, _ in found} & {first + row, first + n}, (found, row, column)
 
 
 @st.composite

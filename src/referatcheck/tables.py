@@ -76,6 +76,7 @@ _RATE_NAME = re.compile(
     r"|\bkvote|\bmedian|nøgletal|\bgrad\b",
     re.IGNORECASE,
 )
+_CODE_LIKE = re.compile(r"\d[\d.\-/]{0,20}")
 _PLACEHOLDERS = {"-", "–", "—", "÷", "--", "---"}
 _APPROPRIATION = re.compile(r"bevillingspåtegning", re.IGNORECASE)
 _OUTLOOK_HEADER = re.compile(r"overslags?\s?år|budget\s?år", re.IGNORECASE)
@@ -507,6 +508,11 @@ def _body(rows: Sequence[Row], parsed, columns: Sequence[Column], width: int) ->
                 value = Amount(Decimal(0), column.decimals, None, cell.text)  # a dash shown for nothing
             amounts.append(value)
         label = clean_inline(cells[0].text) if cells and cells[0] is not None else ""
+        if not label or _CODE_LIKE.fullmatch(label):
+            # `Konto<TAB>Tekst<TAB>Beløb`: the label may stand in a text column after a code.
+            text = next((clean_inline(cells[c.index].text) for c in columns
+                         if c.kind == TEXT and cells[c.index] is not None and cells[c.index].text), "")
+            label = f"{label} {text}".strip() if text else label
         shown_label = label or previous_label
         if label:
             previous_label = label
