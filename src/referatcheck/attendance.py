@@ -23,7 +23,7 @@ from typing import Iterable, Iterator
 
 from attrs import frozen
 
-from referatcheck.dates import first_date
+from referatcheck.decisions import analyse
 from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
 from referatcheck.sentences import sentences
 
@@ -699,42 +699,13 @@ _CASE_TEXT = frozenset({SectionKind.SUMMARY, SectionKind.RECOMMENDATION, Section
                         SectionKind.PROCEDURE, SectionKind.FINANCE})
 
 
-def meeting_dates(document: Document) -> set:
-    dates = set()
-    if document.head.title and document.head.title.date:
-        dates.add(document.head.title.date)
-    field = document.head.field("Mødedato", "Dato")
-    if field is not None:
-        date = first_date(field.value)
-        if date:
-            dates.add(date)
-    return dates
-
-
 def own_sections(document: Document, item: Item) -> list[Section]:
-    """The item's sections that record this meeting (not quoted or earlier decisions).
-
-    A decision heading dated another day than the meeting is an earlier decision of
-    the case (another committee's, usually) when the item also has a decision of this
-    meeting, or when it follows `Tidligere politisk behandlet`. A lone decision with a
-    wrong date is this meeting's own, misdated.
-    """
-    dates = meeting_dates(document)
-    decisions = item.sections_of(SectionKind.DECISION)
-    dated = {id(s): first_date(s.title) for s in decisions}
-    has_own = any(d is None or d in dates for d in dated.values())
-    own = []
-    previous: Section | None = None
-    for section in item.sections:
-        foreign = section.kind is SectionKind.HISTORY
-        if section.kind is SectionKind.DECISION and dates:
-            date = dated[id(section)]
-            if date is not None and date not in dates and (has_own or (previous and previous.kind is SectionKind.HISTORY)):
-                foreign = True
-        if not foreign:
-            own.append(section)
-        previous = section
-    return own
+    """The item's sections that record this meeting: not `Tidligere politisk behandlet`,
+    and not a decision :mod:`referatcheck.decisions` reads as quoted (another committee's
+    or an earlier meeting's, kept in the item under its own dated heading)."""
+    record = next((r for r in analyse(document) if r.item is item), None)
+    quoted = {d.heading_span for d in (record.decisions if record else ()) if not d.this_meeting}
+    return [s for s in item.sections if s.kind is not SectionKind.HISTORY and s.heading_span not in quoted]
 
 
 @lru_cache(maxsize=8)
