@@ -90,3 +90,48 @@ def test_hook_fails_on_defective_minutes_and_passes_on_clean_ones(tmp_path, hook
     passed = try_repo(minutes, hook_repo, pre_commit_home)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+def test_hook_as_configured_by_a_user_with_args_and_word_drafts(tmp_path, hook_repo, pre_commit_home):
+    """The README's configuration: `--fail-on error`, and Word drafts handed over too."""
+    docx = pytest.importorskip("docx")
+    minutes = tmp_path / "referater"
+    minutes.mkdir()
+    git("init", "-q", cwd=minutes)
+    rev = git("rev-parse", "HEAD", cwd=hook_repo).strip()
+    (minutes / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        f"  - repo: {hook_repo}\n"
+        f"    rev: {rev}\n"
+        "    hooks:\n"
+        "      - id: referatcheck\n"
+        "        args: [--fail-on, error]\n"
+        "        types_or: [markdown, plain-text, binary]\n"
+        "        files: '\\.(md|markdown|txt|docx)$'\n",
+        encoding="utf-8",
+    )
+    warning_only = TOC_DEFECTS.replace("Orientering om ingenting.....\t6\n", "")
+    (minutes / "advarsel.md").write_text(warning_only, encoding="utf-8")
+    draft = docx.Document()
+    draft.add_paragraph("REFERAT Nordby Udvalget d. 01-02-2024", style="Heading 1")
+    draft.add_paragraph("Borgerens cpr-nummer 010203-1234 fremgår af sagen.")
+    draft.save(minutes / "udkast.docx")
+    commit_all(minutes, "udkast")
+
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"}
+    env.pop("PRE_COMMIT", None)
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=minutes, env=env,
+                              capture_output=True, text=True, timeout=900)
+
+    failed = run()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "udkast.docx:3:22: PRV001 [error]" in failed.stdout
+    assert "010203-1234" not in failed.stdout  # the report masks the CPR number
+    git("rm", "-q", "udkast.docx", cwd=minutes)
+    commit_all(minutes, "uden udkast")
+    passed = run()
+    # Only a warning is left, and --fail-on error lets it through.
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
