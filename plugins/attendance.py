@@ -12,8 +12,8 @@ from typing import Iterator
 
 from referatcheck import hookimpl
 from referatcheck.attendance import (
-    ITEM_ABSENCE, TIMED_ABSENCE, Attendance, Ballot, Note, NoteKind, Person, canonical_party, is_known_party,
-    read_attendance, same_person,
+    ITEM_ABSENCE, TIMED_ABSENCE, Attendance, Ballot, ItemAttendance, Note, NoteKind, Person, canonical_party,
+    is_known_party, read_attendance, same_person,
 )
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, Span
@@ -27,12 +27,9 @@ def _line_span(document: Document, line: int) -> Span:
     return Span.of_line(line, document.source.line(line))
 
 
-def _presence_signals(attendance: Attendance, number: int) -> Iterator[tuple[Person, int, str]]:
-    """Persons recorded as there in item ``number``: ``(person, line, what)``; what is
+def _presence_signals(item: ItemAttendance) -> Iterator[tuple[Person, int, str]]:
+    """Persons recorded as there in the item: ``(person, line, what)``; what is
     "act", "dissent", "vote", "disqualified" or "substitute"."""
-    item = next((i for i in attendance.items if i.number == number), None)
-    if item is None:
-        return
     for act in item.acts:
         yield act.person, act.line, "dissent" if act.dissent else "act"
     for ballot in item.ballots:
@@ -45,17 +42,12 @@ def _presence_signals(attendance: Attendance, number: int) -> Iterator[tuple[Per
                 yield person, note.line, note.kind.value
 
 
-def _timed_persons(attendance: Attendance) -> list[Person]:
-    return [p for n in attendance.notes if n.kind in TIMED_ABSENCE for p in n.persons]
-
-
 def _absences(attendance: Attendance, person: Person, number: int) -> list[Note]:
     """Absence notes for ``person`` in item ``number``; a head-level absence does not count
     for a person whose arrival or departure is noted (the head then only approximates)."""
     notes = attendance.absences(person, number)
-    if any(same_person(person, p) for p in _timed_persons(attendance)):
-        notes = [n for n in notes if not n.in_head]
-    return notes
+    timed = any(n.kind in TIMED_ABSENCE for n in attendance.absence_index.get(person.loose, ()))
+    return [n for n in notes if not n.in_head] if timed else notes
 
 
 _WHAT_DA = {"act": "handler", "dissent": "tager afstand", "vote": "stemmer", "disqualified": "erklærer sig inhabil",
@@ -86,7 +78,7 @@ class AbsentActs(Rule):
     def check(self, document, options) -> Iterator:
         attendance = read_attendance(document)
         for item in attendance.items:
-            for person, line, what in _presence_signals(attendance, item.number):
+            for person, line, what in _presence_signals(item):
                 if what in ("disqualified", "substitute"):
                     continue
                 notes = [n for n in _absences(attendance, person, item.number) if n.kind in ITEM_ABSENCE]
@@ -162,7 +154,7 @@ def _attended(attendance: Attendance, document: Document, person: Person) -> boo
         return True
     return any(
         same_person(person, signal) for item in attendance.items
-        for signal, _, _ in _presence_signals(attendance, item.number)
+        for signal, _, _ in _presence_signals(item)
         if not attendance.absences(person, item.number)
     )
 
@@ -369,7 +361,7 @@ class ActsWhileGone(Rule):
     def check(self, document, options) -> Iterator:
         attendance = read_attendance(document)
         for item in attendance.items:
-            for person, line, what in _presence_signals(attendance, item.number):
+            for person, line, what in _presence_signals(item):
                 notes = [n for n in attendance.absences(person, item.number) if n.kind in TIMED_ABSENCE]
                 if not notes:
                     continue

@@ -21,7 +21,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from attrs import frozen
+from attrs import field, frozen
 
 from referatcheck.decisions import analyse
 from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
@@ -73,10 +73,12 @@ _NOT_NAME_WORDS = {
 _ROLE_SUFFIX = re.compile(r"\s*(?:,\s*|\(\s*)(?:formand|næstformand|borgmester|rådmand|referent|sekretær)\b\)?\s*$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+@lru_cache(maxsize=4096)
 def loose_key(name: str) -> tuple[str, str]:
     """First and last name: the identity of a person written with or without middle names."""
     words = name_key(name).split()
@@ -85,6 +87,8 @@ def loose_key(name: str) -> tuple[str, str]:
 
 def clean_name(text: str) -> str | None:
     """The person's name in ``text`` (titles and roles removed), or None when it is no name."""
+    if len(text) > 160:
+        return None
     text = _ROLE_SUFFIX.sub("", text.strip(" \t.,;:"))
     words = text.split()
     while words and words[0].casefold().rstrip(".,:") in _NOT_NAME_WORDS:
@@ -251,18 +255,31 @@ class Attendance:
     items: tuple[ItemAttendance, ...]
     mentions: tuple[Person, ...]  # every person named with a party, in file order
     spelled_together: tuple[int, ...]  # lines with `Ikke tilstede`
+    notes: tuple[Note, ...] = field(eq=False)  # head notes, then every item's, in order
+    # Absence notes by first and last name of each person they name: lookups stay cheap.
+    absence_index: dict = field(eq=False)
+    item_index: dict = field(eq=False)  # item number -> its first ItemAttendance
 
-    @property
-    def notes(self) -> tuple[Note, ...]:
-        return self.head_notes + tuple(n for item in self.items for n in item.notes)
+    @classmethod
+    def build(cls, participants, head_notes, items, mentions, spelled_together) -> "Attendance":
+        notes = tuple(head_notes) + tuple(n for item in items for n in item.notes)
+        index: dict[tuple[str, str], list[Note]] = {}
+        for note in notes:
+            if note.kind is NoteKind.SUBSTITUTE or note.absent is None:
+                continue
+            for person in note.persons:
+                entries = index.setdefault(person.loose, [])
+                if not entries or entries[-1] is not note:
+                    entries.append(note)
+        item_index: dict[int, ItemAttendance] = {}
+        for item in items:
+            item_index.setdefault(item.number, item)
+        return cls(participants, tuple(head_notes), tuple(items), tuple(mentions), tuple(spelled_together), notes,
+                   index, item_index)
 
     def absences(self, person: Person, number: int) -> list[Note]:
         """The notes saying ``person`` was not there for item ``number``."""
-        return [
-            note for note in self.notes
-            if note.kind is not NoteKind.SUBSTITUTE and note.absent is not None and note.absent.covers(number)
-            and any(same_person(person, p) for p in note.persons)
-        ]
+        return [note for note in self.absence_index.get(person.loose, ()) if note.absent.covers(number)]
 
     def present(self, number: int) -> list[Person] | None:
         """The members there for item ``number``, or None when that cannot be known.
@@ -273,7 +290,7 @@ class Attendance:
         """
         if self.participants is None or not self.participants.complete:
             return None
-        item = next((i for i in self.items if i.number == number), None)
+        item = self.item_index.get(number)
         if item is None or item.unnamed_substitute:
             return None
         members: list[Person] = list(self.participants.persons)
@@ -703,9 +720,14 @@ def own_sections(document: Document, item: Item) -> list[Section]:
     """The item's sections that record this meeting: not `Tidligere politisk behandlet`,
     and not a decision :mod:`referatcheck.decisions` reads as quoted (another committee's
     or an earlier meeting's, kept in the item under its own dated heading)."""
-    record = next((r for r in analyse(document) if r.item is item), None)
+    record = _records(document).get(id(item))
     quoted = {d.heading_span for d in (record.decisions if record else ()) if not d.this_meeting}
     return [s for s in item.sections if s.kind is not SectionKind.HISTORY and s.heading_span not in quoted]
+
+
+@lru_cache(maxsize=8)
+def _records(document: Document) -> dict:
+    return {id(record.item): record for record in analyse(document)}
 
 
 @lru_cache(maxsize=8)
@@ -785,7 +807,7 @@ def read_attendance(document: Document) -> Attendance:
     for person in mentions:
         unique.setdefault((person.key, person.party, person.span), person)
     ordered = sorted(unique.values(), key=lambda p: (p.span.line, p.span.column))
-    return Attendance(participants, tuple(head_notes), tuple(items), tuple(ordered), tuple(sorted(set(spelled_together))))
+    return Attendance.build(participants, head_notes, items, ordered, sorted(set(spelled_together)))
 
 
 def _ballots(votes: list[VoteLine], item: int) -> tuple[Ballot, ...]:

@@ -23,7 +23,8 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
     """``(offset, sentence)`` pairs of ``text``, in order."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        raw_word = text[start: match.start() + 1].rsplit(" ", 1)[-1]
+        # Only the last few characters: abbreviations and initials are short (keeps this linear).
+        raw_word = text[max(start, match.start() - 12): match.start() + 1].rsplit(" ", 1)[-1]
         last_word = raw_word.casefold().rstrip(".")
         if last_word in _ABBREVIATIONS or _INITIALS.fullmatch(raw_word):
             continue
