@@ -114,6 +114,25 @@ def test_wrapped_participant_name_is_one_person():
     assert participants.complete and len(participants.persons) == 5
 
 
+@pytest.mark.parametrize("listed", [
+    "Jens Hansen (V)\nPia Dam (A)\nOle Krog (C)\nIda Friis (A)",  # one per line
+    "Jens Hansen\nPia Dam\nOle Krog\nIda Friis",
+    "Jens Hansen (V), formand\nPia Dam (A), næstformand, Ole Krog (C), Ida Friis (A)",
+    "Formand Jens Hansen (V); Pia Dam (A); Ole Krog (C) og Ida Friis (A)",
+])
+def test_participant_list_shapes(listed):
+    participants = read_attendance(doc(minutes("Godkendt.", participants=listed))).participants
+    assert [p.name for p in participants.persons] == ["Jens Hansen", "Pia Dam", "Ole Krog", "Ida Friis"]
+    assert participants.complete
+
+
+def test_two_vote_lines_in_one_sentence():
+    text = minutes("Godkendt.\n\nFor stemte 4 (A og C), imod stemte 1 (V).")
+    ballot = read_attendance(doc(text)).items[0].ballots[0]
+    assert [(v.choice, v.count) for v in ballot.lines] == [(Choice.FOR, 4), (Choice.AGAINST, 1)]
+    assert found(text, "ATT005") == [("ATT005", line_of(text, "For stemte"))]
+
+
 # ---- ATT001 absent member acts ---------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ from typing import Iterable, Iterator
 from attrs import field, frozen
 
 from referatcheck.decisions import analyse
+from referatcheck.titles import clean_inline
 from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
 from referatcheck.sentences import sentences
 
@@ -392,6 +393,10 @@ class _Reader:
         """The persons of a list such as `Lars Holm (C) og Pia Dam (A)` (party optional)."""
         found: list[Person] = []
         for part in _split_top(text):
+            several = self._run_of_persons(part, line, last_line)
+            if several:  # `Jens Hansen (V) Pia Dam (A)`: one name per line, lines joined
+                found.extend(several)
+                continue
             match = _PERSON.search(part) if "(" in part else None
             name = clean_name(part[: match.start(2) - 1].strip(" (")) if match else None
             if name is not None:
@@ -401,6 +406,21 @@ class _Reader:
             if name is not None:
                 found.append(self._person(name, None, line, last_line))
         return tuple(found)
+
+    def _run_of_persons(self, part: str, line: int, last_line: int | None) -> list[Person]:
+        """Two or more `Name (P)` with nothing else between them, or []."""
+        if part.count("(") < 2 or len(part) > 600:
+            return []
+        matches = list(_PERSON.finditer(part))
+        if len(matches) < 2:
+            return []
+        rest = _PERSON.sub(" ", part)
+        if rest.strip(" ,.;"):
+            return []
+        names = [clean_name(m.group(1)) for m in matches]
+        if any(n is None for n in names):
+            return []
+        return [self._person(n, m.group(2), line, last_line) for n, m in zip(names, matches)]
 
     def named_with_party(self, text: str, line: int) -> list[tuple[Person, int, int]]:
         """Every `Name (P)` in ``text`` with its offsets."""
@@ -624,6 +644,9 @@ _VOTE = re.compile(
     r"(?:\s{1,3}(?P<n>\d{1,3}))?\s{0,3}(?P<colon>:)?\s{0,3}(?P<body>.*)$",
     re.IGNORECASE,
 )
+# `For stemte 5 (A, C og F), imod stemte 2 (V)`: two vote lines in one sentence.
+_VOTE_SPLIT = re.compile(
+    r"[,;]\s{0,3}(?=(?:for|imod)\s{1,3}stemte\b|undlod\s{1,3}at\s{1,3}stemme\b|hverken\s{1,3}for\b)", re.IGNORECASE)
 _CHOICES = {
     "for stemte": Choice.FOR, "stemte for": Choice.FOR, "for": Choice.FOR,
     "imod stemte": Choice.AGAINST, "stemte imod": Choice.AGAINST, "imod": Choice.AGAINST,
@@ -697,7 +720,7 @@ _ACT_VERB = re.compile(
     r"(?:ønskede|ønsker|kunne|kan|stemte|stemmer|tog|tager|foreslog|foreslår|stillede|stiller|fremsatte|fremsætter"
     r"|begærede|begærer|anbefalede|anbefaler|tiltrådte|tiltræder|godkendte|godkender|bemærkede|bemærker"
     r"|tilkendegav|tilkendegiver|udtrykte|udtrykker|fremførte|fremfører|støttede|støtter|undlod|undlader"
-    r"|tilsluttede|tilslutter|afgav|afgiver|markerede|protesterede|anmodede|anmoder|fandt|finder|mente|mener"
+    r"|tilsluttede|tilslutter|afgav|afgiver|markerede|protesterede|anmodede|anmoder|fandt|finder|mente|mener|deltog"
     r"|(?:var|er)\s{1,3}(?:imod|enig|enige|uenig|uenige))\b",
     re.IGNORECASE,
 )
@@ -785,9 +808,9 @@ def read_attendance(document: Document) -> Attendance:
                         continue
                     if not decision:
                         continue
-                    vote = reader.vote(sentence, line, item.number)
-                    if vote is not None:
-                        votes.append(vote)
+                    found_votes = [reader.vote(part, line, item.number) for part in _VOTE_SPLIT.split(sentence)]
+                    if found_votes[0] is not None:
+                        votes.extend(v for v in found_votes if v is not None)
                         continue
                     acts.extend(reader.acts(sentence, line, item.number))
         items.append(ItemAttendance(item.number, tuple(notes), _ballots(votes, item.number), tuple(acts), unnamed))
@@ -830,18 +853,39 @@ def _participants(document: Document, reader: _Reader) -> ParticipantList | None
         label = field.label.casefold().rstrip(":").strip()
         if label not in _PARTICIPANT_LABELS or not field.value.strip():
             continue
+        # Without commas a list spread over lines has one name per line; with commas a
+        # line break is only wrapping (possibly inside a name).
+        if "," in field.value or ";" in field.value:
+            entries = _split_top(field.value)
+        else:
+            entries = [part for text in _field_lines(document, field) for part in _split_top(text)]
         persons: list[Person] = []
         complete = True
-        for part in _split_top(field.value):
+        for part in entries:
             found = reader.persons(part, field.span.line, last_line=field.span.end_line)
-            if len(found) == 1:
-                persons.append(found[0])
+            if found:
+                persons.extend(found)
             elif part.casefold().strip(" .") not in _NOT_NAME_WORDS:
                 complete = False
+        # Five names in a row may be two people whose separator was lost.
+        if any(len(p.name.split()) >= 5 for p in persons):
+            complete = False
         if len(persons) < 2:
             return None
         return ParticipantList(tuple(persons), complete, field.span, field.label)
     return None
+
+
+def _field_lines(document: Document, field) -> list[str]:
+    """The field's value line by line, as written (label removed, markup cleaned)."""
+    lines = []
+    for number in range(field.span.line, field.span.end_line + 1):
+        raw = document.source.line(number)
+        if number == field.span.line:
+            raw = raw[max(0, field.value_span.column - 1):]
+        if raw.strip():
+            lines.append(clean_inline(raw))
+    return lines
 
 
 def _head_lines(document: Document) -> Iterator[tuple[int, str]]:
