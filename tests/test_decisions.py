@@ -147,6 +147,15 @@ def test_point_ranges_and_remaining_points():
     assert found(edited(NORDBY_AMU, 263, "Punkt 2 og 3 godkendt.", "Punkt 2 og 3 godkendt med bemærkninger.")) == []
 
 
+def test_several_point_references_in_one_sentence():
+    text = edited(NORDBY_AMU, 263, "Punkt 1 taget til efterretning. Punkt 2 og 3 godkendt.",
+                  "Punkt 1 taget til efterretning, punkt 2 godkendt og punkt 3 udsat.")
+    assert found(text) == []
+    text = edited(NORDBY_AMU, 263, "Punkt 1 taget til efterretning. Punkt 2 og 3 godkendt.",
+                  "Punkt 1 taget til efterretning, punkt 2 godkendt.")
+    assert found(text) == [("DEC003", 263, "warning")]
+
+
 def test_numbered_points_of_an_actor_recommendation():
     text = edited(NORDBY_OEU, 227, "Punkt 1 drøftet. Punkt 2 godkendt.", "Punkt 1 drøftet.")
     assert found(text) == [("DEC003", 227, "warning")]

@@ -440,11 +440,11 @@ def statements_of(blocks: list[Block]) -> tuple[tuple[Statement, ...], bool]:
     for block in blocks:
         if isinstance(block, Paragraph):
             for sentence, span in _sentences(block):
-                statement = _statement(sentence, span)
-                if statement is None:
+                statements = _statements(sentence, span)
+                if statements is None:
                     free = True
                 else:
-                    found.append(statement)
+                    found.extend(statements)
         elif isinstance(block, ListBlock):
             # `1. Godkendt` / `2. Taget til efterretning`: a point-by-point list.
             for entry in block.items:
@@ -453,24 +453,37 @@ def statements_of(blocks: list[Block]) -> tuple[tuple[Statement, ...], bool]:
                 if verdict is not None and block.ordered and digits.isdigit():
                     found.append(Statement(verdict, (int(digits),), entry.text, entry.span))
                 else:
-                    statement = _statement(entry.text, entry.span)
-                    if statement is None:
+                    statements = _statements(entry.text, entry.span)
+                    if statements is None:
                         free = True
                     else:
-                        found.append(statement)
+                        found.extend(statements)
     return tuple(found), free
 
 
-def _statement(sentence: str, span: Span) -> Statement | None:
+# `Punkt 1 og 2 godkendt, punkt 3 udsat`: one clause per point reference.
+_NEXT_REFERENCE = re.compile(
+    r"\s*(?:[,;]\s*(?:og\s+)?|\s+og\s+)(?=(?:punkt(?:erne)?|pkt\.?|ad)\s*\d)", re.IGNORECASE
+)
+
+
+def _statements(sentence: str, span: Span) -> list[Statement] | None:
+    """The verdicts of one sentence, or None when it is free text."""
     cleaned = clean_inline(sentence).strip()
-    reference = _POINT_REF.match(cleaned)
-    if reference and reference.group("rest"):
-        verdict = verdict_of(reference.group("rest"))
-        numbers = _point_numbers(reference.group("nums"))
-        if verdict is not None and numbers:
-            return Statement(verdict, numbers, cleaned, span)
+    if _POINT_REF.match(cleaned):
+        found = []
+        for clause in _NEXT_REFERENCE.split(cleaned):
+            reference = _POINT_REF.match(clause)
+            verdict = verdict_of(reference.group("rest")) if reference and reference.group("rest") else None
+            numbers = _point_numbers(reference.group("nums")) if reference else ()
+            if verdict is None or not numbers:
+                found = []
+                break
+            found.append(Statement(verdict, numbers, clause, span))
+        if found:
+            return found
     verdict = verdict_of(cleaned)
-    return Statement(verdict, (), cleaned, span) if verdict is not None else None
+    return [Statement(verdict, (), cleaned, span)] if verdict is not None else None
 
 
 def _sentences(paragraph: Paragraph):
