@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from referatcheck import hookimpl
-from referatcheck.decisions import analyse, is_agenda
+from referatcheck.decisions import analyse, heading_body, is_agenda
 from referatcheck.diagnostic import Severity
 from referatcheck.lexer import case_number
 from referatcheck.model import Item, Paragraph, Section, SectionKind
@@ -362,7 +362,7 @@ class EmptySection(Rule):
             item = record.item
             sections = item.sections
             for index, section in enumerate(sections):
-                if section.blocks:
+                if section.blocks or heading_body(section) is not None:
                     continue
                 following = sections[index + 1] if index + 1 < len(sections) else None
                 if following is not None and _introduces(section, following):

@@ -230,6 +230,15 @@ def test_only_a_quoted_decision_of_an_earlier_meeting_is_a_warning():
     assert found(text) == [("ITM005", 25, "warning")]
 
 
+def test_decision_written_into_its_heading_counts():
+    lines = lines_of(SOENDERBORG)
+    lines[34] = "## **Beslutning: Godkendt.**"
+    lines[36] = ""
+    assert found("\n".join(lines)) == []
+    text = "# Punkt 9: Eventuelt\n\n22/24327\n\n## Beslutning: Intet.\n\n# Punkt 10: Lukket: Personalesag\n\n22/24346\n"
+    assert found(text) == []
+
+
 def test_inline_decision_label_counts():
     text = ("# REFERAT Økonomiudvalget d. 02-09-2024\n\n57. Godkendelse af dagsorden\n\n330-2024-1201\n\n"
             "Indstilling: at dagsordenen godkendes.\n\nBeslutning: Godkendt.\n")

@@ -560,12 +560,36 @@ def decisions_of(item: Item, meeting: Meeting) -> tuple[Decision, ...]:
     decisions = []
     for index, (section, history, header) in enumerate(raw):
         blocks = tuple(_content(section.blocks))
+        body = heading_body(section)
+        if body is not None:
+            blocks = (Paragraph(lines=(body,), span=section.heading_span), *blocks)
         statements, free = statements_of(list(blocks))
         own = _is_own(header, meeting, history, dated_here, last=index == len(raw) - 1)
         decisions.append(Decision(header, section.heading_span, blocks, statements, free, history, own))
     if not any(d.this_meeting for d in decisions):
         decisions.extend(_inline_decisions(item))
     return tuple(decisions)
+
+
+_HEADING_BODY = re.compile(r"^(?:beslutning(?:er)?|afgørelse)\b[^:]{0,120}:\s*(\S.*)$", re.IGNORECASE)
+
+
+def heading_body(section: Section) -> str | None:
+    """The decision written into its heading (`## Beslutning: Godkendt.`), if any.
+
+    A header such as `Beslutning: Arbejdsmarkedsudvalget den 07-11-2023` names who and
+    when, not what, and gives None.
+    """
+    if section.kind is not SectionKind.DECISION:
+        return None
+    match = _HEADING_BODY.match(section.title)
+    if not match:
+        return None
+    rest = match.group(1).strip()
+    if verdict_of(rest) is not None:
+        return rest
+    header = parse_header(section.title)
+    return rest if header.date is None and header.committee is None else None
 
 
 def _is_own(header: DecisionHeader, meeting: Meeting, in_history: bool, dated_here: bool, last: bool) -> bool:
