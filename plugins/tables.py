@@ -118,16 +118,11 @@ def _total_name(row: BodyRow) -> str:
     return "I alt" if row.label.casefold() == "i alt" else _q(row.label)
 
 
-def _expression(terms: Sequence[tuple[int, Decimal]], decimals: int) -> str:
-    """``[(+1, 88905), (+1, 2310), (+1, -1200)]`` → ``88.905 + 2.310 - 1.200``."""
-    out = ""
-    for k, (sign, value) in enumerate(terms):
-        signed = value * sign
-        text = _shown(abs(signed), decimals)
-        if k == 0:
-            out = _shown(signed, decimals)
-        else:
-            out += (" - " if signed < 0 else " + ") + text
+def _expression(values: Sequence[Decimal], decimals: int) -> str:
+    """``[88905, 2310, -1200]`` → ``88.905 + 2.310 - 1.200``."""
+    out = _shown(values[0], decimals)
+    for value in values[1:]:
+        out += (" - " if value < 0 else " + ") + _shown(abs(value), decimals)
     return out
 
 
@@ -209,8 +204,8 @@ class TableCheck:
 
     # -- TAB003: a column that is the sum of other columns in the same row -------------------
 
-    def _sum_relations(self) -> list[tuple[Column, list[Column], bool]]:
-        """``(target, components, named)``; ``named`` relations come from header names."""
+    def _sum_relations(self) -> list[tuple[Column, list[Column]]]:
+        """``(target, components)`` for the columns that, by their names, are sums of others."""
         view = self.view
         relations = []
         corrected, adopted = view.column(CORRECTED), view.column(ADOPTED)
@@ -219,19 +214,19 @@ class TableCheck:
             if between and all(c.role in (CARRYOVER, SUPPLEMENT, None) for c in between) and any(
                 c.role in (CARRYOVER, SUPPLEMENT) for c in between
             ):
-                relations.append((corrected, [adopted, *between], True))
+                relations.append((corrected, [adopted, *between]))
         within, outside = view.column(WITHIN), view.column(OUTSIDE)
         total = view.column(DIFF_TOTAL) or view.column(ROW_TOTAL)
         if within and outside and total:
-            relations.append((total, [within, outside], True))
+            relations.append((total, [within, outside]))
         elif total is not None and total.role == ROW_TOTAL:
             periods = [c for c in view.numeric_columns if c.index < total.index]
             if len(periods) >= 2 and all(c.role == PERIOD for c in periods):
-                relations.append((total, periods, True))
+                relations.append((total, periods))
         return relations
 
     def sum_columns(self) -> Iterator[Finding]:
-        for target, parts, named in self._sum_relations():
+        for target, parts in self._sum_relations():
             results = []
             for i, row in enumerate(self.body):
                 shown = row.amount(target.index)
@@ -248,7 +243,7 @@ class TableCheck:
                 if verdict == "ok":
                     continue
                 decimals = max([shown.decimals] + [v.decimals for v in values if v is not None])
-                expr = _expression([(1, v.value if v is not None else Decimal(0)) for v in values], decimals)
+                expr = _expression([v.value if v is not None else Decimal(0) for v in values], decimals)
                 diff = _shown(abs(shown.value - exact), decimals)
                 head_da = (f"{_col(target)} i rækken {_q(row.label)} er {shown.format()}, men {names} = {expr} = "
                            f"{_shown(exact, decimals)} (forskel {diff})")
@@ -365,13 +360,13 @@ class TableCheck:
                               subject=f"{row.label}/{diff.name}")
                 continue
             # A wrong operand cell (found by TAB003) may explain the difference instead.
-            for operand, cell in ((first, x), (second, y)):
+            for operand in (first, second):
                 expected = self.suspects.get((i, operand.index), self.total_expected.get((i, operand.index)))
                 if expected is None:
                     continue
                 ox = expected if operand is first else x.value
                 oy = expected if operand is second else y.value
-                if _fits(ox - oy, Decimal(0), d):
+                if _fits(ox - oy, x.half + y.half, d):
                     yield Finding(
                         "TAB002", ERROR, row.cell_span(operand.index),
                         head_da + f" (forskel {diff_text}); {operand.name} i samme række stemmer heller ikke "
@@ -501,8 +496,8 @@ class TableCheck:
             scored.append((sum(r[-1] != ERROR for r in results), len(results), parts))
         scored.sort(key=lambda s: -s[0])  # stable: on a tie, the nearest rows
         fits, checked, parts = scored[0]
-        # Nothing fits anywhere: the rows this total covers are not established.
-        uncertain = fits == 0 and checked > 0 and (len(candidates) > 1 or checked >= 3)
+        # Nothing fits in several columns: the rows this total covers are not established.
+        uncertain = fits == 0 and (checked >= 3 or checked >= 2 and len(candidates) > 1)
         return parts, uncertain
 
     def totals(self) -> Iterator[Finding]:
