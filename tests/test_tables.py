@@ -175,6 +175,20 @@ def test_label_in_a_text_column_after_a_code():
     assert tab(body) == [("TAB001", line_of(body, "\tI alt"), "error")]
 
 
+def test_codes_as_column_names():
+    body = ("PO\t11\t12\t18\tI alt\nSkoler\t100\t200\t300\t600\nDagtilbud\t50\t50\t50\t150\n"
+            "I alt\t150\t250\t350\t750\n")
+    assert tab(body) == []
+    wrong = body.replace("I alt\t150\t250", "I alt\t150\t260")
+    assert tab(wrong) == [("TAB001", line_of(wrong, "I alt\t150"), "error")]
+
+
+def test_appropriation_named_in_the_header():
+    body = ("Bevillingspåtegning\t2024\t2025\nTillægsbevilling drift\t500\t500\n"
+            "Finansiering, kassebeholdning\t-500\t-400\n")
+    assert tab(body) == [("TAB005", line_of(body, "Finansiering"), "error")]
+
+
 def test_qualified_totals_and_rate_columns_are_not_sums():
     body = ("Ydelse\tAntal\tPris pr. stk.\tBeløb\nA\t10\t100\t1.000\nB\t5\t200\t1.000\n"
             "I alt ekskl. refusion\t15\t\t1.500\nI alt\t15\t133\t2.000\n")

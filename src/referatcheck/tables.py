@@ -292,7 +292,8 @@ def _read(blocks: Sequence[Block], index: int, consumed: set[int], prose) -> Tab
     caption, caption_span = _caption(blocks, index)
     rows = [r for r in table.rows if not r.separator]
     header_text = " ".join(" ".join(r.texts) for r in rows[:2])
-    appropriation = bool(_APPROPRIATION.search(caption)) or len(_OUTLOOK_HEADER.findall(header_text)) >= 2
+    appropriation = bool(_APPROPRIATION.search(caption) or _APPROPRIATION.search(header_text[:300])) or len(
+        _OUTLOOK_HEADER.findall(header_text[:300])) >= 2
     problem: tuple[str, str] | None = None
     after = index + 1
     if appropriation:
@@ -380,6 +381,8 @@ def _shape(table, rows, caption, caption_span, notes, appropriation, prose) -> T
         n_header += 1
     if n_header == len(rows):  # no amounts at all: a text table
         n_header = min(1, len(rows))
+    elif n_header == 0 and len(rows) >= 3 and _names_over_figures(rows, parsed):
+        n_header = 1  # `PO<TAB>11<TAB>12<TAB>I alt`: codes as column names
     header, body_rows = rows[:n_header], rows[n_header:]
     names, last_names = _column_names(header, width)
     problem: tuple[str, str] | None = None
@@ -451,6 +454,20 @@ def _amount(text: str) -> Amount | None:
     if "kr" in text and _THOUSANDS_HEADER.fullmatch(clean_inline(text)):
         return None  # `1.000 kr.` over a column is its unit, not an amount
     return Amount.parse(text)
+
+
+def _names_over_figures(rows: Sequence[Row], parsed) -> bool:
+    """Whether the first row has a text cell over a column that is all figures below."""
+    first = rows[0].cells
+    for j in range(1, len(first)):
+        text = first[j].text
+        if not text or parsed[0][j] is not None or clean_inline(text) in _PLACEHOLDERS:
+            continue
+        below = [p[j] if j < len(p) else None for p in parsed[1:]]
+        cells = [r.cells[j].text if j < len(r.cells) else "" for r in rows[1:]]
+        if sum(v is not None for v in below) >= 2 and all(v is not None or not c for v, c in zip(below, cells)):
+            return True
+    return False
 
 
 def _is_year(text: str) -> bool:
