@@ -69,10 +69,10 @@ class AbsentActs(Rule):
         why_en="The protocol must show who took part in each decision (Local Government Act § 13 and the rules of "
                "procedure). An absent or disqualified member cannot vote or have a dissent recorded; one of the "
                "two notes is wrong.",
-        wrong="### Beslutning\n\nGodkendt.\n\nJens Kold (A) ønskede sin afvigende mening tilført protokollen.\n\n"
-              "Ikke til stede: Jens Kold (A)",
-        right="### Beslutning\n\nGodkendt.\n\nJens Kold (A) ønskede sin afvigende mening tilført protokollen.\n\n"
-              "Ikke til stede: Mette Vang (F)",
+        wrong="# Punkt 3: Kvalitetsstandard for praktisk hjælp\n\n## Beslutning\n\nGodkendt.\n\n"
+              "Jens Kold (A) ønskede sin afvigende mening tilført protokollen.\n\nIkke til stede: Jens Kold (A)",
+        right="# Punkt 3: Kvalitetsstandard for praktisk hjælp\n\n## Beslutning\n\nGodkendt.\n\n"
+              "Jens Kold (A) ønskede sin afvigende mening tilført protokollen.\n\nIkke til stede: Mette Vang (F)",
     )
 
     def check(self, document, options) -> Iterator:
@@ -110,10 +110,12 @@ class AbsentNotListed(Rule):
         why_en="A member who left, arrived late, was disqualified or missed only some items took part in the "
                "meeting and belongs in the participant list. A missing name means the list or the note is wrong "
                "(often a misspelt name). Members absent for the whole meeting are not required in the list.",
-        wrong="**Mødedeltagere** Ida Kronborg (A), Jens Kold (A), Poul Iversen (V)\n...\n"
-              "Lone Berg (A) forlod mødet efter punkt 2.",
-        right="**Mødedeltagere** Ida Kronborg (A), Jens Kold (A), Poul Iversen (V), Lone Berg (A)\n...\n"
-              "Lone Berg (A) forlod mødet efter punkt 2.",
+        wrong="**Mødedeltagere** Ida Kronborg (A), Jens Kold (A), Poul Iversen (V)\n\n"
+              "# Punkt 1: Godkendelse af dagsorden\n\n## Beslutning\n\nGodkendt.\n\n"
+              "Lone Berg (A) forlod mødet efter punkt 1.\n\n# Punkt 2: Eventuelt\n\n## Beslutning\n\nIntet.",
+        right="**Mødedeltagere** Ida Kronborg (A), Jens Kold (A), Poul Iversen (V), Lone Berg (A)\n\n"
+              "# Punkt 1: Godkendelse af dagsorden\n\n## Beslutning\n\nGodkendt.\n\n"
+              "Lone Berg (A) forlod mødet efter punkt 1.\n\n# Punkt 2: Eventuelt\n\n## Beslutning\n\nIntet.",
     )
 
     def check(self, document, options) -> Iterator:
@@ -170,8 +172,10 @@ class TwoPartyLetters(Rule):
                "partibogstav kan så ikke læses sikkert.",
         why_en="A member belongs to one party at a meeting; two letters are a typo, and votes recorded by party "
                "letter can then not be read safely.",
-        wrong="**Mødedeltagere** Søren Kjær (C), Ida Kronborg (A)\n...\nIkke til stede: Søren Kjær (K)",
-        right="**Mødedeltagere** Søren Kjær (C), Ida Kronborg (A)\n...\nIkke til stede: Søren Kjær (C)",
+        wrong="**Mødedeltagere** Søren Kjær (C), Ida Kronborg (A)\n\n# Punkt 1: Godkendelse af dagsorden\n\n"
+              "## Beslutning\n\nGodkendt.\n\nIkke til stede: Søren Kjær (K)",
+        right="**Mødedeltagere** Søren Kjær (C), Ida Kronborg (A)\n\n# Punkt 1: Godkendelse af dagsorden\n\n"
+              "## Beslutning\n\nGodkendt.\n\nIkke til stede: Søren Kjær (C)",
     )
 
     def check(self, document, options) -> Iterator:
@@ -265,9 +269,11 @@ class TooManyVotes(Rule):
         why_en="Vote counts must show how the members present voted (Local Government Act §§ 11, 13). More votes "
                "than members means a count, a party letter or an absence note is wrong. Members are counted from "
                "the participant list and the absence notes; without a readable list nothing is checked.",
-        wrong="**Mødedeltagere** Ida Kronborg (A), Jens Kold (A), Søren Kjær (C), Poul Iversen (V)\n...\n"
+        wrong="**Mødedeltagere** Ida Kronborg (A), Jens Kold (A), Søren Kjær (C), Poul Iversen (V)\n\n"
+              "# Punkt 6: Tilskud til frivillige sociale foreninger\n\n## Beslutning\n\nGodkendt.\n\n"
               "For stemte: A og C (4)\n\nImod stemte: V (1)",
-        right="**Mødedeltagere** Ida Kronborg (A), Jens Kold (A), Søren Kjær (C), Poul Iversen (V)\n...\n"
+        right="**Mødedeltagere** Ida Kronborg (A), Jens Kold (A), Søren Kjær (C), Poul Iversen (V)\n\n"
+              "# Punkt 6: Tilskud til frivillige sociale foreninger\n\n## Beslutning\n\nGodkendt.\n\n"
               "For stemte: A og C (3)\n\nImod stemte: V (1)",
     )
 
@@ -352,9 +358,11 @@ class ActsWhileGone(Rule):
                "det ikke stemme i punkt 6; enten er tidspunktet eller afstemningen forkert.",
         why_en="The protocol must show who took part in each decision. A member who left after item 4 cannot vote "
                "in item 6; either the time or the vote is wrong.",
-        wrong="# Punkt 4: ...\nOle Krog (V) forlod mødet efter punkt 4.\n# Punkt 6: ...\n"
+        wrong="# Punkt 4: Budgetopfølgning\n\n## Beslutning\n\nGodkendt.\n\nOle Krog (V) forlod mødet efter punkt 4."
+              "\n\n# Punkt 5: Takster 2025\n\n## Beslutning\n\nGodkendt.\n\n"
               "Ole Krog (V) ønskede sin afvigende mening tilført protokollen.",
-        right="# Punkt 4: ...\nOle Krog (V) forlod mødet efter punkt 6.\n# Punkt 6: ...\n"
+        right="# Punkt 4: Budgetopfølgning\n\n## Beslutning\n\nGodkendt.\n\nOle Krog (V) forlod mødet efter punkt 5."
+              "\n\n# Punkt 5: Takster 2025\n\n## Beslutning\n\nGodkendt.\n\n"
               "Ole Krog (V) ønskede sin afvigende mening tilført protokollen.",
     )
 

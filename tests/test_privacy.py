@@ -13,6 +13,7 @@ from referatcheck.cpr import find_cpr_numbers, mask_cpr
 from referatcheck.engine import Linter
 from referatcheck.reporters import ReportOptions
 from referatcheck.reporters import text as text_reporter
+from referatcheck_plugins import privacy
 
 HEAD = "\n# REFERAT Socialudvalget d. 15-10-2024\n\n**Mødedato** Tirsdag d. 15. oktober 2024 kl. 16:00\n\n"
 
@@ -171,3 +172,11 @@ def test_long_lines_stay_fast():
     start = time.perf_counter()
     assert len(lint(text, "PRV001")) == 50000
     assert time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize("rule", privacy.RULES, ids=lambda r: r.code)
+def test_rule_documentation_examples(rule):
+    """`referatcheck explain` shows a wrong example the rule finds and a right one it accepts."""
+    assert rule.family == "PRV" and rule.doc.summary_en and rule.doc.why_en and rule.doc.why_da
+    assert [d.code for d in lint(rule.doc.wrong, rule.code)] == [rule.code]
+    assert lint(rule.doc.right, rule.code) == []
