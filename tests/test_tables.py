@@ -323,6 +323,16 @@ def test_row_total_column_over_years():
     assert ("TAB003", line_of(wrong, "Ombygning"), "error") in found
 
 
+def test_row_total_column_over_quarters():
+    body = ("1.000 kr.\t1. kvartal\t2. kvartal\t3. kvartal\t4. kvartal\tI alt\n"
+            "Løn\t1.000\t1.000\t1.000\t1.000\t4.000\nDrift\t200\t250\t300\t250\t1.000\n"
+            "I alt\t1.200\t1.250\t1.300\t1.250\t5.000\n")
+    assert tab(body) == []
+    wrong = body.replace("250\t1.000\n", "250\t1.100\n")
+    assert {(code, line) for code, line, _ in tab(wrong, ("error",))} == {
+        ("TAB003", line_of(wrong, "Drift")), ("TAB001", line_of(wrong, "Drift"))}
+
+
 # --- TAB004 percentages ------------------------------------------------------------------------------------
 
 PERCENT = """Politikområde (mio. kr.)\tKorrigeret budget\tForbrug pr. 31.01.2024\tForbrugs %

@@ -60,6 +60,13 @@ _CODE_NAMES = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIOD_NAME = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|overslags?\s?år|budget\s?år", re.IGNORECASE)
+# Column names that are periods: an `I alt` column beside them is their row sum.
+_PERIOD_COLUMN = re.compile(
+    r"(?:19|20)\d\d|overslags?\s?år|budget\s?år|\d\.\s?(?:kvartal|halvår)|\bq[1-4]\b|"
+    r"^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec)\.?$",
+    re.IGNORECASE,
+)
 _TOTAL_LABEL = re.compile(
     r"(?:^|\s)i\s?alt(?:\s|$|:)|^(?:sub|hoved)?totalt?(?:\s|$|:)|\stotal$|^sum(?:\s|$|:)|^sammenlagt\b"
     r"|^samlet(?:$|\s(?:i alt|total|sum)\b)",
@@ -124,7 +131,7 @@ def column_role(name: str) -> str | None:
         return ACCOUNTS
     if n.startswith("forbrug"):
         return SPENT
-    if _YEAR.fullmatch(n) or _OUTLOOK_HEADER.search(n):
+    if _YEAR.fullmatch(n) or _OUTLOOK_HEADER.search(n) or (_PERIOD_COLUMN.search(n) and not n.startswith("budget")):
         return PERIOD
     if n.startswith("budget"):
         return BUDGET
