@@ -53,13 +53,16 @@ class CprNumberPublished(Rule):
                 )
 
 
-# Sentences that say the item is closed, or that point elsewhere, and disclose nothing.
+# Short lines that say the item is closed, or point elsewhere, and disclose nothing.
 _BOILERPLATE = re.compile(
-    r"lukkede\s{1,3}døre|lukket\s{1,3}(?:punkt|møde|sag)|behandle[st]\s{1,3}(?:for\s{1,3})?lukke|fortrolig"
-    r"|ikke\s{1,3}offentlig|undtaget\s{1,3}(?:fra\s{1,3})?(?:offentlighed|aktindsigt)|offentliggøres\s{1,3}ikke"
-    r"|^se\s{1,3}bilag|^intet\.?$|^ingen\.?$|^-$",
+    r"\blukke[dt]e?\b|fortrolig|offentlig|aktindsigt|^se\s{1,3}bilag|^intet\.?$|^ingen\.?$|^-$",
     re.IGNORECASE,
 )
+_BOILERPLATE_LENGTH = 120
+# `Beslutning: Godkendt.` written as a paragraph: the decision, not case text.
+_INLINE_DECISION = re.compile(r"^(?:beslutning|afgørelse)\b[^:]{0,120}:", re.IGNORECASE)
+# The signature page (`Lukket: Underskriftsside`) carries instructions, not case text.
+_SIGNATURE_ITEM = re.compile(r"underskrift", re.IGNORECASE)
 # What follows the last item in some exports: the meeting's end and the signatures.
 _CLOSING = re.compile(r"^(?:mødet\s{1,3}(?:hævet|sluttede|slut|afsluttet)|underskrift|side\s{1,3}\d|godkendt\s{1,3}af)",
                       re.IGNORECASE)
@@ -96,7 +99,7 @@ class ClosedItemText(Rule):
 
     def check(self, document, options) -> Iterator:
         for item in document.items:
-            if not item.closed:
+            if not item.closed or _SIGNATURE_ITEM.search(item.title):
                 continue
             case_text = list(_case_text(item))
             if _word_count(text for _, text in case_text) >= _MIN_WORDS:
@@ -131,21 +134,30 @@ def _case_text(item: Item) -> Iterator[tuple[Span, str]]:
         if section.kind in _CASE_TEXT_KINDS:
             blocks.extend(section.blocks)
     for block in blocks:
-        text = _disclosing(block)
+        text = _disclosing(block, inline_decisions=False)
         if text:
             yield block.span, text
 
 
 def _decision_text(item: Item) -> Iterator[tuple[Span, str]]:
+    """The decision's text: its sections, and `Beslutning: …` lines written as paragraphs."""
     for section in item.sections_of(SectionKind.DECISION):
         for block in section.blocks:
             text = _disclosing(block)
             if text:
                 yield block.span, text
+    for block in item.blocks():
+        if isinstance(block, Paragraph) and _INLINE_DECISION.match(block.text):
+            if not any(block in s.blocks for s in item.sections_of(SectionKind.DECISION)):
+                yield block.span, block.text.partition(":")[2].strip()
 
 
-def _disclosing(block) -> str:
-    """The text of a block that may disclose something ('' for notes, numbers, boilerplate)."""
+def _disclosing(block, inline_decisions: bool = True) -> str:
+    """The text of a block that may disclose something ('' for notes, numbers, boilerplate).
+
+    Outside the decision, an inline `Beslutning: …` line is the decision and is left to
+    the decision's length check (``inline_decisions=False`` drops it here).
+    """
     if isinstance(block, (AttendanceNote, CaseNumber, Heading)):
         return ""
     if not isinstance(block, (Paragraph, ListBlock, Table)):
@@ -153,7 +165,11 @@ def _disclosing(block) -> str:
     kept = []
     for line in block_text(block).splitlines():
         line = line.strip()
-        if not line or _BOILERPLATE.search(line) or _CLOSING.match(line) or _only_names(line):
+        if not line or _CLOSING.match(line) or _only_names(line):
+            continue
+        if len(line) <= _BOILERPLATE_LENGTH and _BOILERPLATE.search(line):
+            continue
+        if not inline_decisions and _INLINE_DECISION.match(line):
             continue
         kept.append(line)
     return " ".join(kept)
