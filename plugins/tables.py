@@ -134,6 +134,7 @@ def _abs_interval(interval: Interval) -> Interval:
     return Interval(Decimal(0), max(-interval.lo, interval.hi))
 
 
+_MAX_WORK = 300_000  # cells summed while establishing what the totals of one table cover
 _FACTORS = (Decimal(1), Decimal(1000), Decimal("0.001"), Decimal(10) ** 6, Decimal(10) ** -6)
 _FLOAT_FACTORS = tuple(float(f) for f in _FACTORS)
 
@@ -468,21 +469,38 @@ class TableCheck:
                 parents[i] = last_row
             elif row.kind in (PLAIN, TOTAL):
                 last_row = i
-        for i in totals:
-            previous = max((t for t in totals if t < i), default=-1)
-            following = min((t for t in totals if t > i), default=len(body))
-            above_group = [k for k in rows if previous < k < i and body[k].kind == PLAIN and k not in consumed]
-            above_all = [k for k in rows if k < i and k not in consumed]
-            below_group = [k for k in rows if i < k < following and body[k].kind == PLAIN]
+        position = {k: p for p, k in enumerate(rows)}
+        position[-1] = -1
+        open_rows: list[int] = []  # rows above the current total not yet summed into one
+        work = 0
+        next_row = 0
+        for n, i in enumerate(totals):
+            previous = totals[n - 1] if n else -1
+            following = totals[n + 1] if n + 1 < len(totals) else len(body)
+            while next_row < position[i]:
+                if rows[next_row] not in consumed:
+                    open_rows.append(rows[next_row])
+                next_row += 1
+            above_group = [k for k in rows[position[previous] + 1:position[i]]
+                           if body[k].kind == PLAIN and k not in consumed]
+            above_all = [k for k in open_rows if k not in consumed]
+            below_group = [k for k in rows[position[i] + 1:position.get(following, len(rows))]
+                           if body[k].kind == PLAIN]
             candidates: list[list[int]] = []
             for candidate in (above_group, above_all, below_group):
                 if candidate and candidate not in candidates:
                     candidates.append(candidate)
             if not candidates:
                 continue
+            # Bounded work: a table with thousands of totals over thousands of rows is no
+            # budget table; the totals beyond the budget are left unchecked.
+            work += sum(len(c) for c in candidates) * len(columns)
+            if work > _MAX_WORK:
+                break
             parts, uncertain = self._choose(i, candidates, columns)
             structure.append((i, parts, uncertain))
             consumed.update(parts)
+            open_rows = [k for k in open_rows if k not in consumed]
         if not totals:
             top = self._unlabelled_top_total(columns)
             if top is not None:

@@ -506,6 +506,17 @@ def test_caption_unit_and_blank_lines_between_rows():
     assert tab(body) == []
 
 
+def test_huge_tables_are_bounded_work():
+    import time
+
+    wide = "1.234\t" * 100_000
+    many_totals = "\n".join(f"R{k}\t{k}" if k % 2 else f"S{k} i alt\t{k}" for k in range(1_999))
+    for body in (wide, many_totals):
+        start = time.perf_counter()
+        tab(body)
+        assert time.perf_counter() - start < 5
+
+
 # --- the real corpus ----------------------------------------------------------------------------------------------
 
 S2021 = "soenderborg-arbejdsmarkeds-og-integrationsudvalget-2021-03-03.md"

@@ -22,6 +22,7 @@ then do no arithmetic on it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -137,6 +138,10 @@ def column_role(name: str) -> str | None:
         return BUDGET
     return None
 
+
+# Tables beyond these sizes are data, not budget tables, and are not read.
+MAX_ROWS = 2000
+MAX_COLUMNS = 60
 
 # --- the model of a read table ---------------------------------------------------------
 
@@ -310,6 +315,14 @@ def _read(blocks: Sequence[Block], index: int, consumed: set[int], prose) -> Tab
         consumed.update(range(index + 1, after))
         rows.extend(extra)
     notes = _notes(blocks, after)
+    if len(rows) > MAX_ROWS or max(len(r.cells) for r in rows) > MAX_COLUMNS:
+        # A data dump, not a budget table: read no further (bounded work on any input).
+        return TableView(
+            table=table, rows=tuple(rows), header=(), columns=(), body=(), unit=None, unit_span=None,
+            caption=clean_inline(caption), caption_span=caption_span, notes=notes, appropriation=False,
+            merforbrug_positive=None, legend_span=None, problem="tabellen er for stor til at blive læst",
+            problem_en="the table is too large to be read", prose=prose,
+        )
     view = _shape(table, tuple(rows), caption, caption_span, notes, appropriation, prose)
     if problem and view.problem is None:
         view = _replace(view, problem=problem[0], problem_en=problem[1])
@@ -396,14 +409,16 @@ def _shape(table, rows, caption, caption_span, notes, appropriation, prose) -> T
 
     # Columns: what the body rows that hold amounts put in them.
     body_parsed = parsed[n_header:]
+    # Rows without amounts are label rows or repeated header rows: they say nothing
+    # about what a column holds.
+    with_amounts = [(r, values) for r, values in zip(body_rows, body_parsed)
+                    if any(v is not None for v in itertools.islice(values, 1, None))]
     kinds: list[str] = [LABEL]
     decimals: list[int] = [0]
     for j in range(1, width):
         amounts, texts, zero_padded, years = 0, 0, 0, 0
         shown = 0
-        for r, values in zip(body_rows, body_parsed):
-            if not any(v is not None for v in values[1:]):
-                continue  # a label row or a repeated header row
+        for r, values in with_amounts:
             cell = r.cells[j].text if j < len(r.cells) else ""
             value = values[j] if j < len(values) else None
             if value is not None:
@@ -434,8 +449,9 @@ def _shape(table, rows, caption, caption_span, notes, appropriation, prose) -> T
     # A row with amounts in a column that has no header while other columns do: the
     # cells have slid sideways (a row broken or merged in the conversion).
     if header and any(names[1:]):
+        spanned_from = _upper_header_start(header)
         for j in range(1, width):
-            if not names[j] and kinds[j] in (NUMERIC, PERCENT, TEXT) and not _upper_header_spans(header, j):
+            if not names[j] and kinds[j] in (NUMERIC, PERCENT, TEXT) and j < spanned_from:
                 problem = (
                     f"kolonne {j + 1} har tal men ingen overskrift; rækkerne flugter ikke",
                     f"column {j + 1} holds figures but has no header; the rows do not line up",
@@ -512,9 +528,10 @@ def _column_names(header: Sequence[Row], width: int) -> tuple[list[str], list[st
     return [" ".join(p) for p in parts], last_row
 
 
-def _upper_header_spans(header: Sequence[Row], j: int) -> bool:
-    """Whether an upper header row has a (merged) name reaching column ``j``."""
-    return any(any(c.text for c in row.cells[1:j + 1]) for row in header[:-1])
+def _upper_header_start(header: Sequence[Row]) -> int:
+    """The first column from which an upper header row's (merged) names may reach."""
+    starts = [j for row in header[:-1] for j in range(1, len(row.cells)) if row.cells[j].text][:1]
+    return starts[0] if starts else 1 << 30
 
 
 def _body(rows: Sequence[Row], parsed, columns: Sequence[Column], width: int) -> tuple[BodyRow, ...]:
