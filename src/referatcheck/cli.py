@@ -72,7 +72,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     from referatcheck.discover import PathError, collect
     from referatcheck.pipeline import ConfigError, RunSettings, check_selectors, configuration_for, lint_file
     from referatcheck.plugins import load_plugins
-    from referatcheck.reporters import ReportOptions, available, fails, get_reporter
+    from referatcheck.reporters import ReportOptions, available, get_reporter
 
     extra = load_plugins().reporters()
     if output_format not in available(extra):
@@ -127,12 +127,20 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
                 handle.write(text)
         except OSError as exc:
             _fail(f"{output}: {exc.strerror or exc}")
+    sys.exit(exit_status(results, fail_on, exit_zero))
+
+
+def exit_status(results, fail_on: str = "warning", exit_zero: bool = False) -> int:
+    """2 when a lint was incomplete (whatever else is asked); else 1 for a finding at or
+    above ``fail_on`` unless ``exit_zero``; else 0."""
+    from referatcheck.reporters import fails
+
     if any(r.incomplete for r in results):
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     if exit_zero:
-        sys.exit(EXIT_CLEAN)
+        return EXIT_CLEAN
     failing = any(fails(d.severity.value, fail_on) for r in results for d in r.diagnostics)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 def _lint_files(files: list[str], settings, jobs: int = 0, cache_dir: str | None = None,
