@@ -38,8 +38,8 @@ from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.tables import (
-    ACCOUNTS, ADOPTED, BUDGET, CARRYOVER, CODE, CORRECTED, DIFF, DIFF_TOTAL, FORECAST, NUMERIC, OUTSIDE, PART,
-    PCT_DIFF, PCT_SPENT, PERCENT, PERIOD, PLAIN, ROW_TOTAL, SPENT, SUPPLEMENT, TOTAL, WITHIN, BodyRow, Column,
+    ACCOUNTS, ADOPTED, BUDGET, CARRYOVER, CODE, CORRECTED, DIFF, DIFF_TOTAL, FORECAST, OUTSIDE, PART,
+    PCT_DIFF, PCT_SPENT, PERCENT, PERIOD, PLAIN, ROW_TOTAL, SPENT, SUB, SUPPLEMENT, TOTAL, WITHIN, BodyRow, Column,
     TableView, document_tables, prose_line,
 )
 from referatcheck.titles import clean_inline
@@ -465,7 +465,7 @@ class TableCheck:
         consumed: set[int] = set()
         last_row: int | None = None
         for i, row in enumerate(body):
-            if row.kind == PART and last_row is not None:
+            if row.kind in (PART, SUB) and last_row is not None:
                 parents[i] = last_row
             elif row.kind in (PLAIN, TOTAL):
                 last_row = i
@@ -486,8 +486,11 @@ class TableCheck:
             above_all = [k for k in open_rows if k not in consumed]
             below_group = [k for k in rows[position[i] + 1:position.get(following, len(rows))]
                            if body[k].kind == PLAIN]
+            # Sub-items (`- Løn`) are parts of the row above, unless the rows are all
+            # written that way: then they are the rows.
+            flat_group = [k for k in range(previous + 1, i) if body[k].kind in (PLAIN, SUB) and k not in consumed]
             candidates: list[list[int]] = []
-            for candidate in (above_group, above_all, below_group):
+            for candidate in (above_group, above_all, below_group, flat_group):
                 if candidate and candidate not in candidates:
                     candidates.append(candidate)
             if not candidates:

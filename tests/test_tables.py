@@ -235,6 +235,15 @@ def test_heraf_rows_are_parts_not_summed():
     assert tab(wrong) == [("TAB001", line_of(wrong, "Heraf løn"), "error")]
 
 
+def test_sub_items_are_parts_of_the_row_above():
+    body = ("1.000 kr.\tBudget\nServiceudgifter\t100\n- Løn\t60\n- Drift\t40\nOverførsler\t50\n"
+            "I alt\t150\n")
+    assert tab(body) == []
+    bulleted = "1.000 kr.\tBudget\n- Skoler\t100\n- Dagtilbud\t50\nI alt\t150\n"
+    assert tab(bulleted) == []
+    assert tab(bulleted.replace("I alt\t150", "I alt\t160")) == [("TAB001", HEAD_LINES + 4, "error")]
+
+
 def test_percent_column_is_never_summed():
     body = "Område\tAntal\tAndel %\nA\t30\t30%\nB\t70\t70%\nI alt\t100\t50%\n"
     assert tab(body) == []

@@ -28,7 +28,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from referatcheck.amounts import Amount, find_numbers, find_unit_label
 from referatcheck.model import Block, Cell, Document, Heading, ListBlock, Paragraph, Row, Span, Table
@@ -74,6 +74,8 @@ _TOTAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PART_LABEL = re.compile(r"^[-–•]?\s?(?:heraf|deraf|herunder|heri)\b", re.IGNORECASE)
+# `- Løn`, `• Drift`: a sub-item, most often a part of the row above.
+_SUB_ITEM = re.compile(r"^[-–•·▪]\s{0,3}[^\W\d]")
 # `I alt ekskl. refusion`, `Total inkl. moms`: a total of something other than the rows.
 _QUALIFIED_TOTAL = re.compile(r"\b(?:ekskl|eksklusiv|excl|inkl|inklusiv|incl|uden|fraregnet|korrigeret for)\b",
                               re.IGNORECASE)
@@ -146,7 +148,7 @@ MAX_COLUMNS = 60
 # --- the model of a read table ---------------------------------------------------------
 
 NUMERIC, PERCENT, CODE, TEXT, EMPTY, LABEL = "numeric", "percent", "code", "text", "empty", "label"
-PLAIN, TOTAL, PART, LABEL_ROW, ASIDE = "plain", "total", "part", "label", "aside"
+PLAIN, TOTAL, PART, SUB, LABEL_ROW, ASIDE = "plain", "total", "part", "sub", "label", "aside"
 
 
 @frozen
@@ -167,7 +169,8 @@ class Column:
 class BodyRow:
     row: Row
     label: str  # the row's label as shown; a continuation row gets the label above
-    kind: str  # plain, total, part (Heraf …), aside (`I alt ekskl. …`) or label (no amounts)
+    # plain, total, part (`Heraf …`), sub (`- Løn`), aside (`I alt ekskl. …`) or label (no amounts)
+    kind: str
     cells: tuple[Cell | None, ...]  # padded to the table's width
     amounts: tuple[Amount | None, ...]  # per column; None for an empty or text cell
     parsed: tuple[Amount | None, ...]  # per cell as written, whatever the column's kind
@@ -325,14 +328,8 @@ def _read(blocks: Sequence[Block], index: int, consumed: set[int], prose) -> Tab
         )
     view = _shape(table, tuple(rows), caption, caption_span, notes, appropriation, prose)
     if problem and view.problem is None:
-        view = _replace(view, problem=problem[0], problem_en=problem[1])
+        view = evolve(view, problem=problem[0], problem_en=problem[1])
     return view
-
-
-def _replace(view: TableView, **changes) -> TableView:
-    from attrs import evolve
-
-    return evolve(view, **changes)
 
 
 def _caption(blocks: Sequence[Block], index: int) -> tuple[str, Span | None]:
@@ -561,6 +558,8 @@ def _body(rows: Sequence[Row], parsed, columns: Sequence[Column], width: int) ->
             kind = LABEL_ROW
         elif label and is_part_label(label):
             kind = PART
+        elif label and _SUB_ITEM.match(label):
+            kind = SUB
         elif label and is_total_label(label):
             kind = ASIDE if _QUALIFIED_TOTAL.search(label) else TOTAL
         else:
