@@ -149,7 +149,10 @@ _HEADER_PREFIX = re.compile(
     r"^(?:beslutning(?:er)?|afgørelse)\b[\s:]*(?:(?:truffet\s+i|i|fra|af|for)\s+)?", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"^(.{2,150}?)s\s+beslutning(?:er)?\b", re.IGNORECASE)
-_DATE_LEAD = re.compile(r"[\s,:(–-]*(?:\b(?:den|d)\.?)?[\s,:(–-]*$", re.IGNORECASE)
+# The lead-in of a date at the end of a header (` den`, `, d.`), matched on the reversed
+# text from its start: the forward `[\s,:(–-]*(?:\b(?:den|d)\.?)?[\s,:(–-]*$` is cubic
+# under sub() on a long run of spaces (two adjacent starred classes, tried at every start).
+_DATE_LEAD_REVERSED = re.compile(r"[\s,:(–-]*(?:\.?(?:ned|d)(?!\w))?[\s,:(–-]*", re.IGNORECASE)
 
 
 @frozen
@@ -157,6 +160,11 @@ class DecisionHeader:
     committee: str | None  # as written, when the header names a body
     date: dt.date | None
     date_text: str  # the date as written ('' when none)
+
+
+def _without_date_lead(text: str) -> str:
+    lead = _DATE_LEAD_REVERSED.match(text[::-1])
+    return text[: len(text) - lead.end()]
 
 
 def parse_header(title: str) -> DecisionHeader:
@@ -173,7 +181,7 @@ def parse_header(title: str) -> DecisionHeader:
     date = mentions[0] if mentions else None
     if committee_text is None:
         committee_text = rest[: date.start] if date else rest
-        committee_text = _DATE_LEAD.sub("", committee_text)
+        committee_text = _without_date_lead(committee_text)
     committee_text = _PARENTHESES.sub(" ", committee_text).strip(" ,:;()–-")
     committee = committee_text if looks_like_body(committee_text) else None
     return DecisionHeader(committee=committee, date=date.date if date else None, date_text=date.text if date else "")
