@@ -71,7 +71,7 @@ _NOT_NAME_WORDS = {
     "derudover", "endelig", "samtidig", "ligeledes", "dog", "også", "mens", "hertil", "heraf", "kun", "alle",
     "stedfortræder", "suppleant", "direktør", "referent", "sekretær", "chef", "fagchef", "afdelingsleder",
 }
-_ROLE_SUFFIX = re.compile(r"\s*(?:,\s*|\(\s*)(?:formand|næstformand|borgmester|rådmand|referent|sekretær)\b\)?\s*$", re.I)
+_ROLE_SUFFIX = re.compile(r"(?:,|\()\s{0,3}(?:formand|næstformand|borgmester|rådmand|referent|sekretær)\b\)?\s{0,3}$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -368,10 +368,14 @@ _DISSENT = re.compile(
     re.IGNORECASE,
 )
 _ITEM_REF = re.compile(
-    r"(?:(?P<prep>efter|under|i|ved|fra\s{1,3}og\s{1,3}med|fra|til\s{1,3}og\s{1,3}med|indtil|før|af)\s{1,3})?"
-    r"(?:behandlingen\s{1,3}af\s{1,3})?"
     r"\b(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s{0,3}(?:nr\.?\s{0,3})?"
     r"(?P<first>\d{1,5})(?P<more>(?:\s{0,3}(?:-|–|,|og|til)\s{0,3}\d{1,5}){0,20})",
+    re.IGNORECASE,
+)
+# The preposition before an item reference (`efter punkt 4`, `under behandlingen af punkt 4`).
+_PREPOSITION = re.compile(
+    r"\b(?P<prep>efter|under|i|ved|fra\s{1,3}og\s{1,3}med|fra|til\s{1,3}og\s{1,3}med|indtil|før|af)\s{1,3}"
+    r"(?:behandlingen\s{1,3}af\s{1,3})?\Z",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\bkl\.?\s{0,3}\d{1,2}(?:[.:]\d{2})?\b", re.IGNORECASE)
@@ -491,7 +495,8 @@ class _Reader:
                 return None
             if not any(n in self.item_numbers for n in referenced):
                 return None  # the numbers are not this document's items
-            prep = (ref.group("prep") or "").casefold().split()
+            before = _PREPOSITION.search(ref.string[max(0, ref.start() - 40): ref.start()])
+            prep = before.group("prep").casefold().split() if before else []
             first, last = (lo_hi or (min(numbers), max(numbers)))
             if kind is NoteKind.LEFT:
                 ranges.append((last + 1 if prep[:1] in (["efter"], ["under"], []) else last, _NO_END))
@@ -712,18 +717,27 @@ def _is_subject_or_agent(sentence: str, named: list[tuple[Person, int, int]], in
     while m + 1 < len(named) and sentence[named[m][2]: named[m + 1][1]].strip() in (",", "og", ", og", "samt"):
         m += 1
     after = sentence[named[m][2]:].lstrip()
-    return after.startswith(":") or _ACT_VERB.match(after) is not None
+    return after.startswith(":") or _act_verb(after)
 
 
 # Verbs that show a member taking part in the decision (`Jens Berg (A) ønskede …`).
-_ACT_VERB = re.compile(
-    r"(?:ønskede|ønsker|kunne|kan|stemte|stemmer|tog|tager|foreslog|foreslår|stillede|stiller|fremsatte|fremsætter"
-    r"|begærede|begærer|anbefalede|anbefaler|tiltrådte|tiltræder|godkendte|godkender|bemærkede|bemærker"
-    r"|tilkendegav|tilkendegiver|udtrykte|udtrykker|fremførte|fremfører|støttede|støtter|undlod|undlader"
-    r"|tilsluttede|tilslutter|afgav|afgiver|markerede|protesterede|anmodede|anmoder|fandt|finder|mente|mener|deltog"
-    r"|(?:var|er)\s{1,3}(?:imod|enig|enige|uenig|uenige))\b",
-    re.IGNORECASE,
-)
+_ACT_VERBS = frozenset("""
+ønskede ønsker kunne kan stemte stemmer tog tager foreslog foreslår stillede stiller fremsatte fremsætter begærede
+begærer anbefalede anbefaler tiltrådte tiltræder godkendte godkender bemærkede bemærker tilkendegav tilkendegiver
+udtrykte udtrykker fremførte fremfører støttede støtter undlod undlader tilsluttede tilslutter afgav afgiver
+markerede protesterede anmodede anmoder fandt finder mente mener deltog
+""".split())
+_POSITION_WORDS = frozenset({"imod", "enig", "enige", "uenig", "uenige"})  # `var imod`, `er enig`
+_FIRST_WORDS = re.compile(r"([^\W\d_]{2,20})(?:\s{1,3}([^\W\d_]{2,10}))?")
+
+
+def _act_verb(text: str) -> bool:
+    """Whether ``text`` starts with a verb of taking part."""
+    match = _FIRST_WORDS.match(text)
+    if match is None:
+        return False
+    word, following = match.group(1).casefold(), (match.group(2) or "").casefold()
+    return word in _ACT_VERBS or (word in ("var", "er") and following in _POSITION_WORDS)
 
 
 # ---- the document ------------------------------------------------------------------------------
