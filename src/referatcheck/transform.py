@@ -25,13 +25,21 @@ from referatcheck.titles import bold_only, clean_inline, strip_heading_marks
 
 _CLOSED_PREFIX = re.compile(r"^lukket(?:\s+punkt)?\s*:", re.IGNORECASE)
 _CLOSED_SUFFIX = re.compile(r"(?:[-–]\s*lukket(?:\s+punkt)?|\(\s*lukket(?:\s+punkt)?\s*\))\s*$", re.IGNORECASE)
-_PERIOD = re.compile(r"^\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*|\s*\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*")
+# The second alternative starts only at the first blank of a run (possessively), so a
+# long run of spaces is passed once, not once per blank.
+_PERIOD = re.compile(
+    r"^\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*|(?:(?<!\s)\s++|)\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*"
+)
 _TITLE_WORD = re.compile(r"^(?:referat|beslutningsprotokol|dagsorden|protokol)\b\s*(?:fra\s+)?", re.IGNORECASE)
+# The date that ends a title, and its lead-in (` - d. `, `, den `) found backwards from
+# it: one pattern `\s*[-–,]?\s*(?:\b(?:d\.|den)\s*)?<date>...$` was cubic under search()
+# on a title with a long run of spaces.
 _TITLE_DATE = re.compile(
-    r"\s*[-–,]?\s*(?:\b(?:d\.|den)\s*)?(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
+    r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
     r"(?:\s*kl\.?\s*\d{1,2}[:.]\d{2})?\s*$",
     re.IGNORECASE,
 )
+_TITLE_DATE_LEAD_REVERSED = re.compile(r"(?:\s*(?:\.d|ned)(?!\w))?\s*[-–,]?\s*", re.IGNORECASE)
 _MARKER = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,3}[.)])[ \t]+")
 _NUMBERED_TOC = re.compile(r"^(\d{1,5})\.?\s+(\S.*)$")
 
@@ -210,8 +218,10 @@ def _title(token: Token) -> Title:
     date = None
     date_match = _TITLE_DATE.search(rest)
     if date_match:
-        date = first_date(date_match.group(0))
-        rest = rest[: date_match.start()]
+        lead = _TITLE_DATE_LEAD_REVERSED.match(rest[: date_match.start()][::-1])
+        start = date_match.start() - lead.end()
+        date = first_date(rest[start:])
+        rest = rest[:start]
     period = None
     period_match = _PERIOD.search(rest)
     if period_match:
