@@ -17,5 +17,6 @@ def test_corpus_has_no_errors_or_warnings(linter):
         assert not bad, [(d.code, d.span.line, d.message.da) for d in bad]
 
 
-def test_snippet_lints():
-    assert lint("# REFERAT Udvalget d. 01-02-2024\n") == []
+def test_a_bare_title_gives_no_error_or_warning():
+    found = lint("# REFERAT Udvalget d. 01-02-2024\n")
+    assert [d for d in found if d.severity.value != "info"] == []
