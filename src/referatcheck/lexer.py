@@ -61,7 +61,7 @@ def shape_of(line: str) -> Shape:
         heading = strip_heading_marks(line)
         if heading is not None:
             return Shape(HEADING, clean_inline(heading[1]), level=heading[0])
-    if "\t" in line or (first == "|" and _PIPE_ROW.match(line)):
+    if ("\t" in line or (first == "|" and _PIPE_ROW.match(line))) and _cell_count(line) <= MAX_ROW_CELLS:
         cells = split_cells(line)
         # C-level loops over the cells: a line may be a megabyte of `|` or TABs.
         filled = [c for c in map(str.strip, cells) if c]
@@ -85,6 +85,15 @@ def shape_of(line: str) -> Shape:
     if first.isdigit() and _NUMBERED.match(line):
         return Shape(NUMBERED, clean_inline(line))
     return Shape(TEXT, clean_inline(line))
+
+
+# Real tables have tens of columns; a line of a million TABs is text, not a row of a
+# million cells (each cell becomes a model node: seconds of work for nothing).
+MAX_ROW_CELLS = 1000
+
+
+def _cell_count(line: str) -> int:
+    return line.count("\t") + 1 if "\t" in line else line.count("|") - 1
 
 
 def split_cells(line: str) -> list[str]:
@@ -180,8 +189,7 @@ def parse_toc_line(line: str) -> tuple[str, int | None, bool] | None:
     page = int(text[cut:])
     before = text[:cut]
     if "\t" in before:
-        cells = [c.strip() for c in before.split("\t")]
-        cells = [c for c in cells if c]
+        cells = list(filter(None, map(str.strip, before.split("\t"))))  # C loops: a row may be 1 MB
         if not cells:
             return None
         title_part = " ".join(cells)

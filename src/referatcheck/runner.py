@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import time
 from functools import lru_cache, partial
@@ -168,6 +169,9 @@ def code_fingerprint() -> str:
 def lint_path(path: str, settings: RunSettings, cache: ResultCache | None = None) -> FileResult:
     """Read one file and lint it, through the cache when there is one. Never raises."""
     try:
+        # A FIFO or a device named on the command line would block or never end.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return _failed(path, "ikke en almindelig fil / not a regular file", read_error=True)
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
