@@ -272,6 +272,10 @@ def test_committee_names_compare_tolerantly():
     assert not same_committee("Arbejdsmarkedsudvalget", "Arbejdsmarkeds- og Integrationsudvalget")
     assert not same_committee("Økonomiudvalget", "Arbejdsmarkedsudvalget")
     assert committee_key("Økonomiudvalgets") == committee_key("Økonomiudvalg")
+    assert same_committee("for Økonomiudvalget", "Økonomiudvalget")
+    assert same_committee("Fællesmøde mellem Arbejdsmarkedsudvalget og Børne- og Uddannelsesudvalget",
+                          "Arbejdsmarkedsudvalget")
+    assert not same_committee("Social- og Sundhedsudvalget", "Sundhedsudvalget")
 
 
 @pytest.mark.parametrize("heading, committee, date", [

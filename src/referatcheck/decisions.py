@@ -100,6 +100,8 @@ _BODY_NAME = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_BODIES = {"udvalg", "udvalget", "udvalgets", "mødet", "møde"}
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:for|fra|i|til)\s+")  # `Beslutningsprotokol for Økonomiudvalget`
+_JOINT_MEETING = re.compile(r"fælles|mellem")
 
 
 def committee_key(name: str) -> str:
@@ -110,7 +112,7 @@ def committee_key(name: str) -> str:
     Integrationsudvalget` give the same key, as do `Byråd` and `Byrådet`.
     """
     text = unicodedata.normalize("NFC", clean_inline(name)).casefold()
-    text = _PARENTHESES.sub(" ", text)
+    text = _LEADING_PREPOSITION.sub("", _PARENTHESES.sub(" ", text))
     key = "".join(ch for ch in text if ch.isalpha())
     if key.endswith(("ets", "ens")):
         key = key[:-1]
@@ -122,8 +124,9 @@ def committee_key(name: str) -> str:
 def same_committee(a: str, b: str) -> bool:
     """Whether two names denote the same body (tolerating a letter or two in long names).
 
-    One name inside the other also counts (`Arbejdsmarkedsudvalget` in a joint meeting
-    `Fællesmøde mellem Arbejdsmarkedsudvalget og …`).
+    A committee of a joint meeting counts too (`Arbejdsmarkedsudvalget` in
+    `Fællesmøde mellem Arbejdsmarkedsudvalget og Børne- og Uddannelsesudvalget`), but
+    `Sundhedsudvalget` is not `Social- og Sundhedsudvalget`.
     """
     ka, kb = committee_key(a), committee_key(b)
     if not ka or not kb:
@@ -131,7 +134,7 @@ def same_committee(a: str, b: str) -> bool:
     if ka == kb:
         return True
     shorter, longer = sorted((ka, kb), key=len)
-    if len(shorter) >= 8 and shorter in longer:
+    if len(shorter) >= 8 and shorter in longer and _JOINT_MEETING.search(longer):
         return True
     limit = 2 if len(shorter) >= 15 else (1 if len(shorter) >= 10 else 0)
     return limit > 0 and Levenshtein.distance(ka, kb, score_cutoff=limit) <= limit
