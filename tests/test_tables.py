@@ -767,8 +767,9 @@ def test_appropriations_balance_and_a_moved_cell_does_not(note, data):
 
 
 cell_text = st.one_of(
-    st.sampled_from(["", "-", "I alt", "Heraf x", "1.000 kr.", "(123)", "12,5%", "1,234.5", "÷ 7", "Forskel",
-                     "Korrigeret budget", "Forbrugs %", "Bevillingspåtegning", "<b>", "**", "01"]),
+    st.sampled_from(["", "-", "---", "|", "I alt", "Heraf x", "- Løn", "1.000 kr.", "(123)", "12,5%", "1,234.5",
+                     "÷ 7", "Forskel", "Korrigeret budget", "Forbrugs %", "Bevillingspåtegning", "<b>", "**", "01",
+                     "2024", "Overslags år 1", "Afvigelse i %", "Vedtaget budget", "Genbevillinger", "Tillæg"]),
     st.integers(min_value=-10**7, max_value=10**7).map(format_number),
     st.text(alphabet="0123456789.,-% kr", max_size=12),
 )
@@ -780,3 +781,9 @@ def test_any_table_is_read_without_a_crash(rows):
     text = "\n".join("\t".join(r) if len(r) > 1 else r[0] + "\t" for r in rows)
     found = lint(minutes(text))
     assert not [d for d in found if d.code.startswith("RC")]
+
+
+@pytest.mark.parametrize("body", ["-----\t-----\n", "|---|---|\n", "-----\t-----\n\n-----\t-----\n",
+                                  "Bevillingspåtegning\n\n-----\t-----\n", "\t\t\n"])
+def test_degenerate_tables(body):
+    assert not [d for d in lint(minutes(body)) if d.code.startswith(("RC", "TAB"))]

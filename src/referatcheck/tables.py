@@ -264,6 +264,8 @@ def document_tables(document: Document) -> tuple[TableView, ...]:
             for index, block in enumerate(blocks):
                 if not isinstance(block, Table) or index in consumed:
                     continue
+                if not any(not row.separator for row in block.rows):
+                    continue  # only `-----` rules: nothing to read
                 if prose is None:
                     prose = _prose(scope)
                 views.append(_read(blocks, index, consumed, prose))
