@@ -85,13 +85,12 @@ def align(document: Document) -> Alignment:
     items = document.items
     e_keys = [_entry_key(e) for e in entries]
     i_keys = [_item_key(i) for i in items]
-    matcher = difflib.SequenceMatcher(None, e_keys, i_keys, autojunk=False)
     pairs: list[Pair] = []
     loose_entries: list[TocEntry] = []
     loose_items: list[Item] = []
     mismatched: list[tuple[TocEntry, Item]] = []
     e_pos = i_pos = 0
-    for block in matcher.get_matching_blocks():
+    for block in _matching_blocks(e_keys, i_keys):
         gap_pairs, gap_e, gap_i = _align_gap(entries[e_pos:block.a], items[i_pos:block.b])
         pairs.extend(gap_pairs)
         loose_entries.extend(gap_e)
@@ -132,6 +131,70 @@ def align(document: Document) -> Alignment:
             orphan_items.append(item)
     pairs.sort(key=lambda p: p.entry.span.line)
     return Alignment(tuple(pairs), tuple(mismatched), tuple(orphan_entries), tuple(orphan_items))
+
+
+@frozen
+class _Block:
+    a: int
+    b: int
+    size: int
+
+
+# difflib's matching blocks are quadratic when matches alternate with mismatches (a TOC
+# with every other title changed); beyond this many key pairs a linear-logarithmic
+# longest common subsequence of the titles that occur once on each side is used instead.
+_DIFFLIB_LIMIT = 1_000_000
+
+
+def _matching_blocks(a: list[str], b: list[str]) -> list:
+    """Runs of equal keys in order, ending with the sentinel ``(len(a), len(b), 0)``."""
+    if len(a) * len(b) <= _DIFFLIB_LIMIT:
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    count_a: dict[str, int] = {}
+    for key in a:
+        count_a[key] = count_a.get(key, 0) + 1
+    where_b: dict[str, int] = {}
+    for j, key in enumerate(b):
+        where_b[key] = -1 if key in where_b else j
+    # Pairs of titles unique on both sides, in entry order; their item positions' longest
+    # increasing subsequence is the longest in-order alignment of them (patience diff).
+    pairs = [(i, where_b[key]) for i, key in enumerate(a) if count_a[key] == 1 and where_b.get(key, -1) >= 0]
+    tails: list[int] = []  # tails[k]: index in pairs of the smallest end of an increasing run of length k+1
+    parent = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        n = _bisect_tails(pairs, tails, j)
+        if n > 0:
+            parent[k] = tails[n - 1]
+        if n == len(tails):
+            tails.append(k)
+        else:
+            tails[n] = k
+    chain = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = parent[k]
+    chain.reverse()
+    blocks: list[_Block] = []
+    for i, j in chain:
+        last = blocks[-1] if blocks else None
+        if last is not None and last.a + last.size == i and last.b + last.size == j:
+            blocks[-1] = _Block(last.a, last.b, last.size + 1)
+        else:
+            blocks.append(_Block(i, j, 1))
+    blocks.append(_Block(len(a), len(b), 0))
+    return blocks
+
+
+def _bisect_tails(pairs, tails: list[int], j: int) -> int:
+    low, high = 0, len(tails)
+    while low < high:
+        middle = (low + high) // 2
+        if pairs[tails[middle]][1] < j:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _align_gap(entries, items) -> tuple[list[Pair], list[TocEntry], list[Item]]:

@@ -1,0 +1,232 @@
+"""The runner: worker processes give the serial run's output; the cache is never stale."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, corpus_files
+from referatcheck import runner
+from referatcheck.cli import main
+from referatcheck.pipeline import RunSettings
+from referatcheck.runner import ProgressBar, ResultCache, code_fingerprint, default_cache_dir, lint_paths
+
+SETTINGS = RunSettings(isolated=True)
+
+
+@pytest.fixture(scope="module")
+def minutes(tmp_path_factory) -> list[str]:
+    """Clean and defective examples, the corpus and a binary file: 20 files."""
+    folder = tmp_path_factory.mktemp("minutes")
+    sources = sorted((EXAMPLES / "clean").glob("*.md")) + sorted((EXAMPLES / "defects").glob("*.*")) + corpus_files()
+    paths = []
+    for i in range(20):
+        source = sources[i % len(sources)]
+        target = folder / f"{i:02d}-{source.name}"
+        shutil.copyfile(source, target)
+        paths.append(str(target))
+    (folder / "00-binary.md").write_bytes(b"\x89PNG\x00\x00" * 100)
+    return sorted(paths + [str(folder / "00-binary.md")])
+
+
+def test_parallel_results_equal_serial_and_keep_the_order(minutes):
+    serial = lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)
+    parallel = lint_paths(minutes, SETTINGS, jobs=2, use_cache=False)
+    assert [r.path for r in serial] == minutes
+    assert parallel == serial
+    assert any(r.diagnostics for r in serial) and any(r.incomplete for r in serial)
+
+
+def test_cli_output_of_jobs_2_is_byte_identical_to_jobs_1(minutes, tmp_path):
+    outputs = {}
+    for jobs in ("1", "2"):
+        for fmt in ("text", "json"):
+            result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "-j", jobs, "--format", fmt,
+                                               *minutes])
+            outputs[jobs, fmt] = (result.exit_code, result.stdout)
+    assert outputs["1", "text"] == outputs["2", "text"]
+    assert outputs["1", "json"] == outputs["2", "json"]
+    assert outputs["1", "text"][0] == 2  # the binary file makes the lint incomplete
+
+
+def test_warm_cache_gives_the_same_results(minutes, tmp_path):
+    cold = lint_paths(minutes, SETTINGS, jobs=2, cache_dir=tmp_path)
+    entries = list((tmp_path / f"v{runner.CACHE_FORMAT}").rglob("*"))
+    assert any(e.is_file() for e in entries)
+    warm = lint_paths(minutes, SETTINGS, jobs=1, cache_dir=tmp_path)
+    assert warm == cold == lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)
+    assert (tmp_path / "CACHEDIR.TAG").exists() and (tmp_path / ".gitignore").read_text() == "*\n"
+
+
+def test_cache_is_used(minutes, tmp_path, monkeypatch):
+    lint_paths(minutes[:3], SETTINGS, jobs=1, cache_dir=tmp_path)
+    calls = []
+    real = runner.lint_file
+    monkeypatch.setattr(runner, "lint_file", lambda *a: calls.append(a[0]) or real(*a))
+    lint_paths(minutes[:3], SETTINGS, jobs=1, cache_dir=tmp_path)
+    # Only the unreadable binary file (an incomplete result) is linted again.
+    assert calls == [p for p in minutes[:3] if "binary" in p]
+
+
+def _lint_one(path: Path, cache: Path, settings: RunSettings = SETTINGS):
+    return lint_paths([str(path)], settings, jobs=1, cache_dir=cache)[0]
+
+
+def test_cache_is_never_stale_when_the_file_changes(tmp_path):
+    path = tmp_path / "m.md"
+    shutil.copyfile(EXAMPLES / "defects" / "toc-defects.md", path)
+    first = _lint_one(path, tmp_path / "cache")
+    assert any(d.code.startswith("TOC") for d in first.diagnostics)
+    stat = path.stat()
+    shutil.copyfile(EXAMPLES / "clean" / "nordby-teknik-og-miljoeudvalget-2024-05-06.md", path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime: content decides
+    second = _lint_one(path, tmp_path / "cache")
+    assert not any(d.code.startswith("TOC") for d in second.diagnostics)
+
+
+def test_cache_is_never_stale_when_the_path_or_configuration_changes(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    source = EXAMPLES / "defects" / "toc-defects.md"
+    shutil.copyfile(source, folder / "m.md")
+    shutil.copyfile(source, folder / "n.md")
+    first = _lint_one(folder / "m.md", tmp_path / "cache", RunSettings())
+    twin = _lint_one(folder / "n.md", tmp_path / "cache", RunSettings())
+    assert {d.path for d in twin.diagnostics} == {str(folder / "n.md")}  # not m.md's cached result
+    (folder / "referatcheck.toml").write_text('[lint]\nignore = ["TOC"]\n')
+    configured = _lint_one(folder / "m.md", tmp_path / "cache", RunSettings())
+    assert any(d.code.startswith("TOC") for d in first.diagnostics)
+    assert not any(d.code.startswith("TOC") for d in configured.diagnostics)
+    selected = _lint_one(folder / "m.md", tmp_path / "cache", RunSettings(isolated=True, select=("TOC001",)))
+    assert {d.code for d in selected.diagnostics} <= {"TOC001"}
+
+
+def test_cache_key_covers_versions_and_code(tmp_path):
+    data = b"# REFERAT Udvalget d. 01-02-2024\n"
+    a = ResultCache(tmp_path, salt="referatcheck=0.1.0").key("m.md", data, SETTINGS)
+    b = ResultCache(tmp_path, salt="referatcheck=0.1.1").key("m.md", data, SETTINGS)
+    assert a != b
+    fingerprint = code_fingerprint()
+    assert "referatcheck=" in fingerprint and "toc=referatcheck_plugins.toc@" in fingerprint
+    assert "toc.py:" in fingerprint and "lexer.py:" in fingerprint  # source stamps: editable installs
+
+
+def test_editing_a_rule_module_invalidates_the_cache(monkeypatch):
+    before = code_fingerprint()
+    import referatcheck_plugins.toc as toc
+
+    stat = os.stat(toc.__file__)
+    try:
+        os.utime(toc.__file__, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        code_fingerprint.cache_clear()
+        assert code_fingerprint() != before
+    finally:
+        os.utime(toc.__file__, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        code_fingerprint.cache_clear()
+    assert code_fingerprint() == before
+
+
+def test_damaged_cache_entries_are_misses(minutes, tmp_path):
+    clean = lint_paths(minutes[:4], SETTINGS, jobs=1, cache_dir=tmp_path)
+    for entry in (tmp_path / f"v{runner.CACHE_FORMAT}").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(entry.read_bytes()[:7])  # truncated, as after a crash
+    assert lint_paths(minutes[:4], SETTINGS, jobs=1, cache_dir=tmp_path) == clean
+    for entry in (tmp_path / f"v{runner.CACHE_FORMAT}").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(b"not a pickle at all")
+    assert lint_paths(minutes[:4], SETTINGS, jobs=1, cache_dir=tmp_path) == clean
+
+
+def _write_many(args):
+    directory, rounds = args
+    cache = ResultCache(directory, salt="s")
+    result = lint_paths([str(EXAMPLES / "defects" / "toc-defects.md")], SETTINGS, jobs=1, use_cache=False)[0]
+    key = cache.key(result.path, b"same", SETTINGS)
+    seen = 0
+    for _ in range(rounds):
+        cache.put(key, result)
+        got = cache.get(key)
+        seen += got == result
+    return seen
+
+
+def test_concurrent_writers_never_leave_a_broken_entry(tmp_path):
+    context = multiprocessing.get_context("fork" if sys.platform != "win32" else None)
+    with context.Pool(4) as pool:
+        seen = pool.map(_write_many, [(str(tmp_path), 50)] * 4)
+    assert seen == [50] * 4  # every read saw a whole entry
+    assert not [p for p in tmp_path.rglob("*.tmp")]  # no temporary file left behind
+
+
+def test_no_cache_writes_nothing(minutes, tmp_path):
+    CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--cache-dir", str(tmp_path / "c"), *minutes[:3]])
+    assert not (tmp_path / "c").exists()
+
+
+def test_unwritable_cache_dir_does_not_stop_the_run(minutes, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    results = lint_paths(minutes[:3], SETTINGS, jobs=1, cache_dir=blocker)
+    assert results == lint_paths(minutes[:3], SETTINGS, jobs=1, use_cache=False)
+
+
+def test_default_cache_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("REFERATCHECK_CACHE_DIR", str(tmp_path / "explicit"))
+    assert default_cache_dir() == tmp_path / "explicit"
+    monkeypatch.delenv("REFERATCHECK_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "referatcheck"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_cache_dir() == Path.home() / ".cache" / "referatcheck"
+
+
+def test_default_jobs_is_every_core():
+    assert runner.default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_a_dead_worker_pool_falls_back_to_this_process(minutes, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    class DyingPool:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def map(self, work, paths, chunksize=1):
+            yield work(paths[0])
+            raise BrokenProcessPool("a worker was killed")
+
+    monkeypatch.setattr(runner, "_pool", lambda jobs: DyingPool())
+    results = lint_paths(minutes, SETTINGS, jobs=2, use_cache=False)
+    assert results == lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)
+
+
+def test_progress_bar_draws_and_clears():
+    stream = io.StringIO()
+    bar = ProgressBar(3, stream=stream, width=10)
+    for _ in range(3):
+        bar.advance()
+    bar.close()
+    text = stream.getvalue()
+    assert "3/3" in text and "[##########]" in text and text.endswith("\r")
+
+
+def test_progress_bar_only_on_a_terminal(minutes, capsys, monkeypatch):
+    monkeypatch.setattr(runner, "PROGRESS_MIN_FILES", 5)
+    lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)  # stderr is captured: not a terminal
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(runner, "_stderr_is_terminal", lambda: True)
+    lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)
+    assert f"{len(minutes)}/{len(minutes)}" in capsys.readouterr().err
+    lint_paths(minutes[:3], SETTINGS, jobs=1, use_cache=False)  # few files: no bar
+    assert capsys.readouterr().err == ""
