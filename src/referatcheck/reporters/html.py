@@ -23,6 +23,7 @@ from functools import lru_cache
 from html import escape
 from typing import Iterable, Sequence
 
+from referatcheck.cpr import mask_cpr
 from referatcheck.diagnostic import Diagnostic, sort_diagnostics
 from referatcheck.engine import FileResult
 from referatcheck.lexer import BOLD, BULLET, HEADING, ROW, SEPARATOR, shape_of, split_cells
@@ -207,7 +208,8 @@ class _DocumentPage:
         self.findings = sort_diagnostics(result.diagnostics)
         self.ids = {id(d): f"{anchor}-f{n}" for n, d in enumerate(self.findings, start=1)}
         source = result.source
-        self.lines = source.lines if source is not None else ()
+        # The report shows the document; a CPR number in it is shown masked (`120384-XXXX`).
+        self.lines = tuple(mask_cpr(line) for line in source.lines) if source is not None else ()
         self.word = source is not None and source.encoding == "docx"  # converted by the Word plugin
         self.document = _document_of(result)
         items = self.document.items if self.document is not None else ()
