@@ -29,7 +29,7 @@ from typing import Iterator
 import attrs
 
 from referatcheck import hookimpl
-from referatcheck.lexer import _TOC_NAMES, HEAD_LABELS, shape_of
+from referatcheck.lexer import HEAD_LABELS, TOC_NAMES, shape_of
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import Document
 from referatcheck.parse import parse_document
@@ -632,4 +632,4 @@ def _field_with_tab(line: str) -> str:
 
 
 def _is_toc_title(line: str) -> bool:
-    return bool(line) and shape_of(line).text.rstrip(":").casefold() in _TOC_NAMES
+    return bool(line) and shape_of(line).text.rstrip(":").casefold() in TOC_NAMES

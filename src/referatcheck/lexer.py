@@ -120,7 +120,7 @@ _CASE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
-_TOC_NAMES = {"indholdsfortegnelse", "indhold", "dagsordensoversigt", "punktoversigt", "oversigt over punkter",
+TOC_NAMES = {"indholdsfortegnelse", "indhold", "dagsordensoversigt", "punktoversigt", "oversigt over punkter",
               "punkter på dagsordenen", "dagsordenpunkter", "dagsordenspunkter"}
 _PLAIN_TITLE = re.compile(r"^(?:referat|beslutningsprotokol)\b.{0,200}\d{4}", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"\b(referat|beslutningsprotokol|dagsorden|protokol)\b", re.IGNORECASE)
@@ -293,7 +293,7 @@ class _Roles:
         for i in range(min(limit, len(self.lines))):
             shape = self.shapes[i]
             if shape.kind in (HEADING, BOLD, TEXT) and len(shape.text) < 40:
-                if shape.text.rstrip(":").casefold() in _TOC_NAMES:
+                if shape.text.rstrip(":").casefold() in TOC_NAMES:
                     return i
         return None
 
