@@ -272,13 +272,13 @@ class TableCheck:
     def _difference_operands(self) -> tuple[Column, Column, Column] | None:
         """The Forskel column and the two columns it is the difference of.
 
-        By name: Forventet regnskab (or Regnskab) against Korrigeret budget (or Budget,
-        Vedtaget budget). When several fit the names, the pair that fits the most rows
+        By name: Forventet regnskab (or Regnskab, Forbrug) against Korrigeret budget (or
+        Budget, Vedtaget budget). When several fit the names, the pair that fits the most rows
         either way round wins, the named order breaking ties.
         """
         view = self.view
         diff = view.column(DIFF)
-        actuals = [c for c in (view.column(FORECAST), view.column(ACCOUNTS)) if c]
+        actuals = [c for c in (view.column(FORECAST), view.column(ACCOUNTS), view.column(SPENT)) if c]
         budgets = [c for c in (view.column(CORRECTED), view.column(BUDGET), view.column(ADOPTED)) if c]
         if diff is None or not actuals or not budgets:
             return None

@@ -285,6 +285,23 @@ def test_legend_that_contradicts_every_row_is_a_warning_at_the_legend():
     assert tab(body) == [("TAB002", line_of(body, "+ er merforbrug"), "warning")]
 
 
+def test_legend_in_a_header_cell_and_in_parentheses():
+    body = ("1.000 kr.\tKorrigeret budget\tForventet regnskab\tAfvigelse (+ = merforbrug)\n"
+            "A\t100\t110\t10\nB\t100\t90\t10\n")
+    assert tab(body) == [("TAB002", line_of(body, "B"), "error")]
+    body = ("1.000 kr.\tKorrigeret budget\tForventet regnskab\tAfvigelse\nA\t100\t110\t10\nB\t100\t90\t10\n"
+            "\n(-) angiver merforbrug\n")
+    assert tab(body) == [("TAB002", line_of(body, "A"), "error")]
+
+
+def test_remaining_budget_against_spending():
+    body = ("1.000 kr.\tKorrigeret budget\tForbrug\tRest\tAfvigelse\nA\t100\t40\t60\t60\n"
+            "B\t200\t150\t50\t50\nI alt\t300\t190\t110\t110\n")
+    assert tab(body) == []
+    wrong = body.replace("150\t50\t50", "150\t50\t-50")
+    assert ("TAB002", line_of(wrong, "B"), "error") in tab(wrong)
+
+
 def test_tie_is_settled_by_the_legend_or_left_as_info():
     body = ("1.000 kr.\tKorrigeret budget\tForventet regnskab\tForskel\nA\t100\t110\t10\nB\t100\t90\t10\n")
     assert tab(body) == [("TAB002", HEAD_LINES + 1, "info")]

@@ -93,7 +93,7 @@ _OUTLOOK_HEADER = re.compile(r"overslags?\s?år|budget\s?år", re.IGNORECASE)
 # Sign legends: `+ er merforbrug`, `Positive tal er merforbrug`, `En negativ afvigelse
 # betyder merforbrug`, `- = mindreforbrug`.
 _LEGEND = re.compile(
-    r"(?P<sign>\+|plus|positiv\w*|-|–|÷|minus|negativ\w*)\s{0,3}(?:tal|beløb|afvigelser?|forskel)?\s{0,3}"
+    r"\(?(?P<sign>\+|plus|positiv\w*|-|–|÷|minus|negativ\w*)\)?\s{0,3}(?:tal|beløb|afvigelser?|forskel)?\s{0,3}"
     r"(?:er|=|betyder|angiver|viser|udtrykker)\s{1,3}(?:et\s{1,3}|en\s{1,3})?(?P<what>mer|mindre)(?:forbrug|udgift)",
     re.IGNORECASE,
 )
@@ -458,7 +458,7 @@ def _shape(table, rows, caption, caption_span, notes, appropriation, prose) -> T
                 break
     body = _body(body_rows, body_parsed, columns, width)
     unit, unit_span = _unit(header, columns, caption, caption_span, body)
-    legend, legend_span = _legend(notes, caption, caption_span)
+    legend, legend_span = _legend(notes, caption, caption_span, header)
     return TableView(
         table=table, rows=rows, header=header, columns=columns, body=body, unit=unit, unit_span=unit_span,
         caption=clean_inline(caption), caption_span=caption_span, notes=notes, appropriation=appropriation,
@@ -605,9 +605,15 @@ def _unit(header, columns, caption, caption_span, body) -> tuple[str | None, Spa
     return None, None
 
 
-def _legend(notes: Sequence[Note], caption: str, caption_span: Span | None) -> tuple[bool | None, Span | None]:
-    """What a sign legend says (True: a positive figure is a merforbrug) and where."""
-    for text, span in [(n.text, n.span) for n in notes] + [(caption, caption_span)]:
+def _legend(notes: Sequence[Note], caption: str, caption_span: Span | None,
+            header: Sequence[Row]) -> tuple[bool | None, Span | None]:
+    """What a sign legend says (True: a positive figure is a merforbrug) and where.
+
+    After the table (`+ er merforbrug`), in the caption, or in a header cell
+    (`Afvigelse (+ = merforbrug)`).
+    """
+    cells = [(clean_inline(c.text), c.span) for row in header for c in row.cells if "forbrug" in c.text]
+    for text, span in [(n.text, n.span) for n in notes] + [(caption, caption_span)] + cells:
         match = _LEGEND.search(text) if len(text) < 400 else None
         if match:
             positive = match.group("sign").casefold().startswith(("+", "plus", "positiv"))
