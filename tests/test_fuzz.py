@@ -23,7 +23,7 @@ from referatcheck.pipeline import RunSettings, lint_file
 from referatcheck.runner import lint_paths
 from referatcheck.source import SourceText
 
-EXAMPLES = int(os.environ.get("REFERATCHECK_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("REFERATCHECK_FUZZ_EXAMPLES", "30"))
 settings.register_profile(
     "referatcheck-fuzz", deadline=None, max_examples=EXAMPLES, derandomize=False,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
@@ -208,7 +208,7 @@ def test_damaged_minutes_never_crash_and_spans_stay_inside(data):
 
 
 @settings(FUZZ, max_examples=max(3, EXAMPLES // 10))
-@given(st.lists(damaged(), min_size=8, max_size=12))
+@given(st.lists(damaged(), min_size=8, max_size=9))
 def test_parallel_run_equals_serial_run(tmp_path_factory, documents):
     folder = tmp_path_factory.mktemp("fuzz")
     paths = []

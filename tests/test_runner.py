@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, corpus_files
+from conftest import EXAMPLES
 from referatcheck import runner
 from referatcheck.cli import main
 from referatcheck.pipeline import RunSettings
@@ -23,21 +23,25 @@ SETTINGS = RunSettings(isolated=True)
 
 @pytest.fixture(scope="module")
 def minutes(tmp_path_factory) -> list[str]:
-    """Clean and defective examples, the corpus and a binary file: 20 files."""
+    """Clean and defective examples (cp1252, CRLF and BOM among them) and a binary file."""
     folder = tmp_path_factory.mktemp("minutes")
-    sources = sorted((EXAMPLES / "clean").glob("*.md")) + sorted((EXAMPLES / "defects").glob("*.*")) + corpus_files()
+    sources = sorted((EXAMPLES / "clean").glob("*.md")) + sorted((EXAMPLES / "defects").glob("*-*.*"))
     paths = []
-    for i in range(20):
-        source = sources[i % len(sources)]
+    for i, source in enumerate(sources[:9]):
         target = folder / f"{i:02d}-{source.name}"
         shutil.copyfile(source, target)
         paths.append(str(target))
     (folder / "00-binary.md").write_bytes(b"\x89PNG\x00\x00" * 100)
+    assert len(paths) + 1 >= runner.PARALLEL_MIN_FILES  # enough to use the worker pool
     return sorted(paths + [str(folder / "00-binary.md")])
 
 
-def test_parallel_results_equal_serial_and_keep_the_order(minutes):
-    serial = lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)
+@pytest.fixture(scope="module")
+def serial(minutes):
+    return lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)
+
+
+def test_parallel_results_equal_serial_and_keep_the_order(minutes, serial):
     parallel = lint_paths(minutes, SETTINGS, jobs=2, use_cache=False)
     assert [r.path for r in serial] == minutes
     assert parallel == serial
@@ -56,12 +60,12 @@ def test_cli_output_of_jobs_2_is_byte_identical_to_jobs_1(minutes, tmp_path):
     assert outputs["1", "text"][0] == 2  # the binary file makes the lint incomplete
 
 
-def test_warm_cache_gives_the_same_results(minutes, tmp_path):
+def test_warm_cache_gives_the_same_results(minutes, serial, tmp_path):
     cold = lint_paths(minutes, SETTINGS, jobs=2, cache_dir=tmp_path)
     entries = list((tmp_path / f"v{runner.CACHE_FORMAT}").rglob("*"))
     assert any(e.is_file() for e in entries)
     warm = lint_paths(minutes, SETTINGS, jobs=1, cache_dir=tmp_path)
-    assert warm == cold == lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)
+    assert warm == cold == serial
     assert (tmp_path / "CACHEDIR.TAG").exists() and (tmp_path / ".gitignore").read_text() == "*\n"
 
 
@@ -133,8 +137,9 @@ def test_editing_a_rule_module_invalidates_the_cache(monkeypatch):
     assert code_fingerprint() == before
 
 
-def test_damaged_cache_entries_are_misses(minutes, tmp_path):
+def test_damaged_cache_entries_are_misses(minutes, serial, tmp_path):
     clean = lint_paths(minutes[:4], SETTINGS, jobs=1, cache_dir=tmp_path)
+    assert clean == serial[:4]
     for entry in (tmp_path / f"v{runner.CACHE_FORMAT}").rglob("*"):
         if entry.is_file():
             entry.write_bytes(entry.read_bytes()[:7])  # truncated, as after a crash
@@ -171,11 +176,11 @@ def test_no_cache_writes_nothing(minutes, tmp_path):
     assert not (tmp_path / "c").exists()
 
 
-def test_unwritable_cache_dir_does_not_stop_the_run(minutes, tmp_path):
+def test_unwritable_cache_dir_does_not_stop_the_run(minutes, serial, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder should be")
     results = lint_paths(minutes[:3], SETTINGS, jobs=1, cache_dir=blocker)
-    assert results == lint_paths(minutes[:3], SETTINGS, jobs=1, use_cache=False)
+    assert results == serial[:3]
 
 
 def test_default_cache_dir(monkeypatch, tmp_path):
@@ -192,7 +197,7 @@ def test_default_jobs_is_every_core():
     assert runner.default_jobs() == len(os.sched_getaffinity(0))
 
 
-def test_a_dead_worker_pool_falls_back_to_this_process(minutes, monkeypatch):
+def test_a_dead_worker_pool_falls_back_to_this_process(minutes, serial, monkeypatch):
     from concurrent.futures.process import BrokenProcessPool
 
     class DyingPool:
@@ -208,7 +213,7 @@ def test_a_dead_worker_pool_falls_back_to_this_process(minutes, monkeypatch):
 
     monkeypatch.setattr(runner, "_pool", lambda jobs: DyingPool())
     results = lint_paths(minutes, SETTINGS, jobs=2, use_cache=False)
-    assert results == lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)
+    assert results == serial
 
 
 def test_progress_bar_draws_and_clears():
@@ -223,6 +228,7 @@ def test_progress_bar_draws_and_clears():
 
 def test_progress_bar_only_on_a_terminal(minutes, capsys, monkeypatch):
     monkeypatch.setattr(runner, "PROGRESS_MIN_FILES", 5)
+    monkeypatch.setattr(runner, "lint_path", lambda path, settings, cache=None: path)  # the bar, not the lint
     lint_paths(minutes, SETTINGS, jobs=1, use_cache=False)  # stderr is captured: not a terminal
     assert capsys.readouterr().err == ""
     monkeypatch.setattr(runner, "_stderr_is_terminal", lambda: True)
