@@ -636,13 +636,21 @@ class TableCheck:
 
     def appropriation(self) -> Iterator[Finding]:
         view = self.view
-        rows = [(i, r) for i, r in enumerate(self.body) if r.kind in (PLAIN,)]
+        flows = [(i, r) for i, r in enumerate(self.body) if r.kind in (PLAIN, SUB)]
+        totals = [(i, r) for i, r in enumerate(self.body) if r.kind == TOTAL]
         balances: dict[int, tuple] = {}
         for column in view.numeric_columns:
-            values = [(i, r, r.amount(column.index)) for i, r in rows if r.amount(column.index) is not None]
-            if not values:
-                continue
-            balances[column.index] = self._balance(values)
+            # The money flows balance; a `Tillægsbevilling i alt` row may be one of them.
+            options = []
+            for rows in (flows, flows + totals if totals else None):
+                if rows:
+                    values = [(i, r, r.amount(column.index)) for i, r in sorted(rows, key=lambda p: p[0])
+                              if r.amount(column.index) is not None]
+                    if values:
+                        options.append(self._balance(values))
+            if options:
+                ranked = {"ok": 0, ROUNDING: 1, ERROR: 2}
+                balances[column.index] = min(options, key=lambda b: ranked[b[-1]])
         for column in view.numeric_columns:
             if column.index not in balances:
                 continue

@@ -422,6 +422,13 @@ def test_appropriation_with_a_flattened_row_is_not_computed():
     assert tab(body) == [("TAB008", line_of(body, "\tPolitik"), "info")]
 
 
+def test_appropriation_with_a_total_grant_row_and_sub_items():
+    body = ("Bevillingspåtegning (i 1.000 kr.)\n\n\tBudget år\tOverslags år 1\n"
+            "Tillægsbevilling i alt\t500\t500\n- Kassebeholdning\t-500\t-500\n")
+    assert tab(body) == []
+    assert tab(body.replace("-500\t-500", "-500\t-400")) == [("TAB005", HEAD_LINES + 5, "error")]
+
+
 def test_appropriation_rule_options():
     assert AppropriationBalance.options == {"tolerance": "interval"}
 
