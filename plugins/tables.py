@@ -867,8 +867,8 @@ class TotalRow(_TableRule):
 
     code, name, severity = "TAB001", "table-total", Severity.ERROR
     doc = RuleDoc(
-        summary_da="En I alt-, Total- eller delsumsrække (`<x> i alt`, en usignet første række) er ikke summen af "
-                   "de rækker, den dækker; en `Heraf`-række er større end rækken, den er en del af.",
+        summary_da="En I alt-, Total- eller delsumsrække (`<x> i alt`, en første række uden tekst) er ikke summen "
+                   "af de rækker, den dækker; en `Heraf`-række er større end rækken, den er en del af.",
         summary_en="A total or subtotal row (`I alt`, `Total`, `<x> i alt`, an unlabelled first row) is not the sum "
                    "of the rows it covers; a `Heraf` row exceeds the row it is part of.",
         why_da="En total, der ikke summerer, betyder at en celle er forkert, og byrådet træffer beslutning på "
