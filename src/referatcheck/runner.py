@@ -243,17 +243,38 @@ def lint_paths(
     if progress is None:
         progress = len(paths) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
     bar = ProgressBar(len(paths)) if progress else None
-    work = partial(lint_path, settings=settings, cache=cache)
-    results: list[FileResult] = []
+    results: list[FileResult | None] = [None] * len(paths)
     try:
-        for result in _run(work, paths, jobs):
-            results.append(result)
+        # Cached results first, in this process: a warm run then starts no workers at all.
+        pending = list(range(len(paths)))
+        if cache is not None:
+            pending = []
+            for index, path in enumerate(paths):
+                results[index] = _cached(path, settings, cache)
+                if results[index] is None:
+                    pending.append(index)
+                elif bar is not None:
+                    bar.advance()
+        work = partial(lint_path, settings=settings, cache=cache)
+        for index, result in zip(pending, _run(work, [paths[i] for i in pending], jobs)):
+            results[index] = result
             if bar is not None:
                 bar.advance()
     finally:
         if bar is not None:
             bar.close()
-    return results
+    return results  # type: ignore[return-value]  # every slot is filled
+
+
+def _cached(path: str, settings: RunSettings, cache: ResultCache) -> FileResult | None:
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None  # lint_path reports it
+    return cache.get(cache.key(path, data, settings))
 
 
 def _run(work: Callable[[str], FileResult], paths: Sequence[str], jobs: int) -> Iterator[FileResult]:
