@@ -42,7 +42,8 @@ class CprNumberPublished(Rule):
     def check(self, document, options) -> Iterator:
         lines = document.source.lines
         for index, line in enumerate(lines):
-            for number in find_cpr_numbers(line):
+            numbers = find_cpr_numbers(line, limit=_PER_LINE)
+            for number in numbers[:_PER_LINE]:
                 yield self.diagnostic(
                     document, Span(index + 1, number.start + 1, index + 1, number.end + 1),
                     f"Muligt CPR-nummer {number.masked} (født {number.birth_date:%d-%m-%Y}); CPR-numre må ikke "
@@ -51,6 +52,20 @@ class CprNumberPublished(Rule):
                     f"be published.",
                     subject=number.masked,
                 )
+            if len(numbers) > _PER_LINE:
+                rest = numbers[_PER_LINE]
+                yield self.diagnostic(
+                    document, Span(index + 1, rest.start + 1, index + 1, rest.end + 1),
+                    f"Linjen har flere mulige CPR-numre end de {_PER_LINE} ovenfor; CPR-numre må ikke "
+                    f"offentliggøres.",
+                    f"The line has more possible CPR numbers than the {_PER_LINE} above; CPR numbers must not be "
+                    f"published.",
+                    subject=f"{rest.masked}+",
+                )
+
+
+# A line with more CPR numbers than this (a list of citizens) gets one finding for the rest.
+_PER_LINE = 10
 
 
 # Short lines that say the item is closed, or point elsewhere, and disclose nothing.

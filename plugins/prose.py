@@ -60,14 +60,18 @@ class PartsStatement:
         return total
 
 
-def find_parts_statements(text: str) -> list[PartsStatement]:
-    """Every `N X, heraf A Y og B Z` / `i alt N … fordelt på A … og B …` in ``text``."""
+def find_parts_statements(text: str, limit: int = 50) -> list[PartsStatement]:
+    """The `N X, heraf A Y og B Z` / `i alt N … fordelt på A … og B …` in ``text`` (at most
+    ``limit``: a paragraph with more is a list of figures, not prose to check)."""
     if "heraf" not in text.casefold() and "hvoraf" not in text.casefold() and "fordel" not in text.casefold():
         return []
     found = []
     for offset, sentence in sentences(text):
         if len(sentence) > _MAX_SENTENCE:
             continue  # not a sentence a reader checks at a glance; and it keeps the work linear
+        folded = sentence.casefold()
+        if "heraf" not in folded and "hvoraf" not in folded and "fordel" not in folded:
+            continue
         numbers = find_numbers(sentence)
         if len(numbers) < 3:
             continue
@@ -77,6 +81,8 @@ def find_parts_statements(text: str) -> list[PartsStatement]:
                 if statement is not None:
                     found.append(PartsStatement(statement.whole, statement.parts, statement.start + offset,
                                                 statement.end + offset))
+                    if len(found) >= limit:
+                        return found
     return found
 
 

@@ -176,7 +176,8 @@ def test_long_lines_stay_fast():
 
     text = HEAD + open_item("120384-1234 " * 5000 + "1" * 500000 + "-" * 100000 + "CPR " * 100000)
     start = time.perf_counter()
-    assert len(lint(text, "PRV001")) == 5000
+    found = lint(text, "PRV001")
+    assert len(found) == 11 and "flere" in found[-1].message.da  # ten, then one for the rest of the line
     assert time.perf_counter() - start < 10
 
 

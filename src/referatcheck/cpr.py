@@ -64,23 +64,33 @@ def birth_date(day: str, month: str, year: str, serial: str) -> dt.date | None:
         return None
 
 
-def find_cpr_numbers(text: str) -> list[CprNumber]:
-    """CPR numbers in ``text``: dashed ones with a valid date, undashed ones only when labelled."""
+def find_cpr_numbers(text: str, limit: int | None = None) -> list[CprNumber]:
+    """CPR numbers in ``text``: dashed ones with a valid date, undashed ones only when labelled.
+
+    With ``limit``, only the first ``limit + 1`` are looked for (enough to say "more").
+    """
     if not _SIX_DIGITS.search(text):
         return []
-    found: dict[int, CprNumber] = {}
+    enough = None if limit is None else limit + 1
+    labelled: dict[int, CprNumber] = {}
     for match in _LABELLED.finditer(text):
         date = birth_date(*match.groups()[:3], match.group(4))
         if date is not None:
-            found[match.start(1)] = CprNumber(match.start(1), match.end(4), date, True)
+            labelled[match.start(1)] = CprNumber(match.start(1), match.end(4), date, True)
+            if enough is not None and len(labelled) >= enough:
+                break
+    dashed: list[CprNumber] = []
     for match in _DASHED.finditer(text):
-        if match.start() in found:
+        if match.start() in labelled:
             continue
         date = birth_date(*match.groups()[:3], match.group(4))
         if date is None or _OTHER_LABEL.search(text[max(0, match.start() - 30): match.start()]):
             continue
-        found[match.start()] = CprNumber(match.start(), match.end(), date, False)
-    return [found[k] for k in sorted(found)]
+        dashed.append(CprNumber(match.start(), match.end(), date, False))
+        if enough is not None and len(dashed) >= enough:
+            break
+    found = sorted([*labelled.values(), *dashed], key=lambda n: n.start)
+    return found if enough is None else found[:enough]
 
 
 def mask_cpr(text: str) -> str:

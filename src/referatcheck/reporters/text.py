@@ -27,9 +27,12 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
         out.append(head)
         source = sources.get(d.path)
         if options.show_source and source is not None:
-            line = mask_cpr(source.line(d.span.line))  # the report must not republish a CPR number
+            line = source.line(d.span.line)
             if line.strip():
-                shown = line.expandtabs(4) if len(line) <= 300 else line[:300] + " …"
+                # The report must not republish a CPR number; only the part shown is masked
+                # (masking keeps lengths, so the caret below still fits).
+                visible = mask_cpr(line[:320])
+                shown = visible.expandtabs(4) if len(line) <= 300 else visible[:300] + " …"
                 out.append(f"    {shown}")
                 caret_col = len(line[: d.span.column - 1].expandtabs(4))
                 width = max(1, min(d.span.end_column - d.span.column, len(line) - d.span.column + 1)) if d.span.end_line == d.span.line else 1
