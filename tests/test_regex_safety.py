@@ -45,8 +45,37 @@ def adversarial_inputs(run: int = RUN):
     for unit in UNITS:
         body = unit * (run // len(unit))
         for ending in ENDINGS:
-            yield f"{unit!r}*{run // len(unit)}+{ending!r}", body + ending
-        yield f"'a '+{unit!r}*n", "a " + body
+            yield f"{unit!r}*{run // len(unit)}+{ending!r}", "", unit, ending
+        yield f"'a '+{unit!r}*n", "a ", unit, ""
+
+
+def _text(prefix: str, unit: str, ending: str, run: int = RUN) -> str:
+    return prefix + unit * (run // len(unit)) + ending
+
+
+def _fastest(call, text: str, times: int) -> float:
+    best = float("inf")
+    for _ in range(times):
+        start = time.perf_counter()
+        call(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _too_slow(call, prefix: str, unit: str, ending: str) -> float | None:
+    """The time of a call that misses the budget even at its best, or that grows faster
+    than linearly (4× the input, more than 8× the time); None when it is fine. A single
+    slow call is timed again: on a busy CI machine one call can lose its time slice."""
+    text = _text(prefix, unit, ending)
+    start = time.perf_counter()
+    call(text)
+    if time.perf_counter() - start <= BUDGET:
+        return None
+    best = _fastest(call, text, 3)
+    if best > BUDGET:
+        return best
+    longer = _fastest(call, _text(prefix, unit, ending, 4 * RUN), 2)
+    return longer if longer > 8 * max(best, 1e-4) else None
 
 
 def _modules() -> list[str]:
@@ -140,12 +169,10 @@ def audit() -> dict:
             count += 1
             print(f"testing {name}: {pattern.pattern[:80]!r}", flush=True)
             calls = (pattern.match, pattern.search) if _scanned(name, pattern, sources) else (pattern.match,)
-            for label, text in inputs:
+            for label, prefix, unit, ending in inputs:
                 for call in calls:
-                    start = time.perf_counter()
-                    call(text)
-                    elapsed = time.perf_counter() - start
-                    if elapsed > BUDGET:
+                    elapsed = _too_slow(call, prefix, unit, ending)
+                    if elapsed is not None:
                         slow.append([name, pattern.pattern, label, call.__name__, round(elapsed, 3)])
                         break  # one slow input is enough to name the pattern
                 else:
@@ -227,4 +254,4 @@ def test_lint_of_a_megabyte_line_is_fast(kind):
     elapsed = time.perf_counter() - start
     assert not result.incomplete, [d.message.en for d in result.diagnostics if d.code.startswith("RC")]
     # About 2.2 MB of text: linear code takes a fraction of a second; backtracking takes minutes.
-    assert elapsed < 4.0, f"{kind}: {elapsed:.2f} s"
+    assert elapsed < 5.0, f"{kind}: {elapsed:.2f} s"
