@@ -363,3 +363,16 @@ def test_inline_section_labels_and_punkt_toc_entries():
     assert [s.kind for s in d.items[1].sections] == [K.RECOMMENDATION, K.DECISION]
     # A run-in label that is not a decision or recommendation stays text.
     assert d.items[1].sections[1].blocks[-1].text == "Økonomi: Ingen."
+
+
+def test_head_field_with_tab_between_label_and_value():
+    # Some exports separate label and value with a TAB; that is a field, not a table row.
+    d = doc(
+        "# REFERAT Teknik og Miljøudvalget d. 06-09-2023\n\n"
+        "**Mødedato**\tOnsdag d. 06. september 2023 kl. 08:00\n\nMødested:\tRådhuset\n\n"
+        "# Punkt 1: Eventuelt\n\n23/1\n"
+    )
+    fields = {f.label: f for f in d.head.fields}
+    assert fields["Mødedato"].value == "Onsdag d. 06. september 2023 kl. 08:00"
+    assert fields["Mødedato"].value_span.column == len("**Mødedato**\t") + 1
+    assert fields["Mødested"].value == "Rådhuset"

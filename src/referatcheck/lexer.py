@@ -391,6 +391,10 @@ class _Roles:
         if shape.kind == TEXT and ":" in line:
             match = _PLAIN_FIELD.match(shape.text)
             return bool(match) and match.group(1).strip().casefold() in HEAD_LABELS
+        if shape.kind == ROW:
+            # `**Mødedato**<TAB>Onsdag d. …`: some exports put a TAB between label and value,
+            # which shapes the line as a table row; a known head label makes it a field.
+            return self._is_field(shape_of(line.replace("\t", " ")), line.replace("\t", " "))
         return False
 
     def _block_type(self, shape: Shape, line: str) -> str:
