@@ -376,3 +376,21 @@ def test_head_field_with_tab_between_label_and_value():
     assert fields["Mødedato"].value == "Onsdag d. 06. september 2023 kl. 08:00"
     assert fields["Mødedato"].value_span.column == len("**Mødedato**\t") + 1
     assert fields["Mødested"].value == "Rådhuset"
+
+
+@pytest.mark.parametrize("wrapped", [
+    "## **Punkt 101: Økonomisk redegørelse for**\n## **udvalgets område**",
+    "## Punkt 101: Økonomisk redegørelse for\nudvalgets område",
+])
+def test_item_heading_wrapped_onto_a_second_complete_line(wrapped):
+    d = doc(wrapped + "\n\n23/1\n\n## Beslutning\n\nGodkendt.\n")
+    item = d.items[0]
+    assert (item.number, item.title) == (101, "Økonomisk redegørelse for udvalgets område")
+    assert item.case_number.text == "23/1"
+    assert (item.heading_span.line, item.heading_span.end_line) == (1, 2)
+    assert [s.kind for s in item.sections] == [K.DECISION]
+
+
+def test_heading_followed_by_section_heading_is_not_a_wrap():
+    d = doc("## Punkt 1: Eventuelt\n## Beslutning\n\nIntet.\n")
+    assert d.items[0].title == "Eventuelt"

@@ -468,6 +468,9 @@ class _Roles:
                 i = j + 1
                 if "**" in lines[j]:
                     break
+        elif self._heading_wraps(head):
+            types[head + 1] = "ITEM_HEAD_CONT"
+            i = head + 2
         nxt = self.next_content[i - 1]
         if nxt < len(lines) and nxt not in self.items and self._is_case_line(nxt):
             for j in range(i, nxt):
@@ -475,6 +478,19 @@ class _Roles:
             types[nxt] = "CASE_NO"
             return nxt + 1
         return i
+
+    def _heading_wraps(self, head: int) -> bool:
+        """`## **Punkt 101: … for udvalgets**` directly followed by `## **område**` (or plain
+        `område`) and then the case number: the heading's text wrapped onto a second line."""
+        j = head + 1
+        if j >= len(self.lines) or j in self.items:
+            return False
+        shape = self.shapes[j]
+        if shape.kind not in (HEADING, BOLD, TEXT) or len(shape.text) > 100:
+            return False
+        if self.vocabulary.classify(shape.text) is not None or self._attendance(shape.text):
+            return False
+        return not self._is_case_line(j) and self._is_case_line(self.next_content[j])
 
     def _inline_section(self, text: str) -> SectionKind | None:
         """`Beslutning: Godkendt.` unmarked: only decision and recommendation labels count,

@@ -143,7 +143,10 @@ class DocumentBuilder(Transformer):
         case, intro = next((c for c in children if isinstance(c, tuple)), (None, ()))
         sections = tuple(c for c in children if isinstance(c, Section))
         visible = _visible_heading(str(head))
-        if conts:
+        if conts and str(head).count("**") % 2 == 0:
+            # Each line is complete (`## **… for udvalgets**` + `## **område**`): join their texts.
+            visible = clean_inline(" ".join([visible] + [_visible_heading(str(c)) for c in conts]))
+        elif conts:
             visible = clean_inline(" ".join([str(head)] + [str(c) for c in conts]))
             visible = _visible_heading(visible)
         marker = parse_item_marker(visible, numbered_style=True) or (0, visible)
