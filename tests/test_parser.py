@@ -394,3 +394,12 @@ def test_item_heading_wrapped_onto_a_second_complete_line(wrapped):
 def test_heading_followed_by_section_heading_is_not_a_wrap():
     d = doc("## Punkt 1: Eventuelt\n## Beslutning\n\nIntet.\n")
     assert d.items[0].title == "Eventuelt"
+
+
+def test_head_field_wrapped_after_the_hyphen_of_a_double_name():
+    d = doc(
+        "# REFERAT Udvalget d. 05-10-2021\n\n"
+        "**Mødedeltagere**   Signe Brix (A), Torben Lykke-  \nHansen (Ø), Jimmy  \nSimonsen, Social-\nog sundhed\n\n"
+        "# Punkt 1: Eventuelt\n\n21/1\n"
+    )
+    assert d.head.fields[0].value == "Signe Brix (A), Torben Lykke-Hansen (Ø), Jimmy Simonsen, Social- og sundhed"

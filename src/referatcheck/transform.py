@@ -210,8 +210,14 @@ def _split_field(line: str) -> tuple[str, str, int]:
 
 
 def _join_wrapped(parts: list[str]) -> str:
-    """Join wrapped field lines; a hard break inside a name joins with one space."""
-    text = " ".join(p.rstrip() for p in parts if p.strip())
+    """Join wrapped field lines; a hard break inside a name joins with one space, one after
+    the hyphen of a double name (`Lykke-` + `Hansen`) with none."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        glue = "" if text[-2:-1].isalpha() and text.endswith("-") and part[:1].isupper() else " "
+        text = text + glue + part if text else part
     return clean_inline(text)
 
 
