@@ -48,6 +48,11 @@ TARGETS = {
 }
 
 
+# Installed Python code runs from byte-code caches; an environment that forbids writing
+# them (PYTHONDONTWRITEBYTECODE) would time the compilation of every module instead.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def referatcheck_command() -> list[str]:
     script = Path(sys.executable).parent / "referatcheck"
     return [str(script)] if script.exists() else [sys.executable, "-m", "referatcheck.cli"]
@@ -65,7 +70,7 @@ def timed(command: list[str], repeat: int = 1) -> float:
     best = math.inf
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -74,7 +79,7 @@ def median_time(command: list[str], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -83,7 +88,7 @@ def peak_rss_mb(command: list[str]) -> float:
     """Largest resident set of the command or any of its worker processes."""
     probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
              "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True, env=ENV)
     return int(out.stdout.strip()) / 1024  # KiB on Linux
 
 
