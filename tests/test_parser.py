@@ -403,3 +403,16 @@ def test_head_field_wrapped_after_the_hyphen_of_a_double_name():
         "# Punkt 1: Eventuelt\n\n21/1\n"
     )
     assert d.head.fields[0].value == "Signe Brix (A), Torben Lykke-Hansen (Ø), Jimmy Simonsen, Social- og sundhed"
+
+
+def test_header_row_after_a_blank_line_starts_a_new_table():
+    d = doc(
+        "# Punkt 1: Budget\n\n24/1\n\n## Sagsfremstilling\n\n"
+        "\t2024\t2025\nBudget\t45,2\t46,0\n\n"
+        "Område\tAntal\tUdgift (1.000 kr.)\nBiblioteker\t12.000\t18.000\n\nI alt\t12.000\t18.000\n"
+    )
+    tables = [b for b in d.items[0].sections[0].blocks if isinstance(b, Table)]
+    assert [len(t.rows) for t in tables] == [2, 3]
+    # Before any figures (a two-level header split by a blank line) the rows stay one table.
+    d = doc("# Punkt 1: Budget\n\n24/1\n\n## Sagsfremstilling\n\n\t2024\t\n\nOmråde\tBudget\tRegnskab\nA\t1\t2\n")
+    assert [len(b.rows) for b in d.items[0].sections[0].blocks if isinstance(b, Table)] == [3]

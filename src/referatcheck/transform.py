@@ -323,12 +323,36 @@ def _table(tokens: Sequence[Token], i: int, blocks: list[Block]) -> int:
             while k < n and tokens[k].type in ("BLANK", "COMMENT"):
                 k += 1
             if k < n and tokens[k].type in ("ROW", "SEPARATOR"):
+                # A header row after a blank line starts the next table, once this one has figures.
+                if tokens[k].type == "ROW" and _is_header_row(str(tokens[k])) and any(map(_has_figures, rows)):
+                    break
                 j = k
                 continue
         break
     if rows:
         blocks.append(Table(rows=tuple(rows), span=Span.covering(rows[0].span, rows[-1].span)))
     return j
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _is_header_cell(text: str) -> bool:
+    """`Budget*`, `Udgift (1.000 kr.)`, `2024`: a column name, not a figure (`819.439 kr.`, `-`)."""
+    return bool(_YEAR.fullmatch(text)) or (text[:1] not in "0123456789-−+.," and any(map(str.isalpha, text)))
+
+
+def _is_header_row(line: str) -> bool:
+    rest = [c for c in map(str.strip, split_cells(line)[1:]) if c]
+    return len(rest) >= 2 and all(map(_is_header_cell, rest))
+
+
+_FIGURE = re.compile(r"[-−+]?\d[\d.]{0,20}(?:,\d{1,6})?\s?%?")
+
+
+def _has_figures(row: Row) -> bool:
+    """A row of amounts (`-5.100`, `1,2%`), not a schedule (`19. april`) or a year row."""
+    return any(_FIGURE.fullmatch(c.text) and not _YEAR.fullmatch(c.text) for c in row.cells[1:])
 
 
 def _row(token: Token, separator: bool) -> Row:
