@@ -416,3 +416,10 @@ def test_header_row_after_a_blank_line_starts_a_new_table():
     # Before any figures (a two-level header split by a blank line) the rows stay one table.
     d = doc("# Punkt 1: Budget\n\n24/1\n\n## Sagsfremstilling\n\n\t2024\t\n\nOmråde\tBudget\tRegnskab\nA\t1\t2\n")
     assert [len(b.rows) for b in d.items[0].sections[0].blocks if isinstance(b, Table)] == [3]
+
+
+@pytest.mark.parametrize("line", ["# Beslutningsprotokol for Økonomiudvalget d. 04-06-2020",
+                                  "# Referat fra mødet i Økonomiudvalget den 4. juni 2020"])
+def test_title_lead_in_words_are_not_the_committee(line):
+    title = doc(line + "\n").head.title
+    assert (title.committee, title.date) == ("Økonomiudvalget", dt.date(2020, 6, 4))

@@ -30,7 +30,7 @@ _CLOSED_SUFFIX = re.compile(r"(?:[-–]\s*lukket(?:\s+punkt)?|\(\s*lukket(?:\s+p
 _PERIOD = re.compile(
     r"^\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*|(?:(?<!\s)\s++|)\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*"
 )
-_TITLE_WORD = re.compile(r"^(?:referat|beslutningsprotokol|dagsorden|protokol)\b\s*(?:fra\s+)?", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"^(?:referat|beslutningsprotokol|dagsorden|protokol)\b\s*(?:(?:fra|for)\s+(?:mødet\s+i\s+)?)?", re.IGNORECASE)
 # The date that ends a title, and its lead-in (` - d. `, `, den `) found backwards from
 # it: one pattern `\s*[-–,]?\s*(?:\b(?:d\.|den)\s*)?<date>...$` was cubic under search()
 # on a title with a long run of spaces.
