@@ -811,3 +811,12 @@ def test_any_table_is_read_without_a_crash(rows):
                                   "Bevillingspåtegning\n\n-----\t-----\n", "\t\t\n"])
 def test_degenerate_tables(body):
     assert not [d for d in lint(minutes(body)) if d.code.startswith(("RC", "TAB"))]
+
+
+@pytest.mark.parametrize("next_table", [
+    "Budget i 1.000 kr.\tBudget\tForbrug\nNordskolen\t10.000\t7.750\nI alt\t10.000\t7.750\n",
+    "(mio. kr.)\t2021\t2022\nUdgift\t3,5\t3,5\nFinansiering\t-3,5\t-3,5\nNetto\t0,0\t0,0\n",
+])
+def test_appropriation_note_ends_where_the_next_table_begins(next_table):
+    # A table right after the note (one blank line apart) is not more rows of the note.
+    assert tab(APPROPRIATION + "\n" + next_table, ("error", "warning")) == []

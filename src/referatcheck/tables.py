@@ -357,6 +357,8 @@ def _appropriation_rest(blocks: Sequence[Block], index: int, width: int):
     while j < len(blocks):
         block = blocks[j]
         if isinstance(block, Table):
+            if _starts_with_header(block):
+                break  # the next table (`Budget i 1.000 kr.<TAB>Budget<TAB>…`), not more rows of the note
             extra.extend(r for r in block.rows if not r.separator)
             j += 1
             continue
@@ -374,6 +376,21 @@ def _appropriation_rest(blocks: Sequence[Block], index: int, width: int):
     if not extra and problem is None:
         return index + 1, [], None
     return j, extra, problem
+
+
+def _starts_with_header(table: Table) -> bool:
+    """Whether the table opens with column names (`Budget`, `Forbrug`) or a run of years
+    (`2021<TAB>2022<TAB>2023`) rather than amounts."""
+    first = next((r for r in table.rows if not r.separator), None)
+    cells = [c.text for c in first.cells[1:] if c.text] if first else []
+    if len(cells) < 2:
+        return False
+    if all(_amount(c) is None for c in cells):
+        return True
+    if all(map(_is_year, cells)):
+        years = [int(clean_inline(c)) for c in cells]
+        return all(b - a == 1 for a, b in zip(years, years[1:]))
+    return False
 
 
 def _notes(blocks: Sequence[Block], start: int) -> tuple[Note, ...]:
