@@ -423,3 +423,9 @@ def test_header_row_after_a_blank_line_starts_a_new_table():
 def test_title_lead_in_words_are_not_the_committee(line):
     title = doc(line + "\n").head.title
     assert (title.committee, title.date) == ("Økonomiudvalget", dt.date(2020, 6, 4))
+
+
+def test_html_entities_are_decoded_in_titles():
+    d = doc('## Indholdsfortegnelse\n\nOrientering om "Kultur & fritid".....\t4\n\n'
+            '## **Punkt 3: Orientering om <i>"Kultur &amp; fritid"</i>**\n\n24/3\n')
+    assert d.items[0].title == d.toc.entries[0].title == 'Orientering om "Kultur & fritid"'

@@ -7,6 +7,7 @@ of that is stripped here and nowhere else.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -59,6 +60,8 @@ def _clean_inline(text: str) -> str:
         text = _HTML_TAG.sub("", text)
     if "[" in text:
         text = _LINK.sub(r"\1", text)
+    if "&" in text and ";" in text:
+        text = html.unescape(text)  # HTML exports: `Kultur &amp; fritid`, `&nbsp;`
     # Protect escaped characters from the emphasis stripper with private-use marks.
     protected: list[str] = []
 
