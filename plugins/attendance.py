@@ -125,10 +125,14 @@ class AbsentNotListed(Rule):
         if participants is None or not participants.complete:
             return
         reported: list[Person] = []
+        decided: set[tuple[str, str]] = set()  # each person is judged once, however many notes name them
         for note in attendance.notes:
             if note.in_head or note.kind is NoteKind.SUBSTITUTE:
                 continue
             for person in note.persons:
+                if person.loose in decided:
+                    continue
+                decided.add(person.loose)
                 if any(same_person(person, p) for p in participants.persons + tuple(reported)):
                     continue
                 if not _attended(attendance, document, person):

@@ -15,7 +15,7 @@ from referatcheck.attendance import clean_name
 from referatcheck.cpr import find_cpr_numbers
 from referatcheck.diagnostic import Severity
 from referatcheck.model import (
-    AttendanceNote, CaseNumber, Document, Heading, Item, ListBlock, Paragraph, SectionKind, Span, Table, block_text,
+    AttendanceNote, CaseNumber, Heading, Item, ListBlock, Paragraph, SectionKind, Span, Table, block_text,
 )
 from referatcheck.rule import Rule, RuleDoc
 

@@ -17,6 +17,7 @@ not have one of the known shapes yields no record.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from enum import StrEnum
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -24,9 +25,9 @@ from typing import Iterable, Iterator
 from attrs import field, frozen
 
 from referatcheck.decisions import analyse
-from referatcheck.titles import clean_inline
 from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
 from referatcheck.sentences import sentences
+from referatcheck.titles import clean_inline
 
 # ---- parties -----------------------------------------------------------------------------
 
@@ -260,6 +261,12 @@ class Attendance:
     # Absence notes by first and last name of each person they name: lookups stay cheap.
     absence_index: dict = field(eq=False)
     item_index: dict = field(eq=False)  # item number -> its first ItemAttendance
+    # Per person: notes for one item by that item's number, and the notes that span items.
+    _by_item: dict = field(eq=False, alias="by_item")
+    # Every absence note by the one item it is about, and per person the merged ranges of
+    # the notes spanning items: what `present` needs for one item, without a scan.
+    _single_notes: dict = field(eq=False, alias="single_notes")
+    _wide_ranges: dict = field(eq=False, alias="wide_ranges")
 
     @classmethod
     def build(cls, participants, head_notes, items, mentions, spelled_together) -> "Attendance":
@@ -275,12 +282,51 @@ class Attendance:
         item_index: dict[int, ItemAttendance] = {}
         for item in items:
             item_index.setdefault(item.number, item)
+        by_item: dict[tuple[str, str], tuple[dict[int, list[Note]], list[Note]]] = {}
+        for loose, person_notes in index.items():
+            single: dict[int, list[Note]] = {}
+            wide: dict[tuple, Note] = {}
+            for note in person_notes:
+                ranges = note.absent.ranges
+                if len(ranges) == 1 and ranges[0][0] == ranges[0][1]:
+                    single.setdefault(ranges[0][0], []).append(note)
+                    continue
+                # Of the open-ended notes of one kind (`forlod mødet` item after item) the one
+                # reaching furthest covers all the others: keep it alone.
+                low, high = ranges[0]
+                if len(ranges) == 1 and high == _NO_END:
+                    key = (note.kind, "from")
+                    if key not in wide or low < wide[key].absent.ranges[0][0]:
+                        wide[key] = note
+                elif len(ranges) == 1 and low == -_NO_END:
+                    key = (note.kind, "until")
+                    if key not in wide or high > wide[key].absent.ranges[0][1]:
+                        wide[key] = note
+                else:
+                    wide.setdefault((note.kind, ranges), note)
+            by_item[loose] = (single, sorted(wide.values(), key=lambda n: n.line))
+        single_notes: dict[int, list[Note]] = {}
+        for note in notes:
+            if note.kind is not NoteKind.SUBSTITUTE and note.absent is not None:
+                ranges = note.absent.ranges
+                if len(ranges) == 1 and ranges[0][0] == ranges[0][1]:
+                    single_notes.setdefault(ranges[0][0], []).append(note)
+        wide_ranges = {}
+        for loose, (_, wide) in by_item.items():
+            if wide:
+                person = next(p for p in wide[0].persons if p.loose == loose)
+                wide_ranges[loose] = (person, _MergedRanges.of(r for note in wide for r in note.absent.ranges))
         return cls(participants, tuple(head_notes), tuple(items), tuple(mentions), tuple(spelled_together), notes,
-                   index, item_index)
+                   index, item_index, by_item, single_notes, wide_ranges)
 
     def absences(self, person: Person, number: int) -> list[Note]:
         """The notes saying ``person`` was not there for item ``number``."""
-        return [note for note in self.absence_index.get(person.loose, ()) if note.absent.covers(number)]
+        single, wide = self._by_item.get(person.loose, ({}, ()))
+        found = list(single.get(number, ()))
+        spanning = self._wide_ranges.get(person.loose)
+        if spanning is not None and spanning[1].covers(number):
+            found.extend(note for note in wide if note.absent.covers(number))
+        return found
 
     def present(self, number: int) -> list[Person] | None:
         """The members there for item ``number``, or None when that cannot be known.
@@ -301,14 +347,35 @@ class Attendance:
                     if not any(same_person(person, m) for m in members):
                         members.append(person)
         gone: list[Person] = []
-        for note in self.notes:
-            if note.kind is NoteKind.SUBSTITUTE or note.absent is None or not note.absent.covers(number):
-                continue
-            for person in note.persons:
-                match = _unique_match(person, members)
-                if match is not None and match not in gone:
-                    gone.append(match)
+        covered = [p for n in self._single_notes.get(number, ()) for p in n.persons]
+        covered += [person for person, ranges in self._wide_ranges.values() if ranges.covers(number)]
+        for person in covered:
+            match = _unique_match(person, members)
+            if match is not None and match not in gone:
+                gone.append(match)
         return [m for m in members if m not in gone]
+
+
+@frozen
+class _MergedRanges:
+    """Sorted, merged inclusive ranges of item numbers, asked by bisection."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, ranges: Iterable[tuple[int, int]]) -> "_MergedRanges":
+        merged: list[list[int]] = []
+        for low, high in sorted(ranges):
+            if merged and low <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], high)
+            else:
+                merged.append([low, high])
+        return cls(tuple(m[0] for m in merged), tuple(m[1] for m in merged))
+
+    def covers(self, number: int) -> bool:
+        k = bisect_right(self.starts, number) - 1
+        return k >= 0 and number <= self.ends[k]
 
 
 def _unique_match(person: Person, members: list[Person]) -> Person | None:
@@ -321,7 +388,6 @@ def _unique_match(person: Person, members: list[Person]) -> Person | None:
 
 # ---- sentence shapes ---------------------------------------------------------------------------
 
-_WS = r"\s{1,3}"
 _LABEL = re.compile(
     r"^(?P<label>ikke\s{1,3}til\s?stede|fraværende(?:\s{1,3}med\s{1,3}afbud)?|fraværende/afbud|afbud|forfald"
     r"|ikke\s{1,3}mødt|deltog\s{1,3}ikke(?:\s{1,3}i\s{1,3}(?:behandlingen|mødet|punktet|sagens\s{1,3}behandling))?"
