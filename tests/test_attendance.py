@@ -337,6 +337,14 @@ def test_att006_right_example_and_arrival():
     assert found(early, "ATT006") == [("ATT006", line_of(early, "kunne ikke"))]
 
 
+def test_att006_member_who_came_back_is_not_held_to_leaving():
+    for note in ("Jens Kold (A) forlod mødet kl. 17.00 og vendte tilbage kl. 17.30.",
+                 "Jens Kold (A) forlod mødet efter punkt 1.\n\nJens Kold (A) vendte tilbage under punkt 3."):
+        text = minutes(f"Godkendt.\n\n{note}", "Godkendt.",
+                       "Godkendt.\n\nJens Kold (A) ønskede sin afvigende mening tilført protokollen.")
+        assert found(text, "ATT") == [], note
+
+
 # ---- ATT007 spelling -----------------------------------------------------------------------------------
 
 

@@ -139,6 +139,7 @@ class NoteKind(StrEnum):
     LEFT = "left"  # forlod mødet efter punkt N
     ARRIVED = "arrived"  # mødte under punkt N
     SUBSTITUTE = "substitute"  # I stedet mødte …; Stedfortræder
+    RETURNED = "returned"  # vendte tilbage: a departure noted for this person was not for good
 
 
 # Kinds that say a person was not there for a whole item; LEFT and ARRIVED are about time.
@@ -271,9 +272,14 @@ class Attendance:
     @classmethod
     def build(cls, participants, head_notes, items, mentions, spelled_together) -> "Attendance":
         notes = tuple(head_notes) + tuple(n for item in items for n in item.notes)
+        # A member who came back after leaving: when is not known well enough to hold it
+        # against them, so their departures say nothing.
+        returned = {p.loose for n in notes if n.kind is NoteKind.RETURNED for p in n.persons}
         index: dict[tuple[str, str], list[Note]] = {}
         for note in notes:
             if note.kind is NoteKind.SUBSTITUTE or note.absent is None:
+                continue
+            if note.kind is NoteKind.LEFT and any(p.loose in returned for p in note.persons):
                 continue
             for person in note.persons:
                 entries = index.setdefault(person.loose, [])
@@ -408,6 +414,8 @@ _SUBSTITUTE_FOR = re.compile(
 )
 _STEDFORTRAEDER_FOR = re.compile(r"^(?P<who>.{1,300}?)\s{1,3}for\s{1,3}(?P<for>.{1,300})$", re.IGNORECASE)
 # `<persons> <verb ...>`: the verb phrase decides the kind.
+_RETURN = re.compile(
+    r"\b(?:vendte\s{1,3}tilbage|kom\s{1,3}tilbage|genindtrådte|deltog\s{1,3}igen|mødte\s{1,3}igen)\b", re.IGNORECASE)
 _SUBJECT_VERBS: tuple[tuple[re.Pattern[str], NoteKind], ...] = (
     (re.compile(r"\b(?:erklærede\s{1,3}sig|blev\s{1,3}erklæret|var|er|anså\s{1,3}sig\s{1,3}(?:for|som))\s{1,3}inhabil", re.I),
      NoteKind.DISQUALIFIED),
@@ -415,6 +423,7 @@ _SUBJECT_VERBS: tuple[tuple[re.Pattern[str], NoteKind], ...] = (
      NoteKind.NOT_TAKING_PART),
     (re.compile(r"\bforlod\s{1,3}mødet\s{1,3}under\s{1,3}(?:behandlingen|punktets\s{1,3}behandling|sagens\s{1,3}behandling)", re.I),
      NoteKind.NOT_TAKING_PART),
+    (_RETURN, NoteKind.RETURNED),
     (re.compile(r"\bforlod\s{1,3}mødet\b", re.I), NoteKind.LEFT),
     (re.compile(r"\b(?:deltog\s{1,3}ikke(?:\s{1,3}i\s{1,3}mødet)?|(?:var|er)\s{1,3}(?:ikke\s{1,3}til\s?stede|fraværende)"
                 r"|(?:havde\s{1,3}|har\s{1,3})?meldt\s{1,3}afbud|mødte\s{1,3}ikke|har\s{1,3}ikke\s{1,3}deltaget"
@@ -425,7 +434,7 @@ _SUBJECT_VERBS: tuple[tuple[re.Pattern[str], NoteKind], ...] = (
 # Words in a sentence that make it a statement about attendance, never an action.
 _ATTENDANCE_HINT = re.compile(
     r"fravær|ikke\s{1,3}til\s?stede|afbud|forfald|deltog\s{1,3}ikke|ikke\s{1,3}deltaget|forlod|inhabil|i\s{1,3}stedet"
-    r"|stedfortræd|mødte|ikke\s{1,3}mødt|erstattet",
+    r"|stedfortræd|mødte|ikke\s{1,3}mødt|erstattet|vendte\s{1,3}tilbage|kom\s{1,3}tilbage|genindtrådte|deltog\s{1,3}igen",
     re.IGNORECASE,
 )
 _DISSENT = re.compile(
@@ -646,7 +655,7 @@ class _Reader:
 
     def _note(self, kind: NoteKind, persons: tuple[Person, ...], text: str, line: int, item: int | None,
               in_head: bool) -> Note:
-        absent = None if kind is NoteKind.SUBSTITUTE else self.scope(text, kind, item)
+        absent = None if kind in (NoteKind.SUBSTITUTE, NoteKind.RETURNED) else self.scope(text, kind, item)
         return Note(kind, persons, absent, item, line, text, in_head)
 
     # -- votes and acts
