@@ -394,7 +394,10 @@ class _Roles:
         if shape.kind == ROW:
             # `**Mødedato**<TAB>Onsdag d. …`: some exports put a TAB between label and value,
             # which shapes the line as a table row; a known head label makes it a field.
-            return self._is_field(shape_of(line.replace("\t", " ")), line.replace("\t", " "))
+            # (A pipe row stays a row without its TABs: no second look, no endless recursion.)
+            flat = line.replace("\t", " ")
+            flat_shape = shape_of(flat)
+            return flat_shape.kind != ROW and self._is_field(flat_shape, flat)
         return False
 
     def _block_type(self, shape: Shape, line: str) -> str:
@@ -428,6 +431,12 @@ class _Roles:
                 i = self._item_head_rest(i)
                 continue
             kind = shape.kind
+            wrapped = self._wrapped_section(i) if kind in (HEADING, BOLD, TEXT) else None
+            if wrapped is not None:
+                types[i], types[i + 1] = "SECTION_HEAD", "SECTION_HEAD_CONT"
+                current = wrapped
+                i += 2
+                continue
             if kind in (HEADING, BOLD):
                 section = vocabulary.classify(shape.text)
                 if section is not None:
@@ -491,6 +500,31 @@ class _Roles:
         if self.vocabulary.classify(shape.text) is not None or self._attendance(shape.text):
             return False
         return not self._is_case_line(j) and self._is_case_line(self.next_content[j])
+
+    def _wrapped_section(self, i: int) -> SectionKind | None:
+        """A section heading whose text wraps onto the next line: `### **Beslutning i … den**`
+        + `### **14-11-2024**`, or a bold line opened on one line and closed on the next
+        (`**Beslutning i … den` + `14-11-2024**`). The second line names no section itself."""
+        j = i + 1
+        lines, shapes = self.lines, self.shapes
+        if j >= len(lines) or j in self.items or len(lines[i]) > 300 or len(lines[j]) > 300:
+            return None
+        first, second = shapes[i], shapes[j]
+        if first.kind in (HEADING, BOLD) and second.kind == first.kind and second.level == first.level:
+            text = first.text + " " + second.text
+        elif (first.kind in (HEADING, TEXT) and lines[i].count("**") % 2 == 1 and second.kind == TEXT
+              and lines[j].count("**") % 2 == 1):
+            joined = shape_of(lines[i].rstrip() + " " + lines[j].strip())
+            text = joined.text if joined.kind in (HEADING, BOLD) else ""
+        else:
+            return None
+        classify = self.vocabulary.classify
+        if not text or classify(second.text) is not None or self._attendance(second.text):
+            return None
+        kind = classify(text)
+        alone = classify(first.text) if first.kind != TEXT else None
+        # A heading that names its section alone takes a continuation only if it keeps the kind.
+        return kind if alone is None or alone is kind else None
 
     def _inline_section(self, text: str) -> SectionKind | None:
         """`Beslutning: Godkendt.` unmarked: only decision and recommendation labels count,
