@@ -16,6 +16,7 @@ unclear which number is the whole or a part. Figures are read by
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Iterator
 
 from attrs import frozen
@@ -41,6 +42,14 @@ _LIST_SEPARATOR = re.compile(r"(?:,|\bog|\bsamt)\s{0,3}\Z", re.IGNORECASE)
 _LAST_SEPARATOR = re.compile(r"\b(?:og|samt)\s{0,3}\Z", re.IGNORECASE)
 _MAX_GAP = 80  # characters between the whole and `heraf`: a short noun phrase
 _MAX_SENTENCE = 600
+# Parts making up less than this share of the whole are taken as some of its parts only.
+_BREAKDOWN_SHARE = Decimal("0.75")
+# Categories that together make the whole.
+_COMPLEMENTS = tuple(frozenset(pair) for pair in (
+    ("kvinder", "mænd"), ("piger", "drenge"), ("børn", "voksne"), ("drift", "anlæg"), ("fuldtid", "deltid"),
+    ("heltid", "deltid"), ("offentlige", "private"), ("danske", "udenlandske"), ("kvindelige", "mandlige"),
+))
+_LABEL_AFTER = re.compile(r"\s{0,3}([^\W\d_]{2,30})")
 
 
 @frozen
@@ -51,6 +60,25 @@ class PartsStatement:
     parts: tuple[Amount, ...]
     start: int  # offsets of the statement in the text searched (whole … last part)
     end: int
+    labels: tuple[str, ...] = ()  # the word after each part (`kvinder`, `mænd`), lower case
+
+    @property
+    def complementary(self) -> bool:
+        """The parts name categories that together are everything (`kvinder` and `mænd`)."""
+        words = set(self.labels)
+        return len(words) == len(self.labels) and any(words == pair for pair in _COMPLEMENTS)
+
+    @property
+    def breakdown(self) -> bool:
+        """Whether the sentence reads as a full breakdown of the whole, not a few of its parts.
+
+        `1.200 ledige, heraf 300 unge og 200 langtidsledige` names two groups among many.
+        A breakdown names complementary groups, or parts that make up most of the whole
+        (a figure mistyped in a full breakdown), or more than the whole.
+        """
+        exact = sum(p.value for p in self.parts)
+        whole = self.whole.value
+        return self.complementary or exact > whole or (whole > 0 and exact >= _BREAKDOWN_SHARE * whole)
 
     @property
     def total(self) -> Interval:
@@ -80,7 +108,7 @@ def find_parts_statements(text: str, limit: int = 50) -> list[PartsStatement]:
                 statement = _statement(sentence, numbers, keyword, needs_total)
                 if statement is not None:
                     found.append(PartsStatement(statement.whole, statement.parts, statement.start + offset,
-                                                statement.end + offset))
+                                                statement.end + offset, statement.labels))
                     if len(found) >= limit:
                         return found
     return found
@@ -112,7 +140,11 @@ def _statement(sentence: str, numbers, keyword: re.Match[str], needs_total: bool
         return None
     if _NOT_EXHAUSTIVE.search(sentence, whole[1], len(sentence)):
         return None
-    return PartsStatement(whole[0], tuple(p[0] for p in parts), whole[1], parts[-1][2])
+    labels = []
+    for _, _, end in parts:
+        label = _LABEL_AFTER.match(sentence, end)
+        labels.append(label.group(1).casefold() if label else "")
+    return PartsStatement(whole[0], tuple(p[0] for p in parts), whole[1], parts[-1][2], tuple(labels))
 
 
 def _whole(sentence: str, numbers, keyword: re.Match[str], unit: str | None, needs_total: bool):
@@ -168,6 +200,8 @@ class PartsDoNotMakeWhole(Rule):
                 exact = sum((p.value for p in statement.parts), start=statement.whole.value * 0)
                 if total.overlaps(whole) and exact == statement.whole.value:
                     continue
+                if not total.overlaps(whole) and not statement.breakdown:
+                    continue  # a few of the whole's parts, not all of them
                 decimals = max(p.decimals for p in (statement.whole, *statement.parts))
                 parts_text = " + ".join(format_number(p.value, p.decimals) for p in statement.parts)
                 sum_text = format_number(exact, decimals)

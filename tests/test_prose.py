@@ -74,6 +74,15 @@ def test_ambiguous_statements_are_not_checked(prose):
     assert findings(prose)[0] == []
 
 
+def test_a_few_of_the_parts_is_not_a_breakdown():
+    # two groups among many: silent; complementary groups or parts beyond the whole: reported
+    assert findings("Der er 1.200 ledige, heraf 300 unge og 200 langtidsledige.")[0] == []
+    found, text = findings("Der er 1.200 ledige, heraf 300 kvinder og 200 mænd.")
+    assert found == [("TXT001", "warning", line_of(text, "1.200 ledige"))]
+    found, text = findings("Der er 1.200 ledige, heraf 900 unge og 400 langtidsledige.")
+    assert found == [("TXT001", "warning", line_of(text, "1.200 ledige"))]
+
+
 def test_fordelt_paa_with_i_alt():
     found, text = findings("Der var i alt 146 borgere fordelt på 61 i brancheforløb og 83 i mentorforløb.")
     assert found == [("TXT001", "warning", line_of(text, "146 borgere"))]
