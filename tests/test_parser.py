@@ -429,3 +429,28 @@ def test_html_entities_are_decoded_in_titles():
     d = doc('## Indholdsfortegnelse\n\nOrientering om "Kultur & fritid".....\t4\n\n'
             '## **Punkt 3: Orientering om <i>"Kultur &amp; fritid"</i>**\n\n24/3\n')
     assert d.items[0].title == d.toc.entries[0].title == 'Orientering om "Kultur & fritid"'
+
+
+@pytest.mark.parametrize("wrapped", [
+    "### **Beslutning i Beskæftigelse- og Borgerserviceudvalget den**\n### **14-11-2024**",
+    "**Beslutning i Beskæftigelse- og Borgerserviceudvalget den\n14-11-2024**",
+])
+def test_section_heading_wrapped_onto_the_next_line(wrapped):
+    d = doc(
+        "# Punkt 1: Takster\n\n24/1\n\n### **Fagcenter Arbejdsmarked og Borgerservice indstiller til Beskæftigelse- og**\n"
+        "### **Borgerserviceudvalget, at:**\n\n- taksterne godkendes.\n\n" + wrapped + "\n\nGodkendt.\n"
+    )
+    kinds = [(s.kind, s.title) for s in d.items[0].sections]
+    assert kinds == [
+        (K.RECOMMENDATION, "Fagcenter Arbejdsmarked og Borgerservice indstiller til Beskæftigelse- og "
+                           "Borgerserviceudvalget, at:"),
+        (K.DECISION, "Beslutning i Beskæftigelse- og Borgerserviceudvalget den 14-11-2024"),
+    ]
+    assert d.items[0].sections[1].blocks[0].text == "Godkendt."
+
+
+def test_consecutive_headings_naming_their_own_sections_stay_apart():
+    d = doc("# Punkt 1: Takster\n\n24/1\n\n## Indstilling\n## Beslutning\n\nGodkendt.\n\n"
+            "## Beslutning\nIkke til stede: Lars Holm (C)\n")
+    assert [s.kind for s in d.items[0].sections] == [K.RECOMMENDATION, K.DECISION, K.DECISION]
+    assert isinstance(d.items[0].sections[2].blocks[0], AttendanceNote)

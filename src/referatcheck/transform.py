@@ -126,7 +126,15 @@ class DocumentBuilder(Transformer):
     def section(self, children: list[Token]) -> Section:
         head = children[0]
         heading = _visible_heading(str(head))
-        blocks = group_blocks(children[1:])
+        body = children[1:]
+        if body and body[0].type == "SECTION_HEAD_CONT":
+            cont = str(body[0])
+            if str(head).count("**") % 2 == 1:  # bold opened on the head line, closed here
+                heading = _visible_heading(str(head).rstrip() + " " + cont.strip())
+            else:
+                heading = clean_inline(heading + " " + _visible_heading(cont))
+            body = body[1:]
+        blocks = group_blocks(body)
         inline = _inline_content(head)
         if inline is not None:
             heading, first = inline
