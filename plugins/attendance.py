@@ -155,9 +155,10 @@ def _attended(attendance: Attendance, document: Document, person: Person) -> boo
         return False  # absent from the whole meeting, as the head says
     if any(n.kind in (NoteKind.NOT_TAKING_PART, NoteKind.DISQUALIFIED, NoteKind.LEFT, NoteKind.ARRIVED) for n in mine):
         return True
-    # Items that record attendance at all: the person missing from the notes of one of them was there.
+    # Items that record attendance (a decision of this meeting, or notes): the person missing
+    # from the notes of one of them was there.
     absent = _absent_for(attendance, person)
-    recording = [i.number for i in attendance.items if i.notes]
+    recording = [i.number for i in attendance.items if i.notes or i.decided]
     if any(not absent(number) for number in recording):
         return True
     return any(

@@ -224,6 +224,9 @@ def test_att002_right_example_silent():
 def test_att002_partly_absent_member_missing_from_list():
     text = minutes("Godkendt.\n\nIkke til stede: Lone Berg (A)", "Godkendt.\n\nIkke til stede: Poul Iversen (V)")
     assert found(text, "ATT002") == [("ATT002", line_of(text, "Lone Berg"))]
+    # notes are repeated on every item while they hold: item 2 without one records her as there
+    text = minutes("Godkendt.\n\nIkke til stede: Lone Berg (A)", "Godkendt.")
+    assert found(text, "ATT002") == [("ATT002", line_of(text, "Lone Berg"))]
 
 
 def test_att002_member_absent_from_the_whole_meeting_need_not_be_listed():

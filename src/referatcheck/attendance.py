@@ -249,6 +249,9 @@ class ItemAttendance:
     acts: tuple[Act, ...]
     # A substitute statement whose person could not be read: the count of members is unknown.
     unnamed_substitute: bool
+    # The item has a decision of this meeting: its attendance is recorded (notes are
+    # repeated on every item while they hold, so a member not noted absent was there).
+    decided: bool = False
 
 
 @frozen
@@ -874,7 +877,9 @@ def read_attendance(document: Document) -> Attendance:
         votes: list[VoteLine] = []
         acts: list[Act] = []
         unnamed = False
-        blocks = [(None, b) for b in item.intro] + [(s, b) for s in own_sections(document, item) for b in s.blocks]
+        own = own_sections(document, item)
+        decided = any(s.kind is SectionKind.DECISION and s.blocks for s in own)
+        blocks = [(None, b) for b in item.intro] + [(s, b) for s in own for b in s.blocks]
         for section, block in blocks:
             decision = section is not None and section.kind is SectionKind.DECISION
             case_text = section is not None and section.kind in _CASE_TEXT
@@ -902,7 +907,8 @@ def read_attendance(document: Document) -> Attendance:
                         votes.extend(v for v in found_votes if v is not None)
                         continue
                     acts.extend(reader.acts(sentence, line, item.number))
-        items.append(ItemAttendance(item.number, tuple(notes), _ballots(votes, item.number), tuple(acts), unnamed))
+        items.append(ItemAttendance(item.number, tuple(notes), _ballots(votes, item.number), tuple(acts), unnamed,
+                                    decided))
 
     if participants is not None:
         mentions.extend(p for p in participants.persons if p.party)
