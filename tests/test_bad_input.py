@@ -183,6 +183,18 @@ def test_symlink_loop_exits_2(tmp_path):
     assert "loop" in _one_line_error(run(str(folder)))
 
 
+def test_link_to_a_sibling_folder_is_no_loop(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "m.md").write_text(TOC_DEFECT)
+    (tmp_path / "b").symlink_to(folder)  # the same minutes reached twice: linted once
+    result = run("--format", "json", str(tmp_path) + "/")
+    assert result.exit_code == 1, result.stderr
+    assert {d["path"] for d in json.loads(result.stdout)["diagnostics"]} == {str(folder / "m.md")}
+    (folder / "up").symlink_to(tmp_path)
+    assert "loop" in _one_line_error(run(str(tmp_path) + "/"))
+
+
 def test_self_referencing_symlink_exits_2(tmp_path):
     (tmp_path / "self.md").symlink_to(tmp_path / "self.md")
     _one_line_error(run(str(tmp_path / "self.md")))

@@ -41,15 +41,21 @@ def collect(paths: list[str], suffixes: set[str] = MINUTES_SUFFIXES) -> list[str
 def _walk(root: Path, suffixes: set[str]) -> list[str]:
     out: list[str] = []
     visited: set[tuple[int, int]] = set()
+    chain: dict[str, frozenset[tuple[int, int]]] = {}  # folder -> the folders above it and itself
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=_raise):
         try:
             st = os.stat(dirpath)
         except OSError as exc:
             raise PathError(f"{dirpath}: {exc.strerror}") from None
         key = (st.st_dev, st.st_ino)
-        if key in visited:
+        above = chain.get(os.path.normpath(os.path.dirname(dirpath)), frozenset())
+        if key in above:  # a link back to a folder it is inside of
             raise PathError(f"{dirpath}: symbolsk link-løkke / symlink loop")
+        if key in visited:  # the same folder again through another link: linted once
+            dirnames[:] = []
+            continue
         visited.add(key)
+        chain[os.path.normpath(dirpath)] = above | {key}
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if Path(name).suffix.lower() in suffixes and not name.startswith(_SKIPPED_PREFIXES):
