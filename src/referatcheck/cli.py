@@ -100,7 +100,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
 
     results = []
     if use_stdin:
-        results.append(lint_file(stdin_name, click.get_binary_stream("stdin").read(), settings))
+        results.append(lint_file(stdin_name, sys.stdin.buffer.read(), settings))
     results.extend(_lint_files(files, settings, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache))
 
     try:
