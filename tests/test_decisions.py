@@ -9,26 +9,14 @@ import datetime as dt
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, corpus_files, doc
+from conftest import CORPUS, EXAMPLES, HOLSTEBRO, SOENDERBORG, SOENDERBORG_2021, corpus_files, doc, lint
 from referatcheck.decisions import (
     Ask, Meeting, Verdict, analyse, classify_recommendation, committee_key, parse_header, same_committee, verdict_of,
 )
-from referatcheck.engine import Linter
 from referatcheck_plugins.decisions import RULES as DECISION_RULES
 
 
-_LINTER = Linter()
 
-
-def lint(text: str, codes: str | tuple[str, ...]):
-    """Lint a snippet with one shared linter; keep the diagnostics of the ``codes`` families."""
-    prefixes = (codes,) if isinstance(codes, str) else codes
-    return [d for d in _LINTER.lint_text(text, path="t.md").diagnostics if d.code.startswith(prefixes)]
-
-
-SOENDERBORG = CORPUS / "soenderborg-arbejdsmarkedsudvalget-2023-11-07.md"
-SOENDERBORG_2021 = CORPUS / "soenderborg-arbejdsmarkeds-og-integrationsudvalget-2021-03-03.md"
-HOLSTEBRO = CORPUS / "holstebro-arbejdsmarkedsudvalget-2022-11-28.md"
 NORDBY_AMU = EXAMPLES / "clean" / "nordby-arbejdsmarkedsudvalget-2024-03-12.md"
 NORDBY_OEU = EXAMPLES / "clean" / "nordby-oekonomiudvalget-2024-09-02.md"
 

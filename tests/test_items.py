@@ -9,23 +9,12 @@ import re
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, corpus_files
+from conftest import CORPUS, EXAMPLES, HOLSTEBRO, SOENDERBORG, SOENDERBORG_2021, corpus_files, lint
 from referatcheck.engine import Linter
 from referatcheck_plugins.items import RULES as ITEM_RULES
 
 
-_LINTER = Linter()
 
-
-def lint(text: str, codes: str | tuple[str, ...]):
-    """Lint a snippet with one shared linter; keep the diagnostics of the ``codes`` families."""
-    prefixes = (codes,) if isinstance(codes, str) else codes
-    return [d for d in _LINTER.lint_text(text, path="t.md").diagnostics if d.code.startswith(prefixes)]
-
-
-SOENDERBORG = CORPUS / "soenderborg-arbejdsmarkedsudvalget-2023-11-07.md"
-SOENDERBORG_2021 = CORPUS / "soenderborg-arbejdsmarkeds-og-integrationsudvalget-2021-03-03.md"
-HOLSTEBRO = CORPUS / "holstebro-arbejdsmarkedsudvalget-2022-11-28.md"
 SBSYS = EXAMPLES / "clean" / "nordby-oekonomiudvalget-2024-09-02.md"
 _PUNKT = re.compile(r"Punkt (\d+):")
 

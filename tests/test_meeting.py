@@ -6,23 +6,12 @@ import datetime as dt
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, corpus_files
+from conftest import CORPUS, EXAMPLES, HOLSTEBRO, SOENDERBORG, corpus_files, lint
 from referatcheck.dates import dates_in, find_times
-from referatcheck.engine import Linter
 from referatcheck_plugins.meeting import RULES as MEETING_RULES
 
 
-_LINTER = Linter()
 
-
-def lint(text: str, codes: str | tuple[str, ...]):
-    """Lint a snippet with one shared linter; keep the diagnostics of the ``codes`` families."""
-    prefixes = (codes,) if isinstance(codes, str) else codes
-    return [d for d in _LINTER.lint_text(text, path="t.md").diagnostics if d.code.startswith(prefixes)]
-
-
-SOENDERBORG = CORPUS / "soenderborg-arbejdsmarkedsudvalget-2023-11-07.md"
-HOLSTEBRO = CORPUS / "holstebro-arbejdsmarkedsudvalget-2022-11-28.md"
 # Both files: title on line 3, Mødedato on line 5, Mødested on line 7.
 TITLE, DATE, PLACE = 3, 5, 7
 

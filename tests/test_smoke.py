@@ -1,13 +1,4 @@
-from conftest import corpus_files, lint
-
-# True defects of the published corpus, each documented in a test of its family:
-# (file, code, line). See tests/test_tables.py::KNOWN_CORPUS_DEFECTS.
-KNOWN_CORPUS_DEFECTS = {
-    # The table is labelled `(mio. kr.)`, but its figures are in 1.000 kr. (its total
-    # -73.153 is "73,2 mio. kr." in the text, its 958 is "0,958 mio. kr.").
-    ("soenderborg-arbejdsmarkeds-og-integrationsudvalget-2021-03-03.md", "TAB006", 106),
-}
-
+from conftest import KNOWN_CORPUS_DEFECTS, corpus_files, lint
 
 def test_corpus_has_no_errors_or_warnings(linter):
     for path in corpus_files():

@@ -6,10 +6,9 @@ import re
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, corpus_files, lint
+from conftest import CORPUS, EXAMPLES, SOENDERBORG, corpus_files, lint
 
-SOENDERBORG = CORPUS / "soenderborg-arbejdsmarkedsudvalget-2023-11-07.md"
-# In that file the TOC entries stand on lines 14-23 and item 5's heading on line 328.
+# In SOENDERBORG the TOC entries stand on lines 14-23 and item 5's heading on line 328.
 
 
 def corpus_lines() -> list[str]:
