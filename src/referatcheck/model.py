@@ -154,7 +154,7 @@ class Section:
 class Item:
     """One agenda item (`Punkt N: Title` or `N. Title`)."""
 
-    number: int
+    number: int | None  # None for an unnumbered item (`Meddelelser`, `Spørgetid`)
     title: str  # markup and the `Punkt N:` marker removed, wrapped lines joined
     closed: bool
     case_number: CaseNumber | None
@@ -194,12 +194,18 @@ class Toc:
 
 @frozen
 class Field:
-    """A labelled head line (`**Mødedato** ...`); wrapped lines are joined."""
+    """A labelled head line (`**Mødedato** ...`, `Dato: ...`, `STED` over its value).
+
+    ``role`` says what the label is for, from the vocabulary (``date``, ``time``,
+    ``place``, ``committee``, ``members``, ``absent``…), or None for a label it does not
+    know; wrapped lines are joined into ``value``.
+    """
 
     label: str
     value: str
     span: Span
     value_span: Span
+    role: str | None = None
 
 
 @frozen
@@ -225,6 +231,19 @@ class Head:
                 return f
         return None
 
+    def field_for(self, role: str) -> Field | None:
+        """The first field with this role (``date``, ``time``, ``place``…), whatever its label."""
+        return next((f for f in self.fields if f.role == role), None)
+
+
+@frozen
+class Unread:
+    """A stretch of the file that could not be read as minutes (a PDF page flattened onto
+    one line, say): rules draw no structure from it, and ``parse`` lists it."""
+
+    span: Span
+    reason: str  # a short English reason, e.g. "page flattened onto one line"
+
 
 @frozen(eq=False)  # identity equality: cheap to hash, so per-document caches work
 class Document:
@@ -232,6 +251,7 @@ class Document:
     head: Head
     toc: Toc | None
     items: tuple[Item, ...]
+    unread: tuple[Unread, ...] = ()
     # Free-form facts a loader adds (e.g. a .docx loader's position map).
     extra: dict = field(factory=dict, eq=False)
 
