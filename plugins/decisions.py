@@ -15,7 +15,7 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.dates import dates_in
 from referatcheck.decisions import (
-    FIELD_SCAN, Ask, ItemRecord, Verdict, analyse, date_field, meeting_of, same_committee,
+    FIELD_SCAN, Ask, ItemRecord, Verdict, analyse, date_field, is_closed, meeting_of, same_committee,
 )
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, block_text
@@ -46,12 +46,19 @@ _AGENDA_APPROVAL = re.compile(r"\bdagsorden", re.IGNORECASE)
 
 def _own_records(document: Document) -> Iterator[ItemRecord]:
     for record in analyse(document):
-        if not record.item.closed and record.recommendation is not None:
+        if not is_closed(record.item) and record.recommendation is not None:
             yield record
 
 
 def _quote(text: str, limit: int = 80) -> str:
     return f"\"{text if len(text) <= limit else text[: limit - 1] + '…'}\""
+
+
+def _item(item, lang: str = "da") -> str:
+    """`punkt 4` / `item 4`; an unnumbered item (`Meddelelser`) by its title."""
+    if item.number is not None:
+        return f"punkt {item.number}" if lang == "da" else f"item {item.number}"
+    return f"punktet {_quote(item.title, 60)}" if lang == "da" else f"the item {_quote(item.title, 60)}"
 
 
 class WordingMismatch(Rule):
@@ -98,9 +105,9 @@ class WordingMismatch(Rule):
             item = record.item
             yield self.diagnostic(
                 document, first.span,
-                f"Indstillingen til punkt {item.number} (linje {record.recommendation.span.line}) er {wanted}, men "
+                f"Indstillingen til {_item(item)} (linje {record.recommendation.span.line}) er {wanted}, men "
                 f"beslutningen lyder {_quote(first.text)} ({_VERDICT_DA[first.verdict]}).",
-                f"The recommendation of item {item.number} (line {record.recommendation.span.line}) is "
+                f"The recommendation of {_item(item, 'en')} (line {record.recommendation.span.line}) is "
                 f"{wanted_en}, but the decision reads {_quote(first.text)} ({_VERDICT_EN[first.verdict]}).",
                 related=(record.recommendation.span, item.heading_span), subject=f"{item.title}|{first.text}",
             )
@@ -115,10 +122,14 @@ class UnknownPoint(Rule):
         summary_en="The decision refers to a recommendation point that does not exist.",
         why_da="Styrelseslovens § 13: det skal fremgå entydigt, hvad der blev besluttet. `Punkt 4 godkendt` under "
                "en indstilling med tre punkter er en tastefejl eller en beslutning kopieret fra et andet punkt, "
-               "og det er uklart, hvilket punkt der blev godkendt.",
+               "og det er uklart, hvilket punkt der blev godkendt. Indstillingens punkter tælles, hvad enten de er "
+               "nummererede (`1.`, `2)`), punkter der begynder med `at`, eller at-sætninger i løbende tekst "
+               "(`Det indstilles, at A, og at B`); kan antallet ikke afgøres sikkert, siges intet.",
         why_en="Styrelsesloven § 13: what was decided must be unambiguous. `Punkt 4 godkendt` under a "
                "recommendation with three points is a typo or a decision copied from another item, and which "
-               "point was approved is unclear.",
+               "point was approved is unclear. The recommendation's points are counted whether numbered (`1.`, "
+               "`2)`), bullets starting `at`, or `at`-clauses in running text (`Det indstilles, at A, og at B`); "
+               "when their number is uncertain, nothing is said.",
         wrong="# Punkt 5: Puljen 2024\n24/01555\n## Indstilling\n1. at tage status til efterretning\n"
               "2. at godkende fordelingen\n3. at godkende overførslen\n## Beslutning\n"
               "Punkt 1 taget til efterretning. Punkt 2 og 4 godkendt.",
@@ -129,9 +140,10 @@ class UnknownPoint(Rule):
 
     def check(self, document, options) -> Iterator:
         for record in _own_records(document):
-            points = {p.number for p in record.recommendation.points}
-            if not points or _AGENDA_APPROVAL.search(record.item.title):
-                continue
+            known = record.recommendation.point_numbers()
+            if not known or _AGENDA_APPROVAL.search(record.item.title):
+                continue  # no recognisable points: their number is uncertain
+            points = set(known)
             for decision in record.own_decisions:
                 for statement in decision.statements:
                     unknown = [n for n in statement.points if n not in points]
@@ -141,14 +153,15 @@ class UnknownPoint(Rule):
                     silent = _silent_points(record, points)
                     hint = f"; punkt {_list(silent)} nævnes ikke" if silent else ""
                     hint_en = f"; point {_list(silent, 'en')} is not named" if silent else ""
+                    has = (f"har kun punkterne {_list(sorted(points))}" if len(points) > 1 else "har kun ét punkt")
+                    has_en = (f"only has points {_list(sorted(points), 'en')}" if len(points) > 1
+                              else "has only one point")
                     yield self.diagnostic(
                         document, statement.span,
-                        f"Beslutningen {_quote(statement.text)} nævner punkt {shown}, men indstillingen til punkt "
-                        f"{record.item.number} (linje {record.recommendation.span.line}) har kun punkterne "
-                        f"{_list(sorted(points))}{hint}.",
-                        f"The decision {_quote(statement.text)} names point {shown}, but the recommendation of item "
-                        f"{record.item.number} (line {record.recommendation.span.line}) only has points "
-                        f"{_list(sorted(points), 'en')}{hint_en}.",
+                        f"Beslutningen {_quote(statement.text)} nævner punkt {shown}, men indstillingen til "
+                        f"{_item(record.item)} (linje {record.recommendation.span.line}) {has}{hint}.",
+                        f"The decision {_quote(statement.text)} names point {shown}, but the recommendation of "
+                        f"{_item(record.item, 'en')} (line {record.recommendation.span.line}) {has_en}{hint_en}.",
                         related=(record.recommendation.span,), subject=f"{record.item.title}|{statement.text}",
                     )
 
@@ -204,10 +217,11 @@ class SilentPoint(Rule):
             settled = {n for s in by_points for n in s.points}
             yield self.diagnostic(
                 document, by_points[0].span,
-                f"Beslutningen tager stilling til punkt {_list(sorted(settled & points))} i indstillingen til punkt "
-                f"{record.item.number} (linje {record.recommendation.span.line}), men ikke til punkt {_list(silent)}.",
-                f"The decision settles point {_list(sorted(settled & points), 'en')} of the recommendation of item "
-                f"{record.item.number} (line {record.recommendation.span.line}), but not point {_list(silent, 'en')}.",
+                f"Beslutningen tager stilling til punkt {_list(sorted(settled & points))} i indstillingen til "
+                f"{_item(record.item)} (linje {record.recommendation.span.line}), men ikke til punkt {_list(silent)}.",
+                f"The decision settles point {_list(sorted(settled & points), 'en')} of the recommendation of "
+                f"{_item(record.item, 'en')} (line {record.recommendation.span.line}), but not point "
+                f"{_list(silent, 'en')}.",
                 related=(record.recommendation.span,), subject=f"{record.item.title}|{silent}",
             )
 
@@ -253,9 +267,9 @@ class HeaderDate(Rule):
                     continue
                 yield self.diagnostic(
                     document, decision.heading_span,
-                    f"Beslutningen under punkt {record.item.number} er dateret {header.date_text}, men mødet er "
+                    f"Beslutningen under {_item(record.item)} er dateret {header.date_text}, men mødet er "
                     f"{_meeting_date_text(document)}.",
-                    f"The decision under item {record.item.number} is dated {header.date_text}, but the meeting is "
+                    f"The decision under {_item(record.item, 'en')} is dated {header.date_text}, but the meeting is "
                     f"on {_meeting_date_text(document)}.",
                     subject=f"{record.item.title}|{header.date_text}",
                 )
@@ -297,9 +311,9 @@ class HeaderCommittee(Rule):
                     continue
                 yield self.diagnostic(
                     document, decision.heading_span,
-                    f"Beslutningen under punkt {record.item.number} er truffet af \"{decision.header.committee}\", "
+                    f"Beslutningen under {_item(record.item)} er truffet af \"{decision.header.committee}\", "
                     f"men referatet er fra \"{meeting.committee}\".",
-                    f"The decision under item {record.item.number} is by \"{decision.header.committee}\", but the "
+                    f"The decision under {_item(record.item, 'en')} is by \"{decision.header.committee}\", but the "
                     f"minutes are of \"{meeting.committee}\".",
                     related=(document.head.title.span,) if document.head.title else (),
                     subject=f"{record.item.title}|{decision.header.committee}",

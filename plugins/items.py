@@ -15,11 +15,12 @@ from functools import lru_cache
 from typing import Iterator
 
 from referatcheck import hookimpl
-from referatcheck.decisions import analyse, heading_body, is_agenda
+from referatcheck.decisions import analyse, heading_body, is_agenda, is_closed
 from referatcheck.diagnostic import Severity
 from referatcheck.lexer import case_number
 from referatcheck.model import Item, Paragraph, Section, SectionKind
 from referatcheck.rule import Rule, RuleDoc
+from referatcheck.titles import clean_inline
 
 # Case number formats of the agenda systems in use; anything else is compared by shape.
 CASE_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -30,15 +31,23 @@ CASE_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _KNOWN = {name for name, _ in CASE_FORMATS}
 _SHAPE_DIGITS = re.compile(r"\d+")
 _SHAPE_LETTERS = re.compile(r"[A-Za-zÆØÅæøå]+")
+# `Sagsnr.: 22/1234`, `Sagsid.: 15/240`, `J.nr. 2019-1234` at the start of a line (not `Sag nr. 24`, an item number).
 _LABELLED_CASE = re.compile(
-    r"\b(?:sags?\s?n(?:r|ummer)|j\.?\s?nr|journal\s?n(?:r|ummer))\.?\s{0,3}:?\s{0,3}(\S{3,40})", re.IGNORECASE
+    r"^(?:sags\s?n(?:r|ummer)|sagsid|j\.?\s?nr|journal\s?n(?:r|ummer))\.?\s{0,3}:?\s{0,3}(\S{3,40})", re.IGNORECASE
 )
-# Routine items that some systems file without a case number.
+# A case number written lower down stands in the item's first lines.
+_INTRO_BLOCKS, _INTRO_LINES = 3, 4
+# Routine items that some systems file without a case number (the usual last items, and the agenda's approval).
 _ROUTINE = re.compile(
-    r"^(?:eventuelt|meddelelser|gensidig orientering|evaluering af|underskrift|orientering fra (?:formand|forvaltning"
-    r"|direktør|udvalgsformand)|godkendelse af dagsorden|dagsorden)",
+    r"^(?:eventuelt|meddelelser|gensidig orientering|evaluering af (?:dagens )?møde|underskrift|spørgetid"
+    r"|orientering fra (?:formand"
+    r"|forvaltning|direktør|udvalgsformand)|godkendelse af dagsorden|dagsorden)",
     re.IGNORECASE,
 )
+# ITM003 compares with the rest of the document: case numbers are expected only when at
+# least this many open numbered items (not counting routine ones), and this share of them, carry one.
+_CASE_MIN_ITEMS = 2
+_CASE_MIN_SHARE = 0.6
 
 
 def case_format(number: str) -> str:
@@ -58,12 +67,33 @@ def _routine(item: Item) -> bool:
 
 
 def _case_in_intro(item: Item) -> bool:
-    """A case number written lower down (`Sagsansvarlig: …` / `Sagsnr.: 22/1234`)."""
-    for block in item.intro:
-        if isinstance(block, Paragraph):
-            if any(case_number(line) for line in block.lines) or _LABELLED_CASE.search(block.text):
+    """A case number written lower down, in the item's first lines (`Sagsansvarlig: …` / `Sagsnr.: 22/1234`)."""
+    for block in item.intro[:_INTRO_BLOCKS]:
+        if not isinstance(block, Paragraph):
+            continue
+        for line in block.lines[:_INTRO_LINES]:
+            labelled = _LABELLED_CASE.match(clean_inline(line).strip())
+            if case_number(line) or (labelled and any(ch.isdigit() for ch in labelled.group(1))):
                 return True
     return False
+
+
+def _has_case(item: Item) -> bool:
+    return item.case_number is not None or _case_in_intro(item)
+
+
+def _item(item: Item, lang: str = "da") -> str:
+    """`Punkt 4` / `Item 4`; an unnumbered item (`Meddelelser`) as `Punktet` / `The item`."""
+    if item.number is not None:
+        return f"Punkt {item.number}" if lang == "da" else f"Item {item.number}"
+    return "Punktet" if lang == "da" else "The item"
+
+
+def _ref(item: Item, lang: str = "da") -> str:
+    """`punkt 4` / `item 4` inside a sentence; an unnumbered item by its title."""
+    if item.number is not None:
+        return f"punkt {item.number}" if lang == "da" else f"item {item.number}"
+    return f"punktet {_quote(item.title, 60)}" if lang == "da" else f"the item {_quote(item.title, 60)}"
 
 
 # ---- rules -----------------------------------------------------------------------------
@@ -89,7 +119,7 @@ class NumberingGap(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        numbered = [i for i in document.items if i.number > 0]
+        numbered = [i for i in document.items if i.number is not None and i.number > 0]  # unnumbered: Meddelelser
         toc_numbers = {e.number for e in document.toc.entries if e.number is not None} if document.toc else set()
         for previous, item in zip(numbered, numbered[1:]):
             if item.number == previous.number or item.number == previous.number + 1:
@@ -144,7 +174,7 @@ class DuplicateNumber(Rule):
     def check(self, document, options) -> Iterator:
         first: dict[int, Item] = {}
         for item in document.items:
-            if item.number <= 0:
+            if item.number is None or item.number <= 0:
                 continue
             if item.number in first:
                 earlier = first[item.number]
@@ -166,30 +196,41 @@ class MissingCaseNumber(Rule):
         summary_da="Et åbent dagsordenspunkt har intet sagsnummer.",
         summary_en="An open agenda item has no case number.",
         why_da="Sagsnummeret under punktets overskrift forbinder beslutningen med sagen i kommunens "
-               "journalsystem (aktindsigt, opfølgning). Når dokumentets andre punkter har et, mangler det her "
-               "sandsynligvis. Rutinepunkter som Eventuelt og Underskriftsside føres af nogle systemer uden "
-               "sagsnummer; for dem er fundet kun til orientering.",
+               "journalsystem (aktindsigt, opfølgning). Punktet sammenlignes med resten af dokumentet: når mindst "
+               "to og mindst 60 % af de åbne punkter har et sagsnummer, mangler det sandsynligvis på et nummereret "
+               "åbent punkt uden. Har dokumentets punkter ingen sagsnumre (nogle kommuner trykker dem ikke), siges "
+               "intet. Rutinepunkter som Godkendelse af dagsorden, Eventuelt, Meddelelser, Gensidig orientering, "
+               "Spørgetid og Underskriftsside føres af nogle systemer uden sagsnummer; for dem er fundet kun til "
+               "orientering, og punkter uden nummer (Meddelelser, Spørgetid) forventes ikke at have et.",
         why_en="The case number under the item heading links the decision to the case in the municipality's "
-               "records (access to documents, follow-up). When the document's other items have one, it is "
-               "most likely missing here. Some systems file routine items such as Eventuelt and "
-               "Underskriftsside without one; for those the finding is info only.",
-        wrong="# Punkt 6: Godkendelse af tilskud\n24/04702\n\n# Punkt 7: Orientering om brugertilfredshed\n\n"
-              "## Sagsresumé\nUndersøgelsen er gennemført i august.",
-        right="# Punkt 6: Godkendelse af tilskud\n24/04702\n\n# Punkt 7: Orientering om brugertilfredshed\n\n"
-              "24/04871\n\n## Sagsresumé\nUndersøgelsen er gennemført i august.",
+               "records (access to documents, follow-up). The item is compared with the rest of the document: "
+               "when at least two and at least 60 % of the open items carry a case number, a numbered open item "
+               "without one most likely lacks it. When the document's items carry none (some municipalities print "
+               "none), nothing is said. Some systems file routine items such as Godkendelse af dagsorden, "
+               "Eventuelt, Meddelelser, Gensidig orientering, Spørgetid and Underskriftsside without one; for those "
+               "the finding is info only, and unnumbered items (Meddelelser, Spørgetid) are not expected to carry one.",
+        wrong="# Punkt 5: Takster 2025\n24/04533\n\n# Punkt 6: Godkendelse af tilskud\n24/04702\n\n"
+              "# Punkt 7: Orientering om brugertilfredshed\n\n## Sagsresumé\nUndersøgelsen er gennemført i august.",
+        right="# Punkt 5: Takster 2025\n24/04533\n\n# Punkt 6: Godkendelse af tilskud\n24/04702\n\n"
+              "# Punkt 7: Orientering om brugertilfredshed\n\n24/04871\n\n## Sagsresumé\nUndersøgelsen er "
+              "gennemført i august.",
     )
 
     def check(self, document, options) -> Iterator:
-        with_number = sum(1 for item in document.items if item.case_number is not None)
-        if not with_number:
-            return  # this system prints no case numbers
-        for item in document.items:
-            if item.closed or item.case_number is not None or _case_in_intro(item):
-                continue
+        open_items = [item for item in document.items if not is_closed(item)]
+        regular = [item for item in open_items if item.number is not None and not _routine(item)]
+        carrying = sum(1 for item in regular if _has_case(item))
+        if carrying < _CASE_MIN_ITEMS or carrying < _CASE_MIN_SHARE * len(regular):
+            return  # this system prints no case numbers (or too few to expect one on every item)
+        for item in open_items:
+            if item.number is None or _has_case(item):
+                continue  # an unnumbered item (`Meddelelser`, `Spørgetid`) is not expected to carry one
             yield self.diagnostic(
                 document, item.heading_span,
-                f"Punkt {item.number} {_quote(item.title)} har intet sagsnummer under overskriften.",
-                f"Item {item.number} {_quote(item.title)} has no case number under its heading.",
+                f"{_item(item)} {_quote(item.title)} har intet sagsnummer under overskriften, men "
+                f"{carrying} af dokumentets {len(regular)} åbne punkter har et.",
+                f"{_item(item, 'en')} {_quote(item.title)} has no case number under its heading, but {carrying} of "
+                f"the document's {len(regular)} open items have one.",
                 subject=item.title, severity=Severity.INFO if _routine(item) else None,
             )
 
@@ -226,9 +267,9 @@ class CaseNumberFormat(Rule):
                 if not compiled.fullmatch(item.case_number.text):
                     yield self.diagnostic(
                         document, item.case_number.span,
-                        f"Sagsnummeret {item.case_number.text} under punkt {item.number} passer ikke til mønsteret "
+                        f"Sagsnummeret {item.case_number.text} under {_ref(item)} passer ikke til mønsteret "
                         f"for sagsnumre ({pattern}).",
-                        f"Case number {item.case_number.text} under item {item.number} does not match the case "
+                        f"Case number {item.case_number.text} under {_ref(item, 'en')} does not match the case "
                         f"number pattern ({pattern}).",
                         related=(item.heading_span,), subject=item.case_number.text,
                     )
@@ -247,10 +288,10 @@ class CaseNumberFormat(Rule):
             known = found in _KNOWN
             yield self.diagnostic(
                 document, item.case_number.span,
-                f"Sagsnummeret {item.case_number.text} under punkt {item.number} har et andet format end "
+                f"Sagsnummeret {item.case_number.text} under {_ref(item)} har et andet format end "
                 f"dokumentets øvrige {count} sagsnumre (fx {example})"
                 + (f"; {found} er et kendt format, måske fra et andet system." if known else "."),
-                f"Case number {item.case_number.text} under item {item.number} has another format than the "
+                f"Case number {item.case_number.text} under {_ref(item, 'en')} has another format than the "
                 f"document's other {count} case numbers (e.g. {example})"
                 + (f"; {found} is a known format, perhaps from another system." if known else "."),
                 related=(item.heading_span,), subject=item.case_number.text,
@@ -291,7 +332,7 @@ class MissingDecision(Rule):
     def check(self, document, options) -> Iterator:
         if is_agenda(document):
             return
-        records = [r for r in analyse(document) if not r.item.closed and r.recommendation is not None]
+        records = [r for r in analyse(document) if not is_closed(r.item) and r.recommendation is not None]
         if len(records) >= 2 and not any(d for r in records for d in r.decisions):
             # Not one decision anywhere: an agenda, or a layout whose decisions were not recognised.
             yield self.diagnostic(
@@ -313,9 +354,9 @@ class MissingDecision(Rule):
                 names_en = "; ".join(f"line {d.heading_span.line}" for d in quoted[:3])
                 yield self.diagnostic(
                     document, item.heading_span,
-                    f"Punkt {item.number} har en indstilling, men de beslutninger der står under punktet ({names}) "
+                    f"{_item(item)} har en indstilling, men de beslutninger der står under punktet ({names}) "
                     f"er fra et andet udvalg eller et andet møde; dette mødes beslutning mangler.",
-                    f"Item {item.number} has a recommendation, but the decisions under it ({names_en}) are of "
+                    f"{_item(item, 'en')} has a recommendation, but the decisions under it ({names_en}) are of "
                     f"another committee or meeting; this meeting's decision is missing.",
                     related=(record.recommendation.span, *(d.heading_span for d in quoted[:3])),
                     subject=item.title, severity=Severity.WARNING,
@@ -326,9 +367,9 @@ class MissingDecision(Rule):
             where_en = (f" (the heading on line {empty[0].heading_span.line} has no text)" if empty else "")
             yield self.diagnostic(
                 document, item.heading_span,
-                f"Punkt {item.number} {_quote(item.title)} har en indstilling (linje {record.recommendation.span.line}), "
+                f"{_item(item)} {_quote(item.title)} har en indstilling (linje {record.recommendation.span.line}), "
                 f"men ingen beslutning{where}.",
-                f"Item {item.number} {_quote(item.title)} has a recommendation (line {record.recommendation.span.line}) "
+                f"{_item(item, 'en')} {_quote(item.title)} has a recommendation (line {record.recommendation.span.line}) "
                 f"but no decision{where_en}.",
                 related=(record.recommendation.span, *(d.heading_span for d in empty)), subject=item.title,
             )
@@ -367,7 +408,7 @@ class EmptySection(Rule):
                 following = sections[index + 1] if index + 1 < len(sections) else None
                 if following is not None and _introduces(section, following):
                     continue
-                if section.kind is SectionKind.DECISION and record.recommendation is not None and not item.closed:
+                if section.kind is SectionKind.DECISION and record.recommendation is not None and not is_closed(item):
                     continue  # a missing decision is ITM005's error
                 before = (f"afsnittet {_quote(following.title)} (linje {following.heading_span.line})"
                           if following else "punktets afslutning")
@@ -375,9 +416,9 @@ class EmptySection(Rule):
                              if following else "the end of the item")
                 yield self.diagnostic(
                     document, section.heading_span,
-                    f"Afsnittet {_quote(section.title)} i punkt {item.number} er tomt; overskriften følges straks af "
+                    f"Afsnittet {_quote(section.title)} i {_ref(item)} er tomt; overskriften følges straks af "
                     f"{before}.",
-                    f"The section {_quote(section.title)} in item {item.number} is empty; its heading is followed "
+                    f"The section {_quote(section.title)} in {_ref(item, 'en')} is empty; its heading is followed "
                     f"directly by {before_en}.",
                     related=(following.heading_span,) if following else (), subject=f"{item.title}|{section.title}",
                     severity=Severity.INFO if section.kind is SectionKind.ATTACHMENTS else None,

@@ -4,6 +4,13 @@ The title reads `REFERAT [period] <committee> d. DD-MM-YYYY`; the head fields gi
 date with its weekday and time (`**Mødedato** Tirsdag d. 07. november 2023 kl. 15:30`)
 and the place (`**Mødested** …`). Other systems use `Dato`, `Mødetidspunkt`, `Tid`,
 `Sted`; a field a municipality does not print is at most info.
+
+Other agenda systems state the meeting in other layouts (minutes-format.md §7.1): fields
+named by role whatever their label, label lines over their value (`STED` / `Kanalstræde 2`),
+a title that holds everything (`Referat til mødet i … den 22. juni 2020 kl. 17:30 i
+Byrådssalen`), a bare `Beslutningsprotokol` over a date line, the committee and the date on
+lines of their own. A time, place, date or committee stated anywhere in the head counts;
+only a head that really lacks one is reported.
 """
 
 from __future__ import annotations
@@ -11,20 +18,37 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from attrs import frozen
+
 from referatcheck import hookimpl
 from referatcheck.dates import dates_in, find_dates, find_times, weekday_name
+from referatcheck.decisions import COMMITTEE_LABELS, DATE_LABELS
 from referatcheck.decisions import TIME_LABELS as DATE_TIME_LABELS
-from referatcheck.decisions import FIELD_SCAN, analyse, committee_of, date_field as _date_field, same_committee
+from referatcheck.decisions import FIELD_SCAN, analyse, committee_of, date_field as _label_date_field, looks_like_body
+from referatcheck.decisions import same_committee
 from referatcheck.diagnostic import Severity
-from referatcheck.model import Document, Field, Span
+from referatcheck.model import Document, Field, Heading, ListBlock, Paragraph, Span
 from referatcheck.rule import Rule, RuleDoc
+from referatcheck.titles import clean_inline
 
 TIME_LABELS = (*DATE_TIME_LABELS, "Mødestart", "Starttidspunkt", "Sluttidspunkt", "Mødeslut")
 PLACE_LABELS = ("Mødested", "Sted", "Mødelokale", "Lokale", "Mødelokation", "Adresse")
+_TIME_KEYS = {label.casefold() for label in TIME_LABELS}
 _FILE_START = Span(1, 1, 1, 1)
 
 
 _MINUTES_WORDS = re.compile(r"\b(?:referat|beslutningsprotokol|protokol|dagsorden)\b", re.IGNORECASE)
+
+
+def _bare_title(title) -> bool:
+    """A title that is only the kind of document (`Referat`, `Beslutningsprotokol`, `Referat fra
+    mødet`): in such heads the committee and the date are given by the lines below."""
+    return not _MINUTES_WORDS.sub(" ", title.text[:200]).strip(" \t:–-").casefold().replace("fra mødet", "").strip()
+
+
+def _committee_line(title) -> bool:
+    """A title that is only a body's name (`Social- og Sundhedsudvalget`), no `Referat`, no date."""
+    return not _MINUTES_WORDS.search(title.text[:200]) and looks_like_body(title.text[:200])
 
 
 def _is_minutes(document: Document) -> bool:
@@ -44,6 +68,222 @@ def _short(text: str, limit: int = 80) -> str:
 
 def _fmt(date) -> str:
     return date.strftime("%d-%m-%Y")
+
+
+# ---- what the head states, wherever it states it --------------------------------------------
+#
+# Heads come in many layouts (minutes-format.md §1 and §7.1): labelled fields, a title that
+# holds everything (`Referat til mødet i … den 22. juni 2020 kl. 17:30 i Byrådssalen`), a bare
+# `Beslutningsprotokol` over a date line, upper-case labels over their values (`STED` /
+# `Kanalstræde 2`), the committee and the date on lines of their own. The fields' roles (set
+# by the lexer) come first; the label lists and the loose lines of the head are the fallback.
+
+_HEAD_LINES = 40  # loose head lines read: a head is short, and a broken file's "head" may be the whole file
+_TIME_ROLES = ("time", "start", "end")
+_DATE_KEYS = {label.casefold() for label in DATE_LABELS}
+_COMMITTEE_KEYS = {label.casefold() for label in COMMITTEE_LABELS}
+_PLACE_LINE_LABELS = ("Mødested", "Sted", "Mødelokale", "Lokale", "Mødelokation", "Adresse", "Mødelokaler")
+_MAYBE_COMMITTEE_KEYS = {"møde", "organ"}  # a body's name only when the value looks like one
+_PLACE_KEYS = {label.casefold() for label in _PLACE_LINE_LABELS}
+_KNOWN_LABEL_KEYS = _DATE_KEYS | _TIME_KEYS | _COMMITTEE_KEYS | _PLACE_KEYS | _MAYBE_COMMITTEE_KEYS | {
+    "medlemmer", "deltagere", "mødedeltagere", "afbud", "fraværende", "fraværende med afbud", "forfald",
+    "stedfortræder", "bemærkninger", "mødefakta",
+}
+
+# `… kl. 17:30 i Byrådssalen`, `… 2020 på Rådhuset`: a place named right after the time or date.
+_PLACE_AFTER = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}|\d{4})(?:\s{0,3}[-–]\s{0,3}\d{1,2}[:.]\d{2})?[\s,]{1,3}(?:i|på)\s{1,3}[A-ZÆØÅ\"'„«]"
+)
+# A line that is a place: a hall, a room, a town hall, a street address, an online meeting.
+_PLACE_WORD = re.compile(
+    r"(?:sal(?:en)?|salon|rådhus(?:et)?|lokale(?:t)?|mødelokale|vej|gade|stræde|allé|alle|torv(?:et)?"
+    r"|plads(?:en)?|center|centret|hus(?:et)?|skole(?:n)?|bibliotek(?:et)?|teams|skype|zoom|online"
+    r"|virtuel(?:t)?|digital(?:t)?)\b",
+    re.IGNORECASE,
+)
+
+
+@frozen
+class _Line:
+    """One loose line of the head (outside the fields), markup removed."""
+
+    text: str
+    span: Span
+
+
+def _head_lines(document: Document) -> list[_Line]:
+    """The head's text lines that are no field: paragraph lines, headings, list items."""
+    lines: list[_Line] = []
+    for block in document.head.blocks:
+        if isinstance(block, Paragraph):
+            for offset, raw in enumerate(block.lines):
+                text = clean_inline(raw[:FIELD_SCAN]).strip(" \t*_#")
+                if text:
+                    line = block.span.line + offset
+                    lines.append(_Line(text, Span.of_line(line, raw)))
+        elif isinstance(block, Heading):
+            lines.append(_Line(block.text[:FIELD_SCAN], block.span))
+        elif isinstance(block, ListBlock):
+            # `29. januar 2020` on a line of its own reads as a numbered list item: keep its marker.
+            for item in block.items:
+                marker = item.marker + " " if item.marker[:1].isdigit() else ""
+                lines.append(_Line(clean_inline((marker + item.text)[:FIELD_SCAN]).strip(), item.span))
+        if len(lines) >= _HEAD_LINES:
+            break
+    return lines[:_HEAD_LINES]
+
+
+def _label_key(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split()).casefold()
+
+
+def _labelled_lines(lines: list[_Line]) -> list[tuple[str, str, Span]]:
+    """``(label, value, span)`` of head lines that are a label with its value: `Lokale:
+    Byrådssalen` on one line, or a label alone on its line (`STED`, `STARTTIDSPUNKT`,
+    `Mødetidspunkt`) with its value on the next line."""
+    known = _KNOWN_LABEL_KEYS
+    found = []
+    for k, line in enumerate(lines):
+        label, colon, value = line.text.partition(":")
+        key = _label_key(label)
+        if colon and key in known:
+            if value.strip():
+                found.append((key, value.strip(), line.span))
+            elif k + 1 < len(lines) and _label_key(lines[k + 1].text.rstrip(":")) not in known:
+                found.append((key, lines[k + 1].text, lines[k + 1].span))
+        elif not colon and key in known:  # `STED`, `Mødetidspunkt` alone on its line
+            if k + 1 < len(lines) and _label_key(lines[k + 1].text.rstrip(":")) not in known:
+                found.append((key, lines[k + 1].text, lines[k + 1].span))
+    return found
+
+
+def _meeting_date_field(document: Document) -> Field | None:
+    """The field that gives the meeting date: the lexer's `date` role, else by its label."""
+    return document.head.field_for("date") or _label_date_field(document)
+
+
+def _is_time_field(field: Field) -> bool:
+    return field.role in _TIME_ROLES or field.label.casefold() in _TIME_KEYS
+
+
+def _is_place_field(field: Field) -> bool:
+    return field.role == "place" or field.label.casefold() in _PLACE_KEYS
+
+
+def _field_texts(document: Document) -> list[tuple[Field, str]]:
+    return [(f, f.value[:FIELD_SCAN]) for f in document.head.fields]
+
+
+def _head_dates(document: Document, with_title: bool = True) -> bool:
+    """Whether a real date is written anywhere in the head (fields, loose lines, the title)."""
+    if with_title and _title_date(document):
+        return True
+    if any(dates_in(text) for _, text in _field_texts(document)):
+        return True
+    return any(dates_in(line.text) for line in _head_lines(document))
+
+
+def _title_date(document: Document) -> bool:
+    """Whether the title gives a date, also one the title reader did not take (`… den 22.
+    juni 2020 kl. 17:30 i Byrådssalen`, `Onsdag, April 3, 2019`)."""
+    title = document.head.title
+    return title is not None and (title.date is not None or bool(dates_in(title.text[:FIELD_SCAN])))
+
+
+def _date_right_after_title(document: Document) -> bool:
+    """The head line right after the title is a date (`Beslutningsprotokol` / `onsdag den 4.
+    marts 2015 kl. 09:00`; `Social- og Sundhedsudvalget` / `05-04-2022`)."""
+    title = document.head.title
+    if title is None:
+        return False
+    after = [line for line in _head_lines(document) if line.span.line > title.span.end_line]
+    fields = [f for f in document.head.fields if f.span.line > title.span.end_line]
+    first_line = after[0] if after else None
+    first_field = min(fields, key=lambda f: f.span.line) if fields else None
+    if first_line is None or (first_field is not None and first_field.span.line < first_line.span.line):
+        return False
+    return first_line.span.line - title.span.end_line <= 3 and bool(dates_in(first_line.text))
+
+
+def _head_has_time(document: Document) -> bool:
+    """Whether a valid clock time is written anywhere in the head."""
+    texts = [text for _, text in _field_texts(document)]
+    if document.head.title is not None:
+        texts.append(document.head.title.text[:FIELD_SCAN])
+    lines = _head_lines(document)
+    texts.extend(line.text for line in lines)
+    if any(m.valid for text in texts for m in find_times(text)):
+        return True
+    bare_values = [f.value[:FIELD_SCAN] for f in document.head.fields if _is_time_field(f)]
+    bare_values += [value for key, value, _ in _labelled_lines(lines) if key in _TIME_KEYS]
+    return any(m.valid for text in bare_values for m in find_times(text, bare=True))
+
+
+def _is_place_text(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _head_place(document: Document, skip: Field | None = None) -> bool:
+    """Whether the head names the meeting place outside ``skip``: a place line (`Lokale:
+    Byrådssalen`, `STED` / `Kanalstræde 2`), `… kl. 17:30 i Byrådssalen`, a line that is a
+    hall, a room or an address."""
+    lines = _head_lines(document)
+    if any(key in _PLACE_KEYS and _is_place_text(value) for key, value, _ in _labelled_lines(lines)):
+        return True
+    texts = [text for f, text in _field_texts(document) if f is not skip]
+    if document.head.title is not None:
+        texts.append(document.head.title.text[:FIELD_SCAN])
+    texts.extend(line.text for line in lines)
+    if any(_PLACE_AFTER.search(text) for text in texts):
+        return True
+    return any(len(line.text) <= 80 and _PLACE_WORD.search(line.text) for line in lines)
+
+
+def _head_committee(document: Document) -> bool:
+    """Whether the head names the committee: the title, a committee field (by role or label),
+    `Udvalg: …` / `UDVALG` over its value, or a line that is a body's name
+    (`Social- og Sundhedsudvalget`)."""
+    if committee_of(document):
+        return True
+    role = document.head.field_for("committee")
+    if role is not None and role.value.strip():
+        return True
+    for f in document.head.fields:
+        if f.label.casefold() in _MAYBE_COMMITTEE_KEYS and looks_like_body(f.value[:200]):
+            return True
+    lines = _head_lines(document)
+    for key, value, _ in _labelled_lines(lines):
+        if (key in _COMMITTEE_KEYS and value.strip()) or (key in _MAYBE_COMMITTEE_KEYS and looks_like_body(value[:200])):
+            return True
+    title = document.head.title
+    if title is not None and _committee_in(title.text):
+        return True
+    return any(len(line.text) <= 160 and _committee_in(line.text) for line in lines)
+
+
+# `Økonomiudvalget – Referat – 1. oktober 2018`, `Børn & Læringsudvalget - 08-09-2021`,
+# `Beslutningsprotokol onsdag den 6. november 2024 kl. 09:00 Børne- og Skoleudvalget`: a body's
+# name between the dates, times, dashes and the word Referat of a title or head line.
+_PARTS = re.compile(r"\s[-–]\s")
+_LEAD_WORDS = re.compile(
+    r"^\s*(?:(?:referat|beslutningsprotokol|protokol|dagsorden)\b\s*)?(?:(?:til|fra|for)\s+)?(?:mødet\s+i\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _committee_in(text: str) -> bool:
+    text = text[:300]
+    cuts = sorted([(m.start, m.end) for m in find_dates(text)] + [(m.start, m.end) for m in find_times(text)])
+    pieces, last = [], 0
+    for start, end in cuts:
+        pieces.append(text[last:start])
+        last = max(last, end)
+    pieces.append(text[last:])
+    for piece in pieces:
+        for part in _PARTS.split(piece):
+            if looks_like_body(_LEAD_WORDS.sub("", part, count=1)):
+                return True
+    return False
 
 
 class TitleIncomplete(Rule):
@@ -68,7 +308,7 @@ class TitleIncomplete(Rule):
         if not _is_minutes(document):
             return
         if title is None:
-            if document.items:
+            if document.items and not (_head_committee(document) and _head_dates(document)):
                 yield self.diagnostic(
                     document, _FILE_START,
                     "Referatet har ingen genkendelig titel (`REFERAT <udvalg> d. DD-MM-YYYY`).",
@@ -76,20 +316,28 @@ class TitleIncomplete(Rule):
                     severity=Severity.INFO,
                 )
             return
-        if not committee_of(document):
+        if not _head_committee(document):
             yield self.diagnostic(
                 document, title.span,
                 f"Titlen \"{title.text}\" nævner ikke udvalget.",
                 f"The title \"{title.text}\" does not name the committee.",
                 subject="committee",
             )
-        if title.date is None:
-            date_field = _date_field(document)
-            has_date = date_field is not None and bool(dates_in(date_field.value[:FIELD_SCAN]))
+        if title.date is None and not _title_date(document) and not _date_right_after_title(document):
+            if (_bare_title(title) or _committee_line(title)) and _head_dates(document, with_title=False):
+                # A title that is only `Referat` / `Beslutningsprotokol`, or only the committee's
+                # name (`Ældreudvalget` over `Mødedato: 14. maj 2024`): the lines below date it.
+                return
+            # The date stated elsewhere in the head (a `Mødedato` field, a date line) makes it info.
+            date_field = _meeting_date_field(document)
+            in_field = date_field is not None and bool(dates_in(date_field.value[:FIELD_SCAN]))
+            has_date = in_field or _head_dates(document, with_title=False)
+            where_da = " (den står i mødedatoen)." if in_field else (" (den står i hovedet)." if has_date else ".")
+            where_en = " (the date field gives it)." if in_field else (" (the head gives it)." if has_date else ".")
             yield self.diagnostic(
                 document, title.span,
-                f"Titlen \"{title.text}\" har ingen dato" + (" (den står i mødedatoen)." if has_date else "."),
-                f"The title \"{title.text}\" has no date" + (" (the date field gives it)." if has_date else "."),
+                f"Titlen \"{title.text}\" har ingen dato" + where_da,
+                f"The title \"{title.text}\" has no date" + where_en,
                 severity=Severity.INFO if has_date else None, subject="date",
             )
 
@@ -110,16 +358,23 @@ class WrongWeekday(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        date_field = _date_field(document)
-        if date_field is None:
-            return
-        for mention in find_dates(date_field.value[:FIELD_SCAN]):
+        date_field = _meeting_date_field(document)
+        if date_field is not None:
+            sources = [(date_field.value[:FIELD_SCAN], date_field.span)]
+        else:  # `Mødetidspunkt` / `Torsdag, April 3, 2024 - 18:00`: a label line over the date
+            sources = [(value[:FIELD_SCAN], span) for key, value, span in _labelled_lines(_head_lines(document))
+                       if key in _DATE_KEYS or key in _TIME_KEYS]
+        for text, span in sources:
+            yield from self._check_weekdays(document, text, span)
+
+    def _check_weekdays(self, document, text: str, span: Span) -> Iterator:
+        for mention in find_dates(text):
             if mention.date is None or mention.weekday is None:
                 continue
             actual = weekday_name(mention.date)
             if mention.weekday != actual:
                 yield self.diagnostic(
-                    document, date_field.span,
+                    document, span,
                     f"{mention.weekday.capitalize()} passer ikke til {mention.text}: datoen er en {actual}.",
                     f"{mention.weekday.capitalize()} does not match {mention.text}: that date is a "
                     f"{_WEEKDAYS_EN[actual]}.",
@@ -151,7 +406,7 @@ class TitleDateMismatch(Rule):
 
     def check(self, document, options) -> Iterator:
         title = document.head.title
-        date_field = _date_field(document)
+        date_field = _meeting_date_field(document)
         if title is None or title.date is None or date_field is None:
             return
         field_dates = dates_in(date_field.value[:FIELD_SCAN])
@@ -220,16 +475,24 @@ class MeetingDateMissing(Rule):
     def check(self, document, options) -> Iterator:
         if not _is_minutes(document):
             return
-        date_field = _date_field(document)
+        date_field = _meeting_date_field(document)
         title = document.head.title
         if date_field is None:
-            if title is not None and title.date is not None:
-                yield self.diagnostic(
-                    document, title.span,
-                    "Referatet har intet felt med mødedatoen (`Mødedato`); datoen står kun i titlen.",
-                    "The minutes have no meeting date field (`Mødedato`); the date is only in the title.",
-                    severity=Severity.INFO,
-                )
+            if _head_dates(document, with_title=False):
+                return  # a date line (`onsdag den 4. marts 2015 kl. 09:00`, `STARTTIDSPUNKT` / `04-06-2020 09:00:00`)
+            if _title_date(document):
+                # Fields stating the meeting (time, place), but none with the date; a title read over
+                # several lines (`Social- og Sundhedsudvalget` / `05-04-2022`) has the date on a line
+                # of its own, and a title that holds everything (`Referat til mødet i … den 3. april
+                # 2024 kl. 15:00 i …`) needs no date field beside it.
+                facts = [f for f in document.head.fields if _is_time_field(f) or _is_place_field(f)]
+                if facts and title.span.end_line == title.span.line:
+                    yield self.diagnostic(
+                        document, title.span,
+                        "Referatet har intet felt med mødedatoen (`Mødedato`); datoen står kun i titlen.",
+                        "The minutes have no meeting date field (`Mødedato`); the date is only in the title.",
+                        severity=Severity.INFO,
+                    )
             else:
                 yield self.diagnostic(
                     document, _anchor(document),
@@ -239,6 +502,8 @@ class MeetingDateMissing(Rule):
             return
         if dates_in(date_field.value[:FIELD_SCAN]):
             return
+        if not any(ch.isdigit() for ch in date_field.value[:FIELD_SCAN]) and _head_dates(document):
+            return  # no date written in the field at all (`Dato:` over a date line); the head gives it
         invalid = [m for m in find_dates(date_field.value[:FIELD_SCAN]) if m.date is None]
         shown = f" ({invalid[0].text} findes ikke)" if invalid else ""
         shown_en = f" ({invalid[0].text} does not exist)" if invalid else ""
@@ -270,10 +535,10 @@ class MeetingTime(Rule):
         if not _is_minutes(document):
             return
         sources: list[tuple[Field, bool]] = []
-        date_field = _date_field(document)
+        date_field = _meeting_date_field(document)
         if date_field is not None:
-            sources.append((date_field, date_field.label.casefold() in _TIME_KEYS))
-        sources.extend((f, True) for f in document.head.fields if f.label.casefold() in _TIME_KEYS and f is not date_field)
+            sources.append((date_field, _is_time_field(date_field)))
+        sources.extend((f, True) for f in document.head.fields if _is_time_field(f) and f is not date_field)
         valid = False
         for source, bare in sources:
             for mention in find_times(source.value[:FIELD_SCAN], bare=bare):
@@ -287,7 +552,7 @@ class MeetingTime(Rule):
                     subject=f"{source.label}|{mention.text}",
                 )
                 valid = True  # reported as malformed; not also as missing
-        if not valid:
+        if not valid and not _head_has_time(document):
             anchor = date_field.span if date_field is not None else _anchor(document)
             yield self.diagnostic(
                 document, anchor,
@@ -296,8 +561,6 @@ class MeetingTime(Rule):
                 severity=Severity.INFO, subject="time",
             )
 
-
-_TIME_KEYS = {label.casefold() for label in TIME_LABELS}
 
 
 class MeetingPlace(Rule):
@@ -320,21 +583,39 @@ class MeetingPlace(Rule):
     def check(self, document, options) -> Iterator:
         if not _is_minutes(document):
             return
-        place = document.head.field(*PLACE_LABELS)
+        place = document.head.field_for("place") or document.head.field(*PLACE_LABELS)
         if place is None:
+            if _head_place(document):
+                return
             yield self.diagnostic(
                 document, _anchor(document),
                 "Referatet angiver intet mødested (`Mødested`).",
                 "The minutes give no meeting place (`Mødested`).",
                 severity=Severity.INFO, subject="place",
             )
-        elif not any(ch.isalpha() for ch in place.value):
+        elif not _is_place_text(place.value):
+            if _value_below(document, place):
+                return  # `Sted:` over its value on the next line
+            # Unfilled, but the head names the place elsewhere (`… kl. 17:30 i Byrådssalen`): info.
+            elsewhere = _head_place(document, skip=place)
             yield self.diagnostic(
                 document, place.span,
-                f"Feltet {place.label} er tomt.",
-                f"The field {place.label} is empty.",
-                subject=place.label,
+                f"Feltet {place.label} er tomt" + (" (mødestedet står andetsteds i hovedet)." if elsewhere else "."),
+                f"The field {place.label} is empty" + (" (the head names the place elsewhere)." if elsewhere else "."),
+                severity=Severity.INFO if elsewhere else None, subject=place.label,
             )
+
+
+def _value_below(document: Document, field: Field) -> bool:
+    """The line right below an empty field holds its value (no label of its own)."""
+    lines = _head_lines(document)
+    below = next((line for line in lines if line.span.line > field.span.end_line), None)
+    if below is None or below.span.line - field.span.end_line > 2 or not _is_place_text(below.text):
+        return False
+    if any(f.span.line > field.span.end_line and f.span.line < below.span.line for f in document.head.fields):
+        return False
+    label, colon, _ = below.text.partition(":")
+    return _label_key(label.rstrip(":")) not in _KNOWN_LABEL_KEYS
 
 
 RULES = (TitleIncomplete, WrongWeekday, TitleDateMismatch, MeetingDateMissing, MeetingTime, MeetingPlace)

@@ -13,11 +13,13 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.attendance import clean_name
 from referatcheck.cpr import find_cpr_numbers
+from referatcheck.decisions import heading_body, is_closed, paragraph_sentences, verdict_of
 from referatcheck.diagnostic import Severity
 from referatcheck.model import (
-    AttendanceNote, CaseNumber, Heading, Item, ListBlock, Paragraph, SectionKind, Span, Table, block_text,
+    Heading, Item, ListBlock, Paragraph, SectionKind, Span, Table, block_text,
 )
 from referatcheck.rule import Rule, RuleDoc
+from referatcheck.titles import clean_inline
 
 
 class CprNumberPublished(Rule):
@@ -68,27 +70,73 @@ class CprNumberPublished(Rule):
 _PER_LINE = 10
 
 
-# Short lines that say the item is closed, or point elsewhere, and disclose nothing.
-_BOILERPLATE = re.compile(
-    r"\blukke[dt]e?\b|fortrolig|offentlig|aktindsigt|^se\s{1,3}bilag|^intet\.?$|^ingen\.?$|^-$",
+# Short notices that say the item is closed, or point elsewhere, and disclose nothing
+# (`Sagen behandles for lukkede døre.`, `Punktet er lukket for offentligheden.`, `Se bilag`,
+# `Lukket punkt`, `Fortroligt bilag`). A sentence of case text that merely contains such a
+# word (`Borgeren modtager offentlig forsørgelse.`) is no notice.
+_NOTICE = re.compile(
+    r"lukkede?\s+døre|lukket\s+(?:for\s+offentligheden|punkt|møde|sag|bilag|dagsorden)|\(lukket\)"
+    r"|offentliggøres\s+ikke|ikke\s+offentliggøres|undtaget\s+(?:fra\s+)?(?:offentlighed|aktindsigt)"
+    r"|^(?:se|jf\.?)\s+(?:vedlagte\s+)?bilag|^der\s+henvises\s+til|^(?:lukket|åbent|fortrolig\w*|ikke\s+offentlig\w*)\b"
+    r"|^(?:(?:dette|det)\s+)?(?:sagen|punktet|beslutningen|bilaget|bilagene|referatet|teksten|materialet"
+    r"|sagsfremstillingen|indstillingen)\s+(?:er|blev|behandles|indeholder)\s+(?:\w+\s+){0,3}?"
+    r"(?:fortrolig|ikke\s+offentlig|for\s+offentligheden)",
     re.IGNORECASE,
 )
-_BOILERPLATE_LENGTH = 120
+_NOTICE_WORDS = 12
+_NOTHING = re.compile(r"^(?:intet|ingen|-|–)\.?$", re.IGNORECASE)
+# `Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Lukket`, `Sagsansvarlig: …`: metadata, no case text.
+_METADATA = re.compile(
+    r"^(?:sags?\s?(?:nr|nummer|id)|dok(?:ument)?\.?\s?nr|sagsinitialer|sagsansvarlig|sagsbehandler|j\.?\s?nr"
+    r"|journal\s?n(?:r|ummer)|åbent|lukket)\b",
+    re.IGNORECASE,
+)
+_METADATA_LENGTH = 160
+# Web page artefacts (`Til toppen`, `Udskriv`, `Hent som fil: …`).
+_WEB_ARTEFACT = re.compile(
+    r"^(?:til\s+toppen|til\s+indholdsfortegnelse|fold\s+(?:alle\s+)?(?:ud|sammen)|udskriv(?:\s+hele\s+dagsordenen)?"
+    r"|hent\s+som\s+fil\b|åbent\s+punkt|lukket\s+punkt)",
+    re.IGNORECASE,
+)
 # `Beslutning: Godkendt.` written as a paragraph: the decision, not case text.
 _INLINE_DECISION = re.compile(r"^(?:beslutning|afgørelse)\b[^:]{0,120}:", re.IGNORECASE)
-# The signature page (`Lukket: Underskriftsside`) carries instructions, not case text.
+# `Lukket: ` before a closed item's title; a repeated title may carry its number and marks besides.
+_CLOSED_PREFIX = re.compile(r"^\s*lukket\s*+:?", re.IGNORECASE)
+_TITLE_SLACK = 16
+# The signature page (`Lukket: Underskriftsside`) carries instructions and names, not case text.
 _SIGNATURE_ITEM = re.compile(r"underskrift", re.IGNORECASE)
+_SIGNATURE_LINE = re.compile(r"godkend|underskr|signer|signatur|knappen|elektronisk", re.IGNORECASE)
 # What follows the last item in some exports: the meeting's end and the signatures.
 _CLOSING = re.compile(r"^(?:mødet\s{1,3}(?:hævet|sluttede|slut|afsluttet)|underskrift|side\s{1,3}\d|godkendt\s{1,3}af)",
                       re.IGNORECASE)
+# Attendance, votes and dissent: the protocol's own notes (`Ikke til stede: …`, `For stemte: A og V`,
+# `Jens Berg (A) ønskede sin afvigende mening tilført protokollen`).
+_NOTE_START = re.compile(
+    r"^(?:for\s+stemte|imod\s+stemte|stemte\s+(?:for|imod)|undlod\s+at\s+stemme|ikke\s+til\s?stede|fraværende"
+    r"|afbud|forfald|stedfortræder)\b",
+    re.IGNORECASE,
+)
+_NOTE_ACT = re.compile(
+    r"afvigende\s+mening|tilført\s+protokollen|\binhabil\b|\bdeltog\s+ikke\b|\bforlod\s+mødet\b"
+    r"|\bi\s+stedet\s+mødte\b|\bmødte\s+i\s+stedet\b|\bstemte\s+(?:for|imod)\b|\bundlod\s+at\s+stemme\b",
+    re.IGNORECASE,
+)
+_PARTY = re.compile(r"\((?:[A-ZÆØÅ]{1,3}|UP|løsgænger)\)")
+# Short decisions a closed item publishes besides the verdicts of `verdict_of`
+# (`Sagen blev behandlet.`, `Udvalget traf beslutning i sagen.`, `Udvalget godkendte indstillingen.`).
+_SHORT_DECISION = re.compile(
+    r"^(?:(?:sagen|punktet)\s+(?:blev|er)\s+behandlet|behandlet|(?:udvalget|[\wæøå-]{0,40}udvalget|byrådet"
+    r"|kommunalbestyrelsen)\s+(?:traf|har\s+truffet|godkendte|tiltrådte|vedtog|besluttede|tog|drøftede|anbefalede"
+    r"|afviste|blev\s+orienteret)|beslutning(?:en)?\s+(?:blev\s+|er\s+)?truffet|orientering(?:en)?\s+(?:blev\s+)?givet)\b",
+    re.IGNORECASE,
+)
+_SHORT_DECISION_WORDS = 15
 # Words of case text that are harmless on their own (fewer than this is not a disclosure).
 _MIN_WORDS = 4
 # A decision longer than this in a closed item may say more than confidentiality allows.
 _LONG_DECISION = 300
-_CASE_TEXT_KINDS = frozenset({
-    SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.PRESENTATION, SectionKind.PROCEDURE,
-    SectionKind.FINANCE, SectionKind.HISTORY, SectionKind.OTHER,
-})
+# Every section but the decision is case text under a closed item (attachments' titles too).
+_DECISION_KINDS = frozenset({SectionKind.DECISION})
 
 
 class ClosedItemText(Rule):
@@ -100,12 +148,18 @@ class ClosedItemText(Rule):
         summary_en="A closed item carries case text beyond its case number and a short decision.",
         why_da="Lukkede punkter behandles for lukkede døre; i det offentlige referat må kun titel, sagsnummer og "
                "beslutningen – så vidt fortroligheden tillader – stå (styrelseslovens § 10 og § 20). Sagstekst "
-               "under et lukket punkt er en mulig offentliggørelse af fortrolige oplysninger. En lang beslutning "
-               "giver en advarsel, så den kan læses igennem.",
+               "under et lukket punkt (før første afsnit eller under et andet afsnit end beslutningen) er en mulig "
+               "offentliggørelse af fortrolige oplysninger og en fejl. Tekst i beslutningen ud over en kort "
+               "beslutning (`Godkendt.`, `Taget til efterretning.`, `Sagen blev behandlet.`, fremmøde og "
+               "afstemning) og en lang beslutning giver en advarsel, så den kan læses igennem. Et punkt er lukket, "
+               "når titlen siger det (`Lukket: …`, `… - Lukket`, `… - Lukket punkt`).",
         why_en="Closed items are treated behind closed doors; the public minutes may show only the title, the case "
                "number and the decision as far as confidentiality allows (Local Government Act §§ 10, 20). Case "
-               "text under a closed item may publish confidential matter. A long decision gives a warning so it "
-               "can be read through.",
+               "text under a closed item (before its first section or under any section but the decision) may "
+               "publish confidential matter and is an error. Text in the decision beyond a short decision "
+               "(`Godkendt.`, `Taget til efterretning.`, `Sagen blev behandlet.`, attendance and votes) and a long "
+               "decision give a warning so they can be read through. An item is closed when its title says so "
+               "(`Lukket: …`, `… - Lukket`, `… - Lukket punkt`).",
         wrong="## Punkt 10: Lukket: Klage over afgørelse om hjemmehjælp\n\n24/05033\n\n"
               "Borgeren er 84 år og bor alene i en lejlighed i Nordby Øst.",
         right="## Punkt 10: Lukket: Klage over afgørelse om hjemmehjælp\n\n24/05033\n\n"
@@ -114,80 +168,153 @@ class ClosedItemText(Rule):
 
     def check(self, document, options) -> Iterator:
         for item in document.items:
-            if not item.closed or _SIGNATURE_ITEM.search(item.title):
+            if not is_closed(item):
                 continue
-            case_text = list(_case_text(item))
+            signature = bool(_SIGNATURE_ITEM.search(item.title))
+            where = f"punkt {item.number}" if item.number is not None else f"punktet \"{item.title[:60]}\""
+            where_en = f"item {item.number}" if item.number is not None else f"the item \"{item.title[:60]}\""
+            case_text = list(_case_text(item, signature))
             if _word_count(text for _, text in case_text) >= _MIN_WORDS:
                 span, _ = case_text[0]
                 yield self.diagnostic(
                     document, span,
-                    f"Lukket punkt {item.number} (linje {item.heading_span.line}) indeholder sagstekst; "
+                    f"Lukket {where} (linje {item.heading_span.line}) indeholder sagstekst; "
                     f"kun sagsnummer og beslutning må offentliggøres.",
-                    f"Closed item {item.number} (line {item.heading_span.line}) contains case text; only the case "
+                    f"Closed {where_en} (line {item.heading_span.line}) contains case text; only the case "
                     f"number and the decision may be published.",
                     related=(item.heading_span,), subject=item.title,
                 )
                 continue
             decision = list(_decision_text(item))
+            extra = _beyond_decision(decision)
+            if _word_count(text for _, text in extra) >= _MIN_WORDS:
+                span, _ = extra[0]
+                yield self.diagnostic(
+                    document, span,
+                    f"Lukket {where} (linje {item.heading_span.line}) har tekst i beslutningen ud over en kort "
+                    f"beslutning; kontrollér, at den ikke offentliggør fortrolige oplysninger.",
+                    f"Closed {where_en} (line {item.heading_span.line}) has text in its decision beyond a short "
+                    f"decision; check that it publishes nothing confidential.",
+                    related=(item.heading_span,), subject=item.title, severity=Severity.WARNING,
+                )
+                continue
             length = sum(len(text) for _, text in decision)
             if length > _LONG_DECISION:
                 span, _ = decision[0]
                 yield self.diagnostic(
                     document, span,
-                    f"Lukket punkt {item.number} (linje {item.heading_span.line}) har en lang beslutning ({length} "
+                    f"Lukket {where} (linje {item.heading_span.line}) har en lang beslutning ({length} "
                     f"tegn); kontrollér, at den ikke offentliggør fortrolige oplysninger.",
-                    f"Closed item {item.number} (line {item.heading_span.line}) has a long decision ({length} "
+                    f"Closed {where_en} (line {item.heading_span.line}) has a long decision ({length} "
                     f"characters); check that it publishes nothing confidential.",
                     related=(item.heading_span,), subject=item.title, severity=Severity.WARNING,
                 )
 
 
-def _case_text(item: Item) -> Iterator[tuple[Span, str]]:
-    """Disclosing text of a closed item outside its decision: ``(span, text)`` per block."""
+def _case_text(item: Item, signature: bool = False) -> Iterator[tuple[Span, str]]:
+    """Disclosing lines of a closed item outside its decision: ``(span, text)`` per line.
+
+    On a signature page (``signature``) the instructions to sign are no case text.
+    """
     blocks = list(item.intro)
     for section in item.sections:
-        if section.kind in _CASE_TEXT_KINDS:
+        if section.kind not in _DECISION_KINDS:
             blocks.extend(section.blocks)
+    title = _letters(_CLOSED_PREFIX.sub("", item.title))
     for block in blocks:
-        text = _disclosing(block, inline_decisions=False)
+        for span, line in _lines(block):
+            if _harmless(line) or (signature and _SIGNATURE_LINE.search(line)) or _INLINE_DECISION.match(line):
+                continue  # an inline `Beslutning: …` is the decision, left to the decision's checks
+            if title and _repeats(title, _letters(line)):
+                continue  # the title repeated (web pages print it two or three times)
+            yield span, line
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _repeats(title: str, line: str) -> bool:
+    """A line that is the item's title again, perhaps with its number or a `Lukket` mark around it."""
+    return bool(line) and (line in title or (title in line and len(line) <= len(title) + _TITLE_SLACK))
+
+
+def _lines(block) -> Iterator[tuple[Span, str]]:
+    """``(span, text)`` of each non-empty line of a text block (notes and case numbers have none)."""
+    if isinstance(block, Paragraph):
+        pieces = [(Span.of_line(block.span.line + k, line), line) for k, line in enumerate(block.lines)]
+    elif isinstance(block, ListBlock):
+        pieces = [(entry.span, entry.text) for entry in block.items]
+    elif isinstance(block, Table):
+        pieces = [(row.span, "\t".join(row.texts)) for row in block.rows]
+    elif isinstance(block, Heading):
+        pieces = [(block.span, block.text)]
+    else:
+        return
+    for span, text in pieces:
+        text = clean_inline(text).strip()
         if text:
-            yield block.span, text
+            yield span, text
 
 
 def _decision_text(item: Item) -> Iterator[tuple[Span, str]]:
-    """The decision's text: its sections, and `Beslutning: …` lines written as paragraphs."""
-    for section in item.sections_of(SectionKind.DECISION):
-        for block in section.blocks:
-            text = _disclosing(block)
-            if text:
-                yield block.span, text
+    """The decision's sentences (notes and notices left out): its sections, and `Beslutning: …` paragraphs."""
+    inline = []
     for block in item.blocks():
         if isinstance(block, Paragraph) and _INLINE_DECISION.match(block.text):
             if not any(block in s.blocks for s in item.sections_of(SectionKind.DECISION)):
-                yield block.span, block.text.partition(":")[2].strip()
+                inline.append(Paragraph(lines=(block.text.partition(":")[2].strip(),), span=block.span))
+    for section in item.sections_of(SectionKind.DECISION):
+        body = heading_body(section)
+        if body:
+            yield from _sentences_of(Paragraph(lines=(body,), span=section.heading_span))
+        for block in section.blocks:
+            yield from _sentences_of(block)
+    for block in inline:
+        yield from _sentences_of(block)
 
 
-def _disclosing(block, inline_decisions: bool = True) -> str:
-    """The text of a block that may disclose something ('' for notes, numbers, boilerplate).
+def _sentences_of(block) -> Iterator[tuple[Span, str]]:
+    if isinstance(block, Paragraph):
+        pieces = paragraph_sentences(block)
+    elif isinstance(block, (ListBlock, Table)) or (isinstance(block, Heading) and block.level == 0):
+        pieces = [(line, block.span) for line in block_text(block).splitlines()]
+    else:
+        return
+    for text, span in pieces:
+        text = clean_inline(text).strip()
+        if text and not _harmless(text):
+            yield span, text
 
-    Outside the decision, an inline `Beslutning: …` line is the decision and is left to
-    the decision's length check (``inline_decisions=False`` drops it here).
+
+def _beyond_decision(sentences: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Sentences of a decision beyond a short decision.
+
+    With a recognised short decision (`Godkendt.`, `Sagen blev behandlet.`) every other
+    sentence is extra; a decision of free text keeps its first sentence as the decision.
     """
-    if isinstance(block, (AttendanceNote, CaseNumber, Heading)):
-        return ""
-    if not isinstance(block, (Paragraph, ListBlock, Table)):
-        return ""
-    kept = []
-    for line in block_text(block).splitlines():
-        line = line.strip()
-        if not line or _CLOSING.match(line) or _only_names(line):
-            continue
-        if len(line) <= _BOILERPLATE_LENGTH and _BOILERPLATE.search(line):
-            continue
-        if not inline_decisions and _INLINE_DECISION.match(line):
-            continue
-        kept.append(line)
-    return " ".join(kept)
+    short = [_short_decision(text) for _, text in sentences]
+    if any(short):
+        return [entry for entry, ok in zip(sentences, short) if not ok]
+    return sentences[1:]
+
+
+def _short_decision(text: str) -> bool:
+    words = len(text.split())
+    if words > _SHORT_DECISION_WORDS:
+        return False
+    return verdict_of(text) is not None or bool(_SHORT_DECISION.match(text))
+
+
+def _harmless(line: str) -> bool:
+    """A line that discloses nothing: a notice, metadata, a web artefact, the closing, names, a note."""
+    if _CLOSING.match(line) or _WEB_ARTEFACT.match(line) or _NOTHING.match(line) or _only_names(line):
+        return True
+    if len(line) <= _METADATA_LENGTH and _METADATA.match(line):
+        return True
+    if len(line.split()) <= _NOTICE_WORDS and _NOTICE.search(line):
+        return True
+    return bool(_NOTE_START.match(line)) or bool(_NOTE_ACT.search(line) and _PARTY.search(line))
 
 
 def _only_names(line: str) -> bool:

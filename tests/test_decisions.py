@@ -172,6 +172,140 @@ def test_agenda_item_references_are_not_points():
     assert found(text) == []
 
 
+# ---- DEC002 counting the points of any recommendation -----------------------------------------
+
+NORDBY_TMU = EXAMPLES / "clean" / "nordby-teknik-og-miljoeudvalget-2024-05-06.md"
+
+
+def test_point_beyond_a_single_bullet_recommendation():
+    """`… at tage` / `- orienteringen … til efterretning.`: one point, so `punkt 7` does not exist."""
+    result = lint(edited(SOENDERBORG, 104, "Taget til efterretning.", "Indstillingens punkt 7 blev godkendt."), "DEC")
+    assert [(d.code, d.span.line, d.severity.value) for d in result] == [("DEC002", 104, "warning")]
+    assert "punkt 7" in result[0].message.da and "kun ét punkt" in result[0].message.da
+    assert "linje 53" in result[0].message.da
+
+
+def test_point_beyond_an_at_clause_in_running_text():
+    # Holstebro Punkt 3: `Det indstilles, at der for 2023 meddeles en omplacering …` (one clause).
+    assert found(edited(HOLSTEBRO, 167, "Indstillingen tiltrådt.", "Punkt 3 godkendt.")) == [("DEC002", 167, "warning")]
+    # Holstebro Punkt 5: `… indstiller til Økonomiudvalg og Byråd, at beskæftigelsesplanen godkendes.`
+    assert found(edited(HOLSTEBRO, 268, "Indstillingen tiltrådt.", "Pkt. 2 indstilles godkendt.")) == [
+        ("DEC002", 268, "warning")]
+
+
+def test_two_at_clauses_in_running_text_are_two_points():
+    # Nordby TMU Punkt 5: `Det indstilles, at forvaltningen søger …, og at den kommunale medfinansiering …`.
+    assert found(edited(NORDBY_TMU, 175, "Indstillingen tiltrådt.", "Punkt 2 og 4 indstilles godkendt.")) == [
+        ("DEC002", 175, "warning")]
+    assert found(edited(NORDBY_TMU, 175, "Indstillingen tiltrådt.", "Punkt 1 og 2 indstilles godkendt.")) == []
+
+
+def test_two_leads_with_a_bullet_each_are_two_points():
+    # Sønderborg 2023 Punkt 5: `… at godkende` / `- taksterne …` and `…, at Byrådet godkender` / `- taksterne …`.
+    lines = lines_of(SOENDERBORG)
+    assert lines[365] == "Forslag til takster er godkendt."
+    lines[365] = "Punkt 1 godkendt. Punkt 2 anbefales."
+    assert found("\n".join(lines)) == []
+    lines[365] = "Punkt 1 godkendt. Punkt 3 anbefales."
+    assert found("\n".join(lines)) == [("DEC002", 366, "warning")]
+
+
+def test_point_beyond_an_actor_heading_ending_in_at():
+    # Nordby ØU Punkt 63: heading `Administrationen indstiller, at:` over `orienteringen tages til efterretning.`
+    lines = lines_of(NORDBY_OEU)
+    index = lines.index("orienteringen tages til efterretning.")
+    decision = next(k for k in range(index, len(lines)) if lines[k] == "Taget til efterretning.")
+    lines[decision] = "Punkt 2 taget til efterretning."
+    assert found("\n".join(lines)) == [("DEC002", decision + 1, "warning")]
+
+
+MINUTES = """# REFERAT Nordby Udvalget d. 01-02-2024
+
+**Mødedato** Torsdag d. 1. februar 2024 kl. 15:00
+
+# Punkt 1: Puljen 2024
+
+24/00001
+
+## Indstilling
+
+{recommendation}
+
+## Beslutning
+
+{decision}
+"""
+
+
+def _minutes(recommendation: str, decision: str) -> str:
+    return MINUTES.format(recommendation=recommendation, decision=decision)
+
+
+DECISION_LINE = 15
+
+
+@pytest.mark.parametrize("recommendation, points", [
+    ("Forvaltningen indstiller, at A godkendes, at B godkendes og at C tages til efterretning.", 3),
+    ("Forvaltningen indstiller,\n\n- at A godkendes\n- at B godkendes", 2),
+    ("Forvaltningen indstiller,\n- at A godkendes\n- at B godkendes\n- at C godkendes", 3),
+    ("Forvaltningen indstiller,\n\n1) at A godkendes\n2) at B godkendes", 2),
+    ("Det indstilles, at A godkendes, samt at B godkendes.", 2),
+    ("At tage orienteringen til efterretning.", 1),
+    ("Forvaltningen indstiller, at Byrådet godkender\n\n- at A flyttes\n- at B flyttes", 2),
+])
+def test_points_counted_in_any_shape(recommendation, points):
+    lines = DECISION_LINE + recommendation.count("\n")
+    named = f"Punkt {points + 1} godkendt."
+    assert found(_minutes(recommendation, f"Punkt 1-{points} godkendt." if points > 1 else "Punkt 1 godkendt.")) == []
+    assert found(_minutes(recommendation, named)) == [("DEC002", lines, "warning")]
+
+
+@pytest.mark.parametrize("recommendation", [
+    "Til udvalgets orientering.",  # no recognisable point
+    "Udvalget bedes drøfte serviceniveauet for 2025.",
+    "Der indstilles til beslutning om en ændret betoning, og at der udarbejdes en plan.",  # first point no at-clause
+    "budgetopfølgningen godkendes, og fagudvalgene anmodes om at finde tiltag.",  # `, og` joins another clause
+    "Det indstilles, at planen godkendes. Sagen sendes desuden til Handicaprådet.",  # a sentence of another shape
+    "Det indstilles, at planen godkendes.\n\n- tiltag 1\n- tiltag 2",  # a list no lead introduces
+    "Forvaltningen indstiller,\n\n1. at A godkendes\n\n1. at B godkendes",  # two lists both starting at 1
+])
+def test_uncertain_point_count_is_silent(recommendation):
+    assert found(_minutes(recommendation, "Punkt 7 godkendt.")) == []
+
+
+def test_uncertain_recommendations_in_the_corpus_are_silent():
+    # Holstebro Punkt 1 (`Til udvalgets orientering.`) and Punkt 6 (`… til beslutning om …, og at …`).
+    assert found(edited(HOLSTEBRO, 58, "Orienteringen blev taget til efterretning.", "Punkt 7 godkendt.")) == []
+    assert found(edited(HOLSTEBRO, 340, "Indstillingen tiltrådt.", "Punkt 3 godkendt.")) == []
+
+
+def test_recommendation_point_counts_of_the_corpus():
+    s23 = {r.item.number: r.recommendation for r in analyse(doc(SOENDERBORG.read_text(encoding="utf-8")))}
+    assert s23[2].count == 1 and s23[2].point_numbers() == {1}  # `at tage` / one bullet
+    assert s23[5].count == 2  # two leads, one bullet each
+    s21 = {r.item.number: r.recommendation for r in analyse(doc(SOENDERBORG_2021.read_text(encoding="utf-8")))}
+    assert s21[2].count == 3 and s21[2].point_numbers() == {1, 2, 3}  # three `- at …` bullets
+    holstebro = {r.item.number: r.recommendation for r in analyse(doc(HOLSTEBRO.read_text(encoding="utf-8")))}
+    assert holstebro[1].count is None and holstebro[1].point_numbers() is None
+    assert holstebro[3].count == 1 and holstebro[6].count is None
+    amu = {r.item.number: r.recommendation for r in analyse(doc(NORDBY_AMU.read_text(encoding="utf-8")))}
+    assert amu[5].numbered and amu[5].point_numbers() == {1, 2, 3}  # numbered `1.`, `2.`, `3.`
+
+
+def test_decision_rules_read_an_unnumbered_item():
+    """An item without a number (`Meddelelser`, `Spørgetid`) is named by its title, never computed on."""
+    import attrs
+
+    text = edited(SOENDERBORG, 104, "Taget til efterretning.", "Indstillingens punkt 7 blev godkendt.")
+    document = doc(text)
+    items = tuple(attrs.evolve(i, number=None) if i.number == 2 else i for i in document.items)
+    document = attrs.evolve(document, items=items)
+    found_codes = [(d.code, d.span.line) for rule in DECISION_RULES for d in rule().check(document, {})]
+    assert found_codes == [("DEC002", 104)]
+    message = next(rule().check(document, {}) for rule in DECISION_RULES if rule.code == "DEC002")
+    assert "None" not in str(next(message).message.da)
+
+
 # ---- DEC004 header date ----------------------------------------------------------------------
 
 

@@ -129,6 +129,106 @@ def test_a_system_without_case_numbers_is_not_reported():
     assert found(text) == []
 
 
+def _items(numbers_with_case: list[bool], titles: list[str] | None = None) -> str:
+    """Minutes whose items carry a case number or not, in order (numbered from 1)."""
+    parts = []
+    for k, with_case in enumerate(numbers_with_case, start=1):
+        title = titles[k - 1] if titles else f"Sag nummer {k}"
+        case = f"24/0{k:04d}\n\n" if with_case else ""
+        parts.append(f"# Punkt {k}: {title}\n\n{case}## Beslutning\n\nGodkendt.\n")
+    return "\n".join(parts)
+
+
+def _heading_lines(text: str) -> dict[int, int]:
+    return {int(m.group(1)): k + 1 for k, line in enumerate(text.split("\n")) for m in [_PUNKT.search(line)] if m}
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_every_open_numbered_item_missing_its_case_number_is_reported(path):
+    """Remove one case number at a time: the item is reported at its heading (info for routine items)."""
+    from referatcheck.parse import parse_text
+
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for item in parse_text(text).items:
+        if item.closed or item.case_number is None:
+            continue
+        edited_lines = list(lines)
+        edited_lines[item.case_number.span.line - 1] = ""
+        result = [(c, line) for c, line, _ in found("\n".join(edited_lines))]
+        assert result == [("ITM003", item.heading_span.line)], (path.name, item.number)
+
+
+def test_most_items_with_case_numbers_report_the_one_without():
+    text = _items([True, True, False, True])
+    assert found(text) == [("ITM003", _heading_lines(text)[3], "warning")]
+
+
+def test_few_case_numbers_do_not_make_one_expected():
+    assert found(_items([True, False, False, False])) == []  # one item only
+    assert found(_items([True, True, False, False])) == []  # half of them: below 60 %
+    text = _items([True, True, True, False, False])  # 60 %
+    assert [line for _, line, _ in found(text)] == [_heading_lines(text)[4], _heading_lines(text)[5]]
+
+
+def test_no_case_number_anywhere_says_nothing():
+    from referatcheck.parse import parse_text
+
+    lines = lines_of(SOENDERBORG)
+    stripped = "\n".join(line for line in lines if not re.fullmatch(r"\d{2}/\d{4,5}", line))
+    assert all(item.case_number is None for item in parse_text(stripped).items)  # a system that prints none
+    assert found(stripped) == []
+
+
+def test_routine_last_items_without_case_number_are_only_info():
+    titles = ["Budget", "Takster", "Plan", "Eventuelt", "Spørgetid", "Evaluering af dagens møde", "Gensidig orientering"]
+    text = _items([True, True, True, False, False, False, False], titles)
+    headings = _heading_lines(text)
+    assert found(text) == [("ITM003", headings[k], "info") for k in (4, 5, 6, 7)]
+
+
+def test_an_evaluation_of_a_project_is_no_routine_item():
+    lines = lines_of(HOLSTEBRO)
+    assert lines[65] == "15.40.00-P20-1-21" and "Evaluering af Integrationsrådets projekt" in lines[63]
+    lines[65] = ""
+    assert found("\n".join(lines)) == [("ITM003", 64, "warning")]
+
+
+def test_a_reference_in_body_text_is_no_case_number():
+    text = _items([True, True, True, True])
+    text = text.replace("24/00004\n\n", "Sagen er tidligere behandlet, jf. sagsnr. 23/66894.\n\n")
+    assert found(text) == [("ITM003", _heading_lines(text)[4], "warning")]
+    # `Sag nr. 4` under the title (some systems) is the item's number, not its case number.
+    text = _items([True, True, True, True]).replace("24/00004\n\n", "Sag nr. 4\n\n")
+    assert found(text, "ITM003") == [("ITM003", _heading_lines(text)[4], "warning")]
+
+
+def test_closed_by_its_title_needs_no_case_number():
+    text = _items([True, True, True, False], ["Budget", "Takster", "Plan", "Salg af erhvervsgrund - Lukket punkt"])
+    assert found(text) == []
+
+
+def test_item_rules_read_unnumbered_items():
+    """An unnumbered item (`Meddelelser`) takes no part in numbering and is not expected to carry a case number."""
+    import attrs
+
+    from referatcheck.parse import parse_text
+
+    text = _items([True, True, True, False, True], ["Budget", "Takster", "Plan", "Meddelelser", "Status"])
+    document = parse_text(text)
+    renumber = {4: None, 5: 4}  # `Meddelelser` unnumbered between Punkt 3 and Punkt 4
+    items = tuple(attrs.evolve(i, number=renumber.get(i.number, i.number)) for i in document.items)
+    document = attrs.evolve(document, items=items)
+    findings = [(d.code, d.span.line) for rule in ITEM_RULES for d in rule().check(document, {})]
+    assert findings == []
+    # Without its case number, the numbered item after it is still reported.
+    document = parse_text(text.replace("24/00005\n\n", ""))
+    items = tuple(attrs.evolve(i, number=renumber.get(i.number, i.number)) for i in document.items)
+    document = attrs.evolve(document, items=items)
+    findings = [(d.code, d.span.line) for rule in ITEM_RULES for d in rule().check(document, {})]
+    assert findings == [("ITM003", _heading_lines(text)[5])]
+
+
 # ---- ITM004 case number format ---------------------------------------------------------------
 
 

@@ -6,8 +6,11 @@ import datetime as dt
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, HOLSTEBRO, SOENDERBORG, corpus_files, lint
+import attrs
+
+from conftest import CORPUS, EXAMPLES, HOLSTEBRO, SOENDERBORG, corpus_files, doc, lint
 from referatcheck.dates import dates_in, find_times
+from referatcheck.model import Field, Span, Title
 from referatcheck_plugins.meeting import RULES as MEETING_RULES
 
 
@@ -192,6 +195,164 @@ def test_missing_place_is_info():
     lines = lines_of(HOLSTEBRO)
     lines[PLACE - 1] = ""
     assert found("\n".join(lines)) == [("MTG006", TITLE, "info")]
+
+
+# ---- heads of other agenda systems (minutes-format.md §7.1) ------------------------------------
+
+# Each head states committee, date, time and place, in its own layout.
+HEAD_SHAPES = {
+    "labels with colons": "Referat\n\nUdvalg: Økonomiudvalget\n\nDato: 29. januar 2020\n\nTidspunkt: Kl. 19:00\n\n"
+                          "Lokale: Byrådssalen\n",
+    "Mødefakta heading": "# Referat Økonomiudvalget\n\n## Mødefakta\n\nDato: 29. januar 2020\n\nTidspunkt: Kl. 19:00\n\n"
+                         "Lokale: Byrådssalen\n",
+    "upper-case labels": "Referat\n\nUDVALG\n\nØkonomiudvalget\n\nSTED\n\nKanalstræde 2\n\nSTARTTIDSPUNKT\n\n"
+                         "04-06-2020 09:00:00\n\nSLUTTIDSPUNKT\n\n04-06-2020 11:00:00\n",
+    "title holds everything": "Referat til mødet i Udvalget for Teknik og Miljø den 22. juni 2020 kl. 17:30 i "
+                              "Byrådssalen\n",
+    "title holds everything, heading": "# Referat til mødet i Udvalget for Teknik og Miljø den 22. juni 2020 kl. 17:30 "
+                                       "i Byrådssalen\n",
+    "committee dash referat dash date": "Økonomiudvalget – Referat – 1. oktober 2018\n\nTidspunkt: Kl. 19:00\n\n"
+                                        "Lokale: Byrådssalen\n",
+    "committee dash date": "# Børn & Læringsudvalget - 08-09-2021\n\nKl. 16:00 - 18:00\n\nMødelokale 1, Rådhuset\n",
+    "beslutningsprotokol over a date line": "Beslutningsprotokol\n\nØkonomiudvalget\n\n"
+                                            "onsdag den 4. marts 2015 kl. 09:00\n\nByrådssalen\n",
+    "committee line over a date line": "Social- og Sundhedsudvalget\n\n05-04-2022\n\nKl. 19:00\n\nSted: Rådhuset\n",
+    "committee heading over a date line": "# Social- og Sundhedsudvalget\n\n05-04-2022\n\nKl. 19:00\n\n"
+                                          "Sted: Rådhuset\n",
+    "month before day": "# Referat Kultur- og Fritidsudvalget d. 03-04-2019\n\nDato: Onsdag, April 3, 2019 - 18:00\n\n"
+                        "Sted: Rådhuset\n",
+    "day month comma year": "# Referat Kultur- og Fritidsudvalget d. 08-09-2021\n\n"
+                            "Dato: Onsdag, 8 september, 2021 - 16:00\n\nSted: Rådhuset\n",
+    "iso date and time range": "# Referat Økonomiudvalget d. 29-01-2020\n\nDato: 2020-01-29\n\n"
+                               "Tidspunkt: 16:00 - 17:00\n\nSted: Rådhuset\n",
+    "slash date": "# Referat Økonomiudvalget d. 06-11-2018\n\nMødedato: tirsdag d. 6/11 2018 kl. 9.00\n\n"
+                  "Sted: Rådhuset\n",
+    "date field over its value": "# Referat Økonomiudvalget d. 29-01-2020\n\nDato:\n\n29. januar 2020\n\n"
+                                "Tid: 16.00\n\nSted:\n\nRådhuset\n",
+}
+
+
+@pytest.mark.parametrize("head", HEAD_SHAPES.values(), ids=list(HEAD_SHAPES))
+def test_other_head_layouts_give_no_meeting_warning(head):
+    assert found(head + ITEM, ("error", "warning")) == []
+
+
+@pytest.mark.parametrize("head", HEAD_SHAPES.values(), ids=list(HEAD_SHAPES))
+def test_a_time_and_a_place_stated_anywhere_in_the_head_are_found(head):
+    assert [code for code, _, _ in found(head + ITEM) if code in ("MTG005", "MTG006")] == []
+
+
+@pytest.mark.parametrize("name", [
+    "labels with colons", "upper-case labels", "beslutningsprotokol over a date line",
+    "committee line over a date line", "committee heading over a date line", "month before day",
+    "date field over its value", "title holds everything",
+])
+def test_a_date_stated_in_the_head_is_read(name):
+    """Not even info: the head states the date, in a field or on a line of its own."""
+    assert [code for code, _, _ in found(HEAD_SHAPES[name] + ITEM) if code == "MTG004"] == []
+
+
+@pytest.mark.parametrize("name", ["committee line over a date line", "committee heading over a date line",
+                                  "beslutningsprotokol over a date line", "labels with colons"])
+def test_committee_and_date_on_lines_of_their_own_complete_the_title(name):
+    assert [code for code, _, _ in found(HEAD_SHAPES[name] + ITEM) if code == "MTG001"] == []
+
+
+def test_a_head_that_truly_lacks_a_time_is_still_info():
+    head = "# Referat Økonomiudvalget d. 29-01-2020\n\nDato: 29. januar 2020\n\nLokale: Byrådssalen\n"
+    assert found(head + ITEM) == [("MTG005", 3, "info")]
+    blocks = "Beslutningsprotokol\n\nØkonomiudvalget\n\nonsdag den 4. marts 2015\n\nByrådssalen\n"
+    assert found(blocks + ITEM) == [("MTG005", 1, "info")]
+
+
+def test_a_head_that_truly_lacks_a_place_is_still_info():
+    head = "# Referat Økonomiudvalget d. 29-01-2020\n\nDato: Onsdag, 29. januar 2020, kl. 16.00\n"
+    assert found(head + ITEM) == [("MTG006", 1, "info")]
+
+
+def test_a_head_without_any_date_still_warns():
+    head = "# Referat Økonomiudvalget\n\nTidspunkt: Kl. 19:00\n\nSted: Rådhuset\n"
+    result = found(head + ITEM)
+    assert ("MTG004", 1, "warning") in result and ("MTG001", 1, "warning") in result
+
+
+def test_a_malformed_time_in_another_time_label_is_a_warning():
+    head = "# Referat Økonomiudvalget d. 29-01-2020\n\nDato: 29. januar 2020\n\nTidspunkt: Kl. 25:00\n\nSted: Rådhuset\n"
+    assert found(head + ITEM) == [("MTG005", 5, "warning")]
+
+
+def test_an_empty_place_field_with_the_place_elsewhere_is_info():
+    head = ("# Referat til mødet i Økonomiudvalget den 29. januar 2020 kl. 17:30 i Byrådssalen\n\n"
+            "**Mødedato** Onsdag d. 29. januar 2020 kl. 17:30\n\n**Mødested**\n\n**Mødedeltagere** Anne Als (A)\n")
+    assert found(head + ITEM) == [("MTG006", 5, "info")]
+
+
+def test_a_date_field_that_is_no_date_at_all_with_a_date_line_below():
+    head = "# Referat Økonomiudvalget d. 29-01-2020\n\n**Mødedato** Onsdag\n\nden 29. januar 2020 kl. 16.00\n\nSted: Rådhuset\n"
+    assert [c for c, _, _ in found(head + ITEM) if c == "MTG004"] == []
+
+
+def test_wrong_weekday_in_the_english_forms():
+    head = "# Referat Kultur- og Fritidsudvalget d. 03-04-2019\n\nDato: {} - 18:00\n\nSted: Rådhuset\n"
+    assert found(head.format("Onsdag, April 3, 2019") + ITEM) == []
+    assert found(head.format("Wednesday, April 3, 2019") + ITEM) == []
+    result = lint(head.format("Torsdag, April 3, 2019") + ITEM, "MTG")
+    assert [(d.code, d.span.line, d.severity.value) for d in result] == [("MTG002", 3, "error")]
+    assert "onsdag" in result[0].message.da and "Wednesday" in result[0].message.en
+
+
+def test_title_date_against_a_date_in_a_new_form():
+    head = "# Referat Økonomiudvalget d. 02-04-2019\n\nDato: Onsdag, April 3, 2019 - 18:00\n\nSted: Rådhuset\n"
+    assert ("MTG003", 1, "error") in found(head + ITEM)
+
+
+# ---- fields by role (the lexer names what a label is for, whatever the label) ------------------
+
+
+def meeting_findings(document):
+    return sorted((d.code, d.span.line, d.severity.value) for rule in MEETING_RULES for d in rule().check(document, {}))
+
+
+def role_head(**values):
+    """A head as the rebuilt lexer gives it: `Referat` read as the title, and fields whose
+    labels no list knows, named by their role."""
+    given = {"committee": "Økonomiudvalget", "date": "Onsdag, April 3, 2019", "time": "19.00", "place": "Byrådssalen"}
+    given.update(values)
+    labels = {"committee": "Forsamling", "date": "Hvornår", "time": "Klokken", "place": "Hvor"}
+    lines = ["Referat", ""]
+    fields = []
+    for role in ("committee", "date", "time", "place"):
+        if given[role] is None:
+            continue
+        line = f"{labels[role]}: {given[role]}"
+        number = len(lines) + 1
+        lines += [line, ""]
+        fields.append(Field(label=labels[role], value=given[role], span=Span.of_line(number, line),
+                            value_span=Span(number, len(labels[role]) + 3, number, len(line) + 1), role=role))
+    document = doc("\n".join(lines) + ITEM)
+    title = Title(text="Referat", committee=None, period=None, date=None, span=Span.of_line(1, "Referat"))
+    head = attrs.evolve(document.head, title=title, fields=tuple(fields), blocks=())
+    return attrs.evolve(document, head=head)
+
+
+def test_fields_found_by_role_whatever_their_label():
+    assert meeting_findings(role_head()) == []
+
+
+def test_role_fields_are_checked_like_labelled_ones():
+    assert meeting_findings(role_head(date="Torsdag, April 3, 2019")) == [("MTG002", 5, "error")]
+    assert meeting_findings(role_head(time="25.00")) == [("MTG005", 7, "warning")]
+    assert meeting_findings(role_head(place="-")) == [("MTG006", 9, "warning")]
+    # No readable date anywhere: the date field is unreadable and the title has none either.
+    assert meeting_findings(role_head(date="3. april 20l9")) == [("MTG001", 1, "warning"), ("MTG004", 5, "warning")]
+
+
+def test_a_bare_title_without_committee_anywhere_still_warns():
+    assert meeting_findings(role_head(committee=None)) == [("MTG001", 1, "warning")]
+
+
+def test_a_head_with_role_fields_but_no_time_is_info():
+    assert meeting_findings(role_head(time=None)) == [("MTG005", 5, "info")]
 
 
 # ---- dates.py helpers used here ---------------------------------------------------------------

@@ -149,6 +149,106 @@ def test_prv002_open_items_may_have_case_text():
     assert found(HEAD + open_item("Borgeren er 84 år og bor alene i en lejlighed i Nordby Øst."), "PRV") == []
 
 
+CASE_TEXT = ("Borgeren er 84 år og bor alene i en lejlighed i Nordby Øst.\n\n"
+             "Datteren har oplyst, at hun ikke længere kan hjælpe med rengøringen.\n")
+
+
+def _line_of(text: str, start: str) -> int:
+    lines = text.splitlines()
+    return lines.index(next(line for line in lines if line.startswith(start))) + 1
+
+
+def severities(text: str):
+    return [(d.code, d.span.line, d.severity.value) for d in lint(text, "PRV")]
+
+
+@pytest.mark.parametrize("body, first, severity", [
+    (CASE_TEXT, "Borgeren", "error"),  # before the first section
+    ("## Sagsresumé\n\n" + CASE_TEXT + "\n## Beslutning\n\nGodkendt.\n", "Borgeren", "error"),
+    ("## Bilag\n\nBorgerens lægeerklæring og udtalelse fra hjemmeplejen\n", "Borgerens", "error"),  # attachments
+    ("**Borgeren er 84 år og bor alene i en lejlighed**\n", "**Borgeren", "error"),  # a bold-only line
+    ("## Beslutning\n\nGodkendt.\n\n" + CASE_TEXT, "Borgeren", "warning"),  # after the decision's formula
+    ("## Beslutning\n\n" + CASE_TEXT + "\nGodkendt.\n", "Borgeren", "warning"),  # before it
+    ("## Beslutning\n\nGodkendt. Borgeren er 84 år og bor alene i en lejlighed i Nordby Øst.\n", "Godkendt.",
+     "warning"),
+])
+def test_prv002_case_text_anywhere_in_a_closed_item(body, first, severity):
+    text = HEAD + open_item("Intet.") + closed_item(body)
+    assert severities(text) == [("PRV002", _line_of(text, first), severity)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Medarbejderen har søgt aktindsigt i sin personalesag.",
+    "Borgeren modtager offentlig forsørgelse og har været ledig i tre år.",
+    "Borgeren modtager ikke offentlig forsørgelse.",
+    "Sagen vedrører en medarbejder, der er fortrolig med sagens akter.",
+    "Ejendommen ligger ved den lukkede skole på Havnevej 12.",
+])
+def test_prv002_case_text_with_a_notice_word_is_still_case_text(sentence):
+    text = HEAD + open_item("Intet.") + closed_item(sentence + "\n")
+    assert severities(text) == [("PRV002", _line_of(text, sentence[:20]), "error")]
+
+
+@pytest.mark.parametrize("body", [
+    "Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Lukket\n",
+    "Lukket punkt\n\nTil toppen\n\nUdskriv\n",
+    "Sagen behandles for lukkede døre.\n\nSe bilag\n",
+    "## Beslutning\n\nSagen blev behandlet.\n",
+    "## Beslutning\n\nTaget til efterretning.\n\nFor stemte: A, C og F (6)\n\nImod stemte: V (2)\n\n"
+    "Jens Kold (A) ønskede sin afvigende mening tilført protokollen.\n",
+    "## Beslutning\n\nUdvalget traf beslutning i sagen.\n\nIkke til stede: Jens Kold (A)\n",
+    "## Beslutning\n\nBeslutningen er fortrolig.\n",
+])
+def test_prv002_what_a_closed_item_may_show(body):
+    assert severities(HEAD + open_item("Intet.") + closed_item(body)) == [], body
+
+
+def test_prv002_item_closed_by_its_title_alone():
+    text = HEAD + open_item("Intet.") + (
+        "## Punkt 2: Salg af erhvervsgrund på Havnevej - Lukket punkt\n\n330-2024-3377\n\n"
+        "Køber er Havnevej Invest ApS, der tilbyder 4,2 mio. kr. for grunden.\n")
+    assert severities(text) == [("PRV002", _line_of(text, "Køber er"), "error")]
+
+
+def test_prv002_a_repeated_title_is_no_case_text():
+    """Web pages print an item's title two or three times (a link list, then the item)."""
+    text = HEAD + open_item("Intet.") + (
+        "## Punkt 2: Lukket: Lejemål til jobcenterets afdeling i Ravnsbjerg Syd\n\n24/19870\n\n"
+        "6. Lejemål til jobcenterets afdeling i Ravnsbjerg Syd\n\nLukket punkt\n\n## Beslutning\n\nGodkendt.\n")
+    assert severities(text) == []
+    text = text.replace("Lukket punkt\n", "Lejemål til jobcenterets afdeling i Ravnsbjerg Syd hos Syd Ejendomme ApS "
+                                           "til en årlig husleje på 812.000 kr.\n")
+    assert severities(text) == [("PRV002", _line_of(text, "Lejemål til jobcenterets afdeling i Ravnsbjerg Syd hos"),
+                                 "error")]
+
+
+def test_prv002_signature_page_with_case_text():
+    text = HEAD + ("## Punkt 1: Lukket: Underskriftsside november 2023\n\n22/24370\n\n### Sagsresumé\n\n"
+                   "Brug knappen GODKENDT i venstre side for at godkende/underskrive elektronisk.\n\n" + CASE_TEXT)
+    assert severities(text) == [("PRV002", _line_of(text, "Borgeren er"), "error")]
+
+
+def _closed_items(path):
+    from referatcheck.decisions import is_closed
+    from referatcheck.parse import parse_text
+
+    return [item for item in parse_text(path.read_text(encoding="utf-8")).items if is_closed(item)]
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_prv002_case_text_added_under_each_closed_item_of_the_corpus(path):
+    lines = path.read_text(encoding="utf-8").split("\n")
+    closed = _closed_items(path)
+    assert closed and all(item.case_number is not None for item in closed)
+    for item in closed:
+        at = item.case_number.span.line  # text added right after the case number
+        text = "\n".join(lines[:at] + ["", *CASE_TEXT.splitlines()] + lines[at:])
+        assert severities(text) == [("PRV002", at + 2, "error")], (path.name, item.number)
+        decision = ["", "### **Beslutning**", "", "Godkendt.", "", *CASE_TEXT.splitlines()]
+        text = "\n".join(lines[:at] + decision + lines[at:])
+        assert severities(text) == [("PRV002", at + 6, "warning")], (path.name, item.number)
+
+
 # ---- real documents ----------------------------------------------------------------------------------
 
 

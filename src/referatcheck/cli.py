@@ -1,7 +1,8 @@
 """The `referatcheck` command line.
 
 Exit status: 0 no finding at or above the fail level, 1 findings, 2 usage error,
-missing path, or a lint that could not run completely.
+missing path, or a lint that could not run completely. `parse`: 0 when every file was
+read, 2 when one could not be (or a path is missing, or a plugin did not load).
 """
 
 from __future__ import annotations
@@ -152,6 +153,80 @@ def _lint_files(files: list[str], settings, jobs: int = 0, cache_dir: str | None
     from referatcheck.runner import lint_paths
 
     return lint_paths(files, settings, jobs=jobs or None, cache_dir=cache_dir, use_cache=use_cache)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: an indented tree with line numbers; json: the outline (version 1).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file (its section names) for every file instead of searching.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Read the minutes from stdin (also with the path '-') and show them as NAME.")
+def parse(paths: tuple[str, ...], output_format: str, config_file: str | None, isolated: bool,
+          stdin_filename: str | None) -> None:
+    """Show what referatcheck understood of minutes: head, TOC, items, sections, unread parts.
+
+    Reads files as `check` does (directories: every *.md, *.markdown, *.txt and *.docx
+    below them; '-': stdin). Exit status 0 when every file was read, 2 when one could not be.
+    """
+    import json
+
+    from referatcheck.discover import PathError, collect
+    from referatcheck.outline import outlines, read_bytes, read_file, render_tree
+    from referatcheck.pipeline import ConfigError, RunSettings, configuration_for
+
+    use_stdin = "-" in paths or (not paths and stdin_filename is not None)
+    if not paths and not use_stdin:
+        _fail("angiv filer eller mapper / give files or folders (or '-' with --stdin-filename)")
+    stdin_name = stdin_filename or "-"
+    try:
+        files = collect([p for p in paths if p != "-"])
+    except PathError as exc:
+        _fail(str(exc))
+    if not files and not use_stdin:
+        click.echo(f"referatcheck: ingen referater fundet / no minutes found in: {', '.join(paths)}", err=True)
+    settings = RunSettings(config_file=config_file, isolated=isolated)
+    try:  # every configuration is read before any file, so a bad one stops the run at once
+        for path in (*([stdin_name] if use_stdin else []), *files):
+            configuration_for(path, settings)
+    except ConfigError as exc:
+        _fail(str(exc))
+    results = [read_bytes(stdin_name, sys.stdin.buffer.read(), settings)] if use_stdin else []
+    results.extend(read_file(path, settings) for path in files)
+
+    documents, errors, failed = [], [], False
+    plugin_failures: set[str] = set()
+    for result in results:
+        for diagnostic in result.diagnostics:
+            if diagnostic.code == "RC001":  # a plugin that did not load: say so once, not per file
+                if diagnostic.message.en not in plugin_failures:
+                    plugin_failures.add(diagnostic.message.en)
+                    click.echo(f"referatcheck: {_both(diagnostic.message)}", err=True)
+                failed = True
+        if result.document is None:
+            failed = True
+            message = next((d.message for d in result.diagnostics if d.code.startswith("RC")), None)
+            line = f"{result.path}: {_both(message)}" if message else f"{result.path}: ulæselig / unreadable"
+            click.echo(f"referatcheck: {line}", err=True)
+            errors.append({"path": result.path, "message": message.en if message else "unreadable"})
+        else:
+            documents.append(result.document)
+
+    if output_format == "json":
+        click.echo(json.dumps(outlines(documents, errors), ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(render_tree(d) for d in documents), nl=False)
+    sys.exit(EXIT_ERROR if failed else EXIT_CLEAN)
+
+
+def _both(message) -> str:
+    """A Danish/English message on one line: `Filen kan ikke … / The file cannot …: reason`."""
+    da_head, _, da_rest = message.da.partition(": ")
+    en_head, _, en_rest = message.en.partition(": ")
+    text = f"{da_head} / {en_head}: {da_rest}" if da_rest and da_rest == en_rest else f"{message.da} / {message.en}"
+    return " ".join(text.split())  # one line, whatever an exception's text held
 
 
 @main.command(name="rules")

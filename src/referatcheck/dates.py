@@ -1,7 +1,17 @@
 """Danish dates and times as written in minutes, read in one place.
 
-`07-11-2023`, `7.11.2023`, `d. 07. november 2023`, `den 2. september 2024`,
-`Tirsdag d. 07. november 2023 kl. 15:30`.
+Dates: `07-11-2023`, `7.11.2023`, `07-11-23`, `6/11-2018`, `d. 6/11 2018`, ISO `2020-01-29`,
+`d. 07. november 2023`, `den 2. september 2024`, `1. okt. 2018`, `8 september, 2021`,
+`April 3, 2019` (month before day, English or Danish month name), each possibly after a
+weekday (`Tirsdag d.`, `Onsdag,`, `Wednesday,`).
+
+Times: `kl. 15:30`, `Kl. 19:00`, `kl. 9.00`, a time right after a date
+(`Onsdag, April 3, 2019 - 18:00`, `04-06-2020 09:00:00`), a range `16:00 - 17:00`, and in
+fields that hold only times a bare `15.30`.
+
+Precision: case numbers (`22/24308`, `15.00.15-P16-1-21`, `330-2018-3619`), amounts
+(`1.229.781`, `2,5`), election periods (`2022-2025`), page references and times (`12.30`)
+are no dates. Every pattern uses bounded repetition only, so it is linear on long lines.
 """
 
 from __future__ import annotations
@@ -13,20 +23,53 @@ import re
 from attrs import frozen
 
 MONTHS = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    # Danish, with the usual abbreviations (`okt.`, `sept.`, `febr.`)
+    "januar": 1, "jan": 1, "februar": 2, "febr": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
     "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
+    # English names that differ from the Danish ones (`April 3, 2019`)
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
 }
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+# English weekday names (`Wednesday, April 3, 2019`) are compared as their Danish names.
+WEEKDAYS_EN = {
+    "monday": "mandag", "tuesday": "tirsdag", "wednesday": "onsdag", "thursday": "torsdag", "friday": "fredag",
+    "saturday": "lørdag", "sunday": "søndag",
+}
 
-_NUMERIC = re.compile(r"(?<![\d.-])(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})(?![\d])")
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Every month name starts with one of these letters: a cheap test before the alternation,
+# which is otherwise tried at every position of a long line.
+_MONTH_START = r"(?=[" + "".join(sorted({m[0] for m in MONTHS} | {m[0].upper() for m in MONTHS})) + r"])"
+_DIGIT = re.compile(r"\d")
+_WEEKDAY_RE = "|".join(sorted((*WEEKDAYS, *WEEKDAYS_EN), key=len, reverse=True))
+
+# `07-11-2023`, `7.11.2023`, `6/11-2018`, `07-11-23`. Not the tail or head of a code: no
+# letter, digit, dot, slash or dash before (`P16-1-21`, `330-2018-3619`), and no
+# `-G01`, `.5`, `/24` after (`00.01.00-G01-52-22`). An underscore may stand before
+# (`Godkendt\_21-12-2022` in an attachment's file name).
+_NUMERIC = re.compile(r"(?<![^\W_]|[./-])(\d{1,2})([-./])(\d{1,2})([-./])(\d{4}|\d{2})(?!\d|[-./]\w)")
+# `6/11 2018` (a blank before the year): only after `d.`, `den`, a weekday or a label.
+_SLASH_SPACE = re.compile(r"(?<![^\W_]|[./-])(\d{1,2})/(\d{1,2})[ \t\u00a0]{1,2}(\d{4})(?!\d|[-./]\w)")
+_SLASH_SPACE_LEAD = re.compile(
+    r"(?:(?<!\w)(?:d\.|den|" + _WEEKDAY_RE + r")[\s,]{0,3}|:[ \t]{0,3}|(?:^|\n)[ \t]{0,3})\Z", re.IGNORECASE
+)
+# `2020-01-29`.
+_ISO = re.compile(r"(?<![^\W_]|[./-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d|[-./]\w)")
+# `29. januar 2020`, `1. okt. 2018`, `8 september, 2021`.
 _WORDED = re.compile(
-    r"(?<!\d)(\d{1,2})\.?\s{0,3}(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s{1,3}(\d{4})(?!\d)",
+    r"(?<![\d,])(\d{1,2})\.?\s{0,3}" + _MONTH_START + "(" + _MONTH_RE + r")\.?,?\s{1,3}(\d{4})(?!\d)",
     re.IGNORECASE,
 )
-_WEEKDAY_BEFORE = re.compile(r"(" + "|".join(WEEKDAYS) + r")\b[\s,]{0,3}(?:d(?:en)?\.?\s{0,3})?$", re.IGNORECASE)
-_TIME = re.compile(r"\b(?:kl\.?\s{0,3})(\d{1,2})[:.](\d{2})(?!\d)", re.IGNORECASE)
+# `April 3, 2019`, `april 3, 2019`: month before day, with the comma before the year.
+_MONTH_FIRST = re.compile(
+    _MONTH_START + r"(?<!\w)(" + _MONTH_RE + r")\.?\s{1,3}(\d{1,2})(?:\.|st|nd|rd|th)?,\s{0,3}(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<!\w)(" + _WEEKDAY_RE + r")\b[\s,]{0,3}(?:d(?:en)?\.?\s{0,3})?\Z", re.IGNORECASE
+)
 
 
 @frozen
@@ -34,8 +77,8 @@ class DateMention:
     """A date written in text; ``date`` is None when the numbers are no real date."""
 
     date: dt.date | None
-    weekday: str | None  # the weekday word written just before it, lower case
-    start: int  # character offsets in the text searched
+    weekday: str | None  # the weekday word written just before it, lower case, in Danish
+    start: int  # character offsets in the text searched (the date itself, not the weekday)
     end: int
     text: str
 
@@ -43,16 +86,31 @@ class DateMention:
 def find_dates(text: str) -> list[DateMention]:
     """Every date in ``text``, in order of appearance."""
     found: list[DateMention] = []
+    if not _DIGIT.search(text):
+        return found
     for match in _NUMERIC.finditer(text):
-        day, month, year = (int(g) for g in match.groups())
-        if len(match.group(3)) == 2:
-            year += 2000
+        day, _, month, _, year = match.groups()
+        found.append(_mention(text, match, int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)))
+    for match in _SLASH_SPACE.finditer(text):
+        if _SLASH_SPACE_LEAD.search(text[max(0, match.start() - 12): match.start()]):
+            day, month, year = (int(g) for g in match.groups())
+            found.append(_mention(text, match, year, month, day))
+    for match in _ISO.finditer(text):
+        year, month, day = (int(g) for g in match.groups())
         found.append(_mention(text, match, year, month, day))
     for match in _WORDED.finditer(text):
         day, month = int(match.group(1)), MONTHS[match.group(2).lower()]
         found.append(_mention(text, match, int(match.group(3)), month, day))
-    found.sort(key=lambda m: m.start)
-    return found
+    for match in _MONTH_FIRST.finditer(text) if "," in text else ():
+        month, day = MONTHS[match.group(1).lower()], int(match.group(2))
+        found.append(_mention(text, match, int(match.group(3)), month, day))
+    found.sort(key=lambda m: (m.start, -m.end))
+    kept: list[DateMention] = []
+    for mention in found:  # two readings of the same characters: keep the first, longest
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _mention(text: str, match: re.Match[str], year: int, month: int, day: int) -> DateMention:
@@ -60,15 +118,20 @@ def _mention(text: str, match: re.Match[str], year: int, month: int, day: int) -
         date: dt.date | None = dt.date(year, month, day)
     except ValueError:
         date = None
-    before = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 20): match.start()])
-    weekday = before.group(1).lower() if before else None
+    before = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 24): match.start()])
+    weekday = _danish_weekday(before.group(1)) if before else None
     return DateMention(date, weekday, match.start(), match.end(), match.group(0))
+
+
+def _danish_weekday(word: str) -> str:
+    word = word.lower()
+    return WEEKDAYS_EN.get(word, word)
 
 
 # `28.-29. november 2022`, `28. - 29. november 2022`: a meeting over two days.
 _DAY_RANGE = re.compile(
-    r"(?<!\d)(\d{1,2})\.?\s{0,3}[-–]\s{0,3}(?:\w{3,7}\s{1,3}(?:d(?:en)?\.?\s{0,3})?)?(\d{1,2})\.?\s{0,3}("
-    + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s{1,3}(\d{4})(?!\d)",
+    r"(?<!\d)(\d{1,2})\.?\s{0,3}[-–]\s{0,3}(?:\w{3,7}\s{1,3}(?:d(?:en)?\.?\s{0,3})?)?(\d{1,2})\.?\s{0,3}"
+    + _MONTH_START + "(" + _MONTH_RE + r")\.?\s{1,3}(\d{4})(?!\d)",
     re.IGNORECASE,
 )
 
@@ -76,7 +139,7 @@ _DAY_RANGE = re.compile(
 def dates_in(text: str) -> set[dt.date]:
     """Every real date ``text`` names, the days of a day range (`28.-29. november`) included."""
     found = {m.date for m in find_dates(text) if m.date is not None}
-    for match in _DAY_RANGE.finditer(text):
+    for match in _DAY_RANGE.finditer(text) if ("-" in text or "–" in text) else ():
         first, last = int(match.group(1)), int(match.group(2))
         month, year = MONTHS[match.group(3).lower()], int(match.group(4))
         for day in range(first, min(last, 31) + 1):
@@ -95,9 +158,12 @@ def first_date(text: str) -> dt.date | None:
 
 
 def find_time(text: str) -> tuple[int, int] | None:
-    """``(hour, minute)`` of the first `kl. HH:MM` in ``text``."""
-    match = _TIME.search(text)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    """``(hour, minute)`` of the first clock time in ``text`` (`kl. 15:30`, `… 2019 - 18:00`,
+    `16:00 - 17:00`); a `kl.` time is given even when out of range (`kl. 25:00`)."""
+    for mention in find_times(text):
+        if mention.hour is not None and mention.minute is not None:
+            return mention.hour, mention.minute
+    return None
 
 
 def weekday_name(date: dt.date) -> str:
@@ -108,9 +174,18 @@ def weekday_name(date: dt.date) -> str:
 # (`kl. 25:00`, `kl. 1530`, `kl. 15:3`) is found and can be reported, not skipped.
 _KL_TIME = re.compile(r"\bkl\b\.?\s{0,3}(?:ca\.?\s{0,3})?(\d{1,4})(?:[:.](\d{1,3}))?(?![\d:])", re.IGNORECASE)
 _KL_WORD = re.compile(r"\bkl\b\.?", re.IGNORECASE)
-# A bare `15:30` / `15.30` in a field that holds only times (`Tid`, `Mødetidspunkt`);
-# not part of a date such as `07.11.2023`.
-_BARE_TIME = re.compile(r"(?<![\d.:/-])(\d{1,2})[:.](\d{2})(?![\d:]|\.\d)")
+# A bare `15:30` / `15.30` / `09:00:00` in a field that holds only times (`Tid`,
+# `Mødetidspunkt`); not part of a date such as `07.11.2023`.
+_BARE_TIME = re.compile(r"(?<![\d.:/-])(\d{1,2})[:.](\d{2})(?::\d{2})?(?![\d:]|\.\d)")
+# A time right after a date: `… 2019 - 18:00`, `04-06-2020 09:00:00`, `… 2021, 16.00`
+# (matched at the end of the date).
+_AFTER_DATE = re.compile(
+    r"[ \t\u00a0]{0,3}(?:,[ \t\u00a0]{0,3})?(?:[-–][ \t\u00a0]{0,3})?(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?![\d:]|[.,]\d)"
+)
+# `16:00 - 17:00`, `16.00-18.00`: a range of two times (the same separator in both).
+_TIME_RANGE = re.compile(
+    r"(?<![\w.:/,-])(\d{1,2})([:.])(\d{2})[ \t\u00a0]{0,3}[-–][ \t\u00a0]{0,3}(\d{1,2})\2(\d{2})(?![\d:]|[.,]\d)"
+)
 
 
 @frozen
@@ -125,34 +200,61 @@ class TimeMention:
     text: str
 
 
-def find_times(text: str, bare: bool = False) -> list[TimeMention]:
-    """Every clock time in ``text``: after `kl.`, and with ``bare`` also `15:30` alone.
+def _in_range(hour: int, minute: int) -> bool:
+    return hour <= 24 and minute <= 59
 
-    A `kl.` followed by no digits at all is returned as an invalid mention.
+
+def find_times(text: str, bare: bool = False) -> list[TimeMention]:
+    """Every clock time in ``text``: after `kl.`, right after a date (`… 2019 - 18:00`,
+    `04-06-2020 09:00:00`), a range (`16:00 - 17:00`), and with ``bare`` also `15:30` alone.
+
+    A `kl.` followed by no digits at all, or by digits that are no time, is returned as an
+    invalid mention; the other forms are taken only when they are real times.
     """
     found: list[TimeMention] = []
-    taken: list[tuple[int, int]] = []  # spans of the `kl. HH:MM` matches, in order
+    taken: list[tuple[int, int]] = []  # spans already read, kept in order of their start
+
+    def inside(position: int) -> bool:
+        k = bisect.bisect_right(taken, (position, float("inf"))) - 1
+        return k >= 0 and position < taken[k][1]
+
+    def take(mention: TimeMention) -> None:
+        found.append(mention)
+        bisect.insort(taken, (mention.start, mention.end))
+
     for match in _KL_TIME.finditer(text):
         hours, minutes = match.group(1), match.group(2)
         hour = int(hours) if len(hours) <= 2 else None
         minute = int(minutes) if minutes is not None and len(minutes) == 2 else (0 if minutes is None else None)
-        valid = hour is not None and hour <= 24 and minute is not None and minute <= 59
+        valid = hour is not None and minute is not None and _in_range(hour, minute)
         found.append(TimeMention(hour, minute, valid, match.start(), match.end(), match.group(0)))
         taken.append((match.start(), match.end()))
-    starts = [start for start, _ in taken]
-
-    def inside(position: int) -> bool:
-        k = bisect.bisect_right(starts, position) - 1
-        return k >= 0 and position < taken[k][1]
-
     for match in _KL_WORD.finditer(text):
         if not inside(match.start()):
             found.append(TimeMention(None, None, False, match.start(), match.end(), match.group(0)))
+    if _DIGIT.search(text):
+        for date in find_dates(text):
+            match = _AFTER_DATE.match(text, date.end)
+            if match is None or inside(match.start(1)):
+                continue
+            hour, minute, second = int(match.group(1)), int(match.group(2)), match.group(3)
+            if _in_range(hour, minute) and (second is None or int(second) <= 59):
+                take(TimeMention(hour, minute, True, match.start(1), match.end(), text[match.start(1):match.end()]))
+        for match in _TIME_RANGE.finditer(text):
+            if inside(match.start()):
+                continue
+            first = (int(match.group(1)), int(match.group(3)))
+            last = (int(match.group(4)), int(match.group(5)))
+            if not (_in_range(*first) and _in_range(*last)):
+                continue
+            take(TimeMention(*first, True, match.start(1), match.end(3), text[match.start(1):match.end(3)]))
+            if not inside(match.start(4)):
+                take(TimeMention(*last, True, match.start(4), match.end(5), text[match.start(4):match.end(5)]))
     if bare:
         for match in _BARE_TIME.finditer(text):
             if inside(match.start()):
                 continue
             hour, minute = int(match.group(1)), int(match.group(2))
-            found.append(TimeMention(hour, minute, hour <= 24 and minute <= 59, match.start(), match.end(), match.group(0)))
+            found.append(TimeMention(hour, minute, _in_range(hour, minute), match.start(), match.end(), match.group(0)))
     found.sort(key=lambda m: m.start)
     return found

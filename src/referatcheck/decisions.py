@@ -23,6 +23,7 @@ lives here, once:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -36,6 +37,7 @@ from referatcheck.dates import dates_in, find_dates
 from referatcheck.model import (
     Block, Document, Field, Heading, Item, ListBlock, Paragraph, Section, SectionKind, Span, Table,
 )
+from referatcheck.sentences import sentences
 from referatcheck.titles import clean_inline
 
 # ---- the meeting ------------------------------------------------------------------------
@@ -217,6 +219,23 @@ class Recommendation:
     points: tuple[Point, ...]  # numbered `1.` points or `- at …` bullets; () when none
     numbered: bool  # the points carry numbers (else they are counted in order)
     span: Span  # the first recommendation heading
+    # How many points it asks about, counted over numbered points, bullets and `at`-clauses
+    # of running text; None when that is uncertain (see :func:`point_count`).
+    count: int | None = None
+
+    def point_numbers(self) -> frozenset[int] | None:
+        """The point numbers a decision may name (`Punkt 2 godkendt`); None when uncertain.
+
+        Numbered points give their own numbers; otherwise points are counted in order
+        (`- at …` bullets, `at`-clauses), so the numbers are 1 … count.
+        """
+        if self.numbered and self.points:
+            return frozenset(p.number for p in self.points)
+        if self.count:
+            return frozenset(range(1, self.count + 1))
+        if self.points:
+            return frozenset(range(1, len(self.points) + 1))
+        return None
 
 
 _ORIENTATION = re.compile(
@@ -331,6 +350,129 @@ def _points(blocks: list[Block]) -> tuple[tuple[Point, ...], bool]:
     return (), False
 
 
+# ---- counting a recommendation's points -------------------------------------------------
+#
+# A decision that names `punkt 7` is checked against the number of points the
+# recommendation has. Besides numbered points (`1.`, `2)`), a recommendation asks in
+# `at`-clauses: bullets (`- at mindreforbruget …`), bullets that complete a lead
+# (`… indstiller til udvalget at tage` / `- orienteringen til efterretning.`), and running
+# text (`Det indstilles, at A, at B og at C`). A count is given only when every block of
+# the recommendation reads as points or as the lead of points; anything else (a sentence
+# that is no `at`-clause, `, og` before a clause of another shape, a table) leaves it
+# uncertain. A subordinate `…, at …` inside a point is counted as a point of its own: an
+# error towards more points, so towards fewer findings.
+
+_LEAD_VERB = re.compile(r"\b(?:indstill|anbefal|foreslå|foresla)\w{0,12}", re.IGNORECASE)
+_AT_WORD = re.compile(r"\bat\b", re.IGNORECASE)
+# What may stand between the lead verb and its first `at` (commas stripped): `til
+# Økonomiudvalg og Byråd`, `over for Byrådet`; anything else is a clause of its own.
+_LEAD_GAP = re.compile(r"(?:(?:til|over\s?for|overfor|for)\s[\w\s–-]{0,160})?", re.IGNORECASE)
+_JOIN_WORDS = ("og", "samt", "eller")
+_LEAD_GAP_LENGTH = 200
+# A recommendation sentence longer than this is not read for clauses (the count is then uncertain).
+_CLAUSE_TEXT = 3000
+# `…, og fagudvalgene anmodes …`: a clause joined without `at` may be a point of its own.
+_OTHER_CLAUSE = re.compile(r",\s*+(?:og|samt|men)\s++(?!at\b)|;", re.IGNORECASE)
+_BULLET_AT_LINE = re.compile(r"^\s*[-–—•·*▪]\s*at\b", re.IGNORECASE)
+_SENTENCE_STOP = (".", "!", "?")
+
+
+def _at_clauses(text: str, implicit: bool = False) -> tuple[int, bool]:
+    """``(at-clauses, ambiguous)`` of one sentence of running text.
+
+    The first clause follows a lead verb (`Det indstilles, at …`, `indstiller til
+    udvalget at tage`), starts the sentence (`At tage …`), or is the sentence itself
+    under a heading that ends in `at:` (``implicit``); the others are joined to it by
+    `, at` / `og at` / `samt at`. An infinitive `at` (`anmodes om at finde`) is no
+    clause. ``ambiguous`` is set when the sentence may hold a point of another shape.
+    """
+    text = clean_inline(text).strip()
+    if len(text) > _CLAUSE_TEXT or _OTHER_CLAUSE.search(text):
+        return 0, True
+    lead = _LEAD_VERB.search(text)
+    started = implicit and lead is None
+    count = 1 if started else 0
+    for match in _AT_WORD.finditer(text):
+        tail = text[max(0, match.start() - 12): match.start()].rstrip().casefold()  # a short window: linear
+        words = tail.split()
+        joined = tail.endswith(",") or (bool(words) and words[-1] in _JOIN_WORDS)
+        gap = match.start() - lead.end() if lead is not None else -1
+        after_lead = 0 <= gap <= _LEAD_GAP_LENGTH and bool(
+            _LEAD_GAP.fullmatch(text[lead.end(): match.start()].strip(" ,:")))
+        if match.start() == 0:
+            count, started = count + 1, True
+        elif started:
+            count += 1 if joined else 0
+        elif after_lead:
+            count, started = count + 1, True
+        elif joined:
+            return 0, True  # `Der indstilles til beslutning om X, og at Y`: X is no at-clause
+    return count, False
+
+
+def _opens_clause(title: str) -> bool:
+    """A heading that opens the first clause: `Administrationen indstiller, at:`."""
+    words = clean_inline(title).strip().rstrip(":").rstrip().casefold().split()
+    return bool(words) and (words[-1] == "at" or (words[-1].startswith("indstill") and len(words) > 1))
+
+
+def _leads_in(paragraph: Paragraph, following: ListBlock) -> bool:
+    """A paragraph that a bullet list completes (`… indstiller til udvalget at tage`)."""
+    text = clean_inline(paragraph.text).strip()
+    return not text.endswith(_SENTENCE_STOP) or _mostly_at(following)
+
+
+def _mostly_at(block: ListBlock) -> bool:
+    at = sum(1 for entry in block.items if _AT_POINT.match(clean_inline(entry.text).strip()))
+    return at > 0 and 2 * at >= len(block.items)
+
+
+def point_count(sections: tuple[Section, ...]) -> int | None:
+    """How many points the recommendation sections ask about; None when uncertain.
+
+    Bullets count one point each when a lead introduces them (or they start `at`);
+    a lead's own last `at`-clause is the one its bullets complete. Sentences of running
+    text count their `at`-clauses; a sentence with none makes the count uncertain, as
+    does a numbered list (read by the numbered points instead) or a table.
+    """
+    total = 0
+    for section in sections:
+        implicit = _opens_clause(section.title)
+        blocks = _content(section.blocks)
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(block, ListBlock):
+                if block.ordered:
+                    return None
+                previous = blocks[index - 1] if index else None
+                introduced = previous is None or (isinstance(previous, Paragraph) and _leads_in(previous, block))
+                if not introduced and not _mostly_at(block):
+                    return None
+                total += len(block.items)
+            elif isinstance(block, Paragraph):
+                if isinstance(following, ListBlock) and not following.ordered and _leads_in(block, following):
+                    clauses, ambiguous = _at_clauses(block.text)
+                    if ambiguous:
+                        return None
+                    total += max(clauses - 1, 0)
+                    continue
+                bullets = [k for k, line in enumerate(block.lines) if _BULLET_AT_LINE.match(line)]
+                if bullets:  # `- at …` lines the lexer left in a paragraph
+                    clauses, ambiguous = _at_clauses(" ".join(block.lines[: bullets[0]]))
+                    if ambiguous:
+                        return None
+                    total += len(bullets) + max(clauses - 1, 0)
+                    continue
+                for _, sentence in sentences(block.text):
+                    clauses, ambiguous = _at_clauses(sentence, implicit)
+                    if ambiguous or not clauses:
+                        return None
+                    total += clauses
+            else:
+                return None
+    return total or None
+
+
 def recommendation_of(item: Item, meeting: Meeting) -> Recommendation | None:
     """The item's recommendation, all recommendation sections together; None when it has no text.
 
@@ -342,9 +484,12 @@ def recommendation_of(item: Item, meeting: Meeting) -> Recommendation | None:
         return None
     text = " ".join(_block_text(b) for b in blocks)
     points, numbered = _points(blocks)
+    count = None if numbered else point_count(sections)
+    if count is not None and points:
+        count = max(count, len(points))
     return Recommendation(
         sections=sections, text=text, asks=classify_recommendation(text, meeting), points=points,
-        numbered=numbered, span=sections[0].heading_span,
+        numbered=numbered, span=sections[0].heading_span, count=count,
     )
 
 
@@ -400,7 +545,6 @@ _VERDICTS: tuple[tuple[Verdict, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])")
 _QUOTES = re.compile(r"[\"'”“„»«]")
 # `Punkt 2 og 3 godkendt`, `Indstillingens punkt 1 taget til efterretning`, `Ad 1: Godkendt`
 _POINT_REF = re.compile(
@@ -514,14 +658,16 @@ def _sentences(paragraph: Paragraph):
     for line in paragraph.lines:
         starts.append(offset)
         offset += len(line.strip()) + 1
-    text = paragraph.text
-    position = 0
-    for piece in _SENTENCE_END.split(text):
-        index = text.find(piece, position)
-        position = index + len(piece) if index >= 0 else position
-        line_index = max(k for k, start in enumerate(starts) if start <= max(index, 0))
+    # Split where the shared splitter does: not after `pkt.`, `nr.`, `kl.` (`Pkt. 2 godkendt.` is one sentence).
+    for index, piece in sentences(paragraph.text):
+        line_index = max(bisect.bisect_right(starts, max(index, 0)) - 1, 0)  # starts ascend: linear overall
         line = paragraph.span.line + line_index
         yield piece, Span(line, 1, line, len(paragraph.lines[line_index]) + 1)
+
+
+def paragraph_sentences(paragraph: Paragraph):
+    """``(sentence, span of the line it starts on)`` for each sentence of a paragraph."""
+    return _sentences(paragraph)
 
 
 # `Beslutning: Godkendt.` written as a paragraph inside another section.
@@ -644,6 +790,17 @@ def _inline_decisions(item: Item) -> list[Decision]:
         header = parse_header(label)
         found.append(Decision(header, block.span, (body,), statements, free, False, True, inline=True))
     return found
+
+
+# `Lukket: Personalesag`, `Lukket punkt: …`, `Personalesag - Lukket`, `… - Lukket punkt`, `… (lukket)`.
+_CLOSED_TITLE = re.compile(
+    r"^\s*+lukket(?:\s++(?:punkt|sag))?\s*+(?::|$)|[-–(]\s*+lukket(?:\s++punkt)?\s*+\)?\s*+$", re.IGNORECASE
+)
+
+
+def is_closed(item: Item) -> bool:
+    """A closed item: so marked by the reader, or its title says so (`Lukket: …`, `… - Lukket punkt`)."""
+    return item.closed or bool(_CLOSED_TITLE.search(clean_inline(item.title)))
 
 
 _AGENDA_TITLE = re.compile(r"\bdagsorden\b", re.IGNORECASE)

@@ -23,6 +23,16 @@ from referatcheck.model import SectionKind
 from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_marks
+from referatcheck.vocabulary import (
+    ATTENDANCE_ANYWHERE, ATTENDANCE_START, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, DATE_ONLY,
+    HEAD_LABELS, ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
+    OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_HEADER_CELLS, TOC_HEADING_GLUED, TOC_HEADINGS,
+)
+
+# Kept under their 0.1 names for the docx loader and plugins.
+TOC_NAMES = TOC_HEADINGS
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
 
 # ---- shapes ------------------------------------------------------------------------
 
@@ -104,72 +114,105 @@ def split_cells(line: str) -> list[str]:
     return inner[1:-1].split("|") if len(inner) >= 2 else [inner]
 
 
-# ---- patterns for roles ------------------------------------------------------------
+# ---- facts of one line ---------------------------------------------------------------
 
-_PUNKT = re.compile(r"^(?:punkt|pkt\.?|dagsordenspunkt)\s{0,3}(\d{1,5})\s{0,3}[:.–-]\s*(.*)$", re.IGNORECASE)
-# `Beslutning: Godkendt.` — a section label with its content on the same line.
-_INLINE_LABEL = re.compile(r"^([A-ZÆØÅ][^:]{1,60}):\s+\S")
-_NUMBERED_ITEM = re.compile(r"^(\d{1,5})\.\s+(\S.*)$")
-_CASE_LABEL = (
-    r"(?:sags?\s?n(?:r|ummer)\.?|sag\s?nr\.?|j\.?\s?nr\.?|journal\s?n(?:r|ummer)\.?|dok(?:ument)?\.?\s?nr\.?"
-    r"|acadre(?:\s?sagsnr\.?)?|sbsys(?:\s?sagsnr\.?)?)"
-)
-_CASE_NUMBER = re.compile(
-    rf"^(?:{_CASE_LABEL}\s{{0,3}}:?\s{{0,3}})?"
-    r"([A-ZÆØÅ]{0,4}\d[0-9A-ZÆØÅ]{0,9}(?:[./-][0-9A-ZÆØÅ]{1,10}){1,6})$",
-    re.IGNORECASE,
-)
-_DATE_ONLY = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
-TOC_NAMES = {"indholdsfortegnelse", "indhold", "dagsordensoversigt", "punktoversigt", "oversigt over punkter",
-              "punkter på dagsordenen", "dagsordenpunkter", "dagsordenspunkter"}
-_PLAIN_TITLE = re.compile(r"^(?:referat|beslutningsprotokol)\b.{0,200}\d{4}", re.IGNORECASE)
-_TITLE_WORDS = re.compile(r"\b(referat|beslutningsprotokol|dagsorden|protokol)\b", re.IGNORECASE)
-HEAD_LABELS = {
-    "mødedato", "mødested", "mødedeltagere", "afbud", "fraværende", "fraværende med afbud", "stedfortræder",
-    "stedfortrædere", "mødetidspunkt", "sluttidspunkt", "mødetid", "tidspunkt", "tid", "sted", "deltagere",
-    "medlemmer", "til stede", "fraværende/afbud", "mødeleder", "formand", "referent", "udvalg", "dato",
-    "mødestart", "mødeslut", "bemærkninger", "øvrige deltagere",
-}
-_PLAIN_FIELD = re.compile(r"^([A-ZÆØÅa-zæøå][A-ZÆØÅa-zæøå /]{1,30}):\s*(\S.*)?$")
-_ATTENDANCE_START = re.compile(
-    r"^(?:[-*•]\s*)?(?:\*\*|_)?(?:ikke\s+til\s?stede|fraværende|afbud|forfald|deltog\s+ikke|ikke\s+mødt)\b",
-    re.IGNORECASE,
-)
-_ATTENDANCE_ANYWHERE = re.compile(
-    r"\b(?:deltog ikke i (?:behandlingen|sagens behandling|mødet|punktet|beslutningen)|forlod mødet"
-    r"|mødte (?:under|efter|først|i stedet|kl)|i stedet mødte|erklærede sig inhabil|var inhabil"
-    r"|blev erklæret inhabil|inhabil i (?:sagen|punktet))\b",
-    re.IGNORECASE,
-)
-_TOC_HEADER_CELL = {"pkt", "pkt.", "punkt", "nr", "nr.", "tekst", "titel", "emne", "side", "sag", "sagsnr."}
+
+class Line:
+    """One line of the file and the facts read from it, computed once.
+
+    The lexer hands a ``Line`` to Lark as the token's value (``str(token)`` is still the
+    raw line), so the transformer copies these facts instead of working them out again.
+    """
+
+    __slots__ = ("raw", "shape", "marker", "case", "section", "toc", "field", "number_after", "closed")
+
+    def __init__(self, raw: str, shape: Shape) -> None:
+        self.raw = raw
+        self.shape = shape
+        self.marker: ItemMarker | None = None  # an item number and title read from the line
+        self.case: str | None = None  # the case number the line gives
+        self.section: SectionKind | None = None  # the section the line opens
+        self.toc: TocLine | None = None  # the TOC entry the line is
+        self.field: tuple[str, str | None, str] | None = None  # (label, role, value) of a head field
+        self.number_after: int | None = None  # `Sag nr. 24` under a title
+        self.closed = False  # `Lukket punkt` before an item, `lukket` in front of a TOC entry
+
+    def __str__(self) -> str:
+        return self.raw
+
+
+class ItemMarker:
+    __slots__ = ("number", "title", "word")
+
+    def __init__(self, number: int | None, title: str, word: bool) -> None:
+        self.number, self.title, self.word = number, title, word
+
+
+class TocLine:
+    __slots__ = ("title", "page", "number", "has_leader", "closed")
+
+    def __init__(self, title: str, page: int | None, number: int | None, has_leader: bool, closed: bool) -> None:
+        self.title, self.page, self.number, self.has_leader, self.closed = title, page, number, has_leader, closed
 
 
 def case_number(text: str) -> str | None:
-    """The case number a line consists of (`22/24308`, `Sagsnr.: 15.00.15-P16-1-21`), or None."""
+    """The case number a line consists of or starts with (`22/24308`, `Sagsnr.: 15.00.15-P16-1-21`,
+    `Sagsnr.: 330-2018-3619   Dok.nr.: …   Åbent`), or None."""
     cleaned = clean_inline(text)
-    if len(cleaned) > 60:
+    if len(cleaned) > 160:
         return None
-    match = _CASE_NUMBER.match(cleaned)
-    if not match:
-        return None
-    number = match.group(1)
-    if ("/" not in number and "-" not in number) or _DATE_ONLY.match(number):
-        return None
-    if sum(ch.isdigit() for ch in number) < 3:
-        return None
-    return number
-
-
-def parse_item_marker(text: str, numbered_style: bool) -> tuple[int, str] | None:
-    """``(number, title)`` of an item heading's visible text, or None."""
-    match = _PUNKT.match(text)
+    match = CASE_NUMBER_LINE.match(cleaned) if len(cleaned) <= 60 else None
     if match:
-        return int(match.group(1)), match.group(2).strip()
-    if numbered_style:
-        match = _NUMBERED_ITEM.match(text)
-        if match:
-            return int(match.group(1)), match.group(2).strip()
+        number = match.group(1)
+        if ("/" not in number and "-" not in number) or DATE_ONLY.match(number):
+            return None
+        return number if sum(ch.isdigit() for ch in number) >= 3 else None
+    match = CASE_NUMBER_LABELLED.match(cleaned)
+    if match:
+        number = match.group(1)
+        digits = sum(ch.isdigit() for ch in number)
+        if DATE_ONLY.match(number) or digits < 3 or ("/" not in number and "-" not in number and "." not in number and digits < 4):
+            return None
+        return number
     return None
+
+
+def item_marker(text: str) -> ItemMarker | None:
+    """The item number and title a line's visible text starts with, in any of the forms
+    of other agenda systems (`Punkt 4:`, `Pkt. 42`, `Nr.60 -`, `49.`, `1.Title`, ` 1  Title`)."""
+    text = text.strip()
+    if not text or len(text) > 300:
+        return None
+    first = text[0]
+    if first in "PpDdNn•·▪*-ÅåLl":
+        match = ITEM_WORD_MARKER.match(text)
+        if match:
+            title = match.group(3).strip()
+            # After `Punkt 4:` anything is the title; without the colon a lower-case word
+            # continues a sentence (`Punkt 1 taget til efterretning`).
+            if not title or match.group(2) == ":" or _title_start(title):
+                return ItemMarker(int(match.group(1)), title, word=True)
+            return None
+    if first.isdigit():
+        match = ITEM_NUMBER_MARKER.match(text)
+        if match and _title_start(match.group(2)):
+            return ItemMarker(int(match.group(1)), match.group(2).strip(), word=False)
+    return None
+
+
+def _title_start(title: str) -> bool:
+    """A title starts as a title does (a capital, a digit, a quote), not as the rest of a
+    sentence (`Punkt 1 taget til efterretning`) or a date (`1. januar 2024`)."""
+    first = title[0]
+    return first.isupper() or first.isdigit() or first in "\"'«»”“„(“"
+
+
+def parse_item_marker(text: str, numbered_style: bool = True) -> tuple[int, str] | None:
+    """``(number, title)`` of an item heading's visible text, or None (kept for plugins of 0.1)."""
+    marker = item_marker(text)
+    if marker is None or (not marker.word and not numbered_style):
+        return None
+    return marker.number, marker.title
 
 
 def parse_toc_line(line: str) -> tuple[str, int | None, bool] | None:
@@ -205,14 +248,42 @@ def parse_toc_line(line: str) -> tuple[str, int | None, bool] | None:
     return title, page, has_leader
 
 
+def toc_entry_of(text: str, paged: bool) -> TocLine | None:
+    """A TOC entry: with a page number (`Title.....<TAB>3`), or, in a TOC without pages,
+    a title line with an optional `åbent`/`lukket` and number in front."""
+    if paged:
+        parsed = parse_toc_line(text)
+        if parsed is None:
+            return None
+        title, page, leader = parsed
+        return TocLine(title, page, None, leader, False)
+    visible = clean_inline(text).strip(BLANKISH)
+    if not visible or len(visible) > 250:
+        return None
+    closed = False
+    lead = OPEN_CLOSED_LEAD.match(visible)
+    if lead and len(visible) > lead.end():
+        closed = lead.group(1).casefold() == "lukket"
+        visible = visible[lead.end():]
+    marker = item_marker(visible)
+    if marker is None and visible[:1].isdigit():
+        # `2 Dialogmøde om budget` after `åbent`: one space is enough in a TOC.
+        number, _, rest = visible.partition(" ")
+        if number.rstrip(".").isdigit() and rest.strip():
+            marker = ItemMarker(int(number.rstrip(".")), rest.strip(), word=False)
+    if marker is not None and marker.title:
+        return TocLine(marker.title, None, marker.number, False, closed)
+    return TocLine(visible, None, None, False, closed)
+
+
 # ---- the lexer ---------------------------------------------------------------------
 
 
 class MinutesLexer(Lexer):
-    """Lark custom lexer: ``parser.parse(source)`` with a :class:`SourceText` as input."""
+    """Lark custom lexer: ``parser.parse((source, vocabulary))``."""
 
     def __init__(self, lexer_conf) -> None:  # signature required by Lark
-        self.vocabulary = DEFAULT_VOCABULARY
+        pass
 
     def lex(self, data) -> Iterator[Token]:  # Lark hands custom lexers the input as given
         source, vocabulary = data
@@ -220,192 +291,557 @@ class MinutesLexer(Lexer):
 
 
 def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULARY) -> Iterator[Token]:
-    """The token stream of ``source``: one token per line."""
-    lines = source.lines
-    shapes = [shape_of(line) for line in lines]
-    roles = _Roles(lines, shapes, vocabulary)
+    """The token stream of ``source``: one token per line, its facts as the token's value."""
+    lines = [Line(raw, shape_of(raw)) for raw in source.lines]
+    types = _Roles(lines, vocabulary).types
     for index, line in enumerate(lines):
-        yield Token(roles.types[index], line, None, index + 1, 1, index + 1, len(line) + 1, None)
+        raw = line.raw
+        yield Token(types[index], line, None, index + 1, 1, index + 1, len(raw) + 1, None)
+
+
+# A page of a PDF flattened onto one line: long, and holding what are lines elsewhere.
+_FLATTENED_LENGTH = 1000
+_PAGE_WORDS = re.compile(r"\b(?:side \d{1,4}(?: af \d{1,4})?|indholdsfortegnelse|beslutning|indstilling|sagsfremstilling)\b",
+                         re.IGNORECASE)
+_WORDS_IN_LABEL = re.compile(r"^([A-ZÆØÅa-zæøå][A-ZÆØÅa-zæøå /.-]{0,40}?)\s{0,3}:\s*(.*)$")
+_INLINE_LABEL = re.compile(r"^([A-ZÆØÅ][^:]{1,60}):\s+\S")
+# Run-in labels that open a section: `Beslutning: Godkendt.`, `Kompetence: Økonomiudvalget`.
+# Others (`Økonomi: Ingen.`) are text inside the section they stand in.
+_INLINE_KINDS = frozenset({SectionKind.DECISION, SectionKind.RECOMMENDATION, SectionKind.PROCEDURE})
+# Lines within this many content lines after a title count as its evidence.
+_WINDOW = 6
 
 
 class _Roles:
-    """Pass two: decide each line's role from its shape and its neighbours."""
+    """Pass two: decide each line's role from its shape, its facts and its neighbours.
 
-    def __init__(self, lines: tuple[str, ...], shapes: list[Shape], vocabulary: SectionVocabulary) -> None:
-        self.lines, self.shapes, self.vocabulary = lines, shapes, vocabulary
-        n = len(lines)
-        self.next_content = self._next_content_index()
+    An agenda item is recognised from evidence, not from one shape: a title-like line,
+    numbered in any form or not at all, followed within a few lines by a case number or
+    by known sections (or preceded by a case number, in systems that print it above),
+    or matching an entry of the table of contents.
+    """
+
+    def __init__(self, lines: list[Line], vocabulary: SectionVocabulary) -> None:
+        self.lines = lines
+        self.vocabulary = vocabulary
+        self.words = vocabulary.words
+        n = self.n = len(lines)
         self.types: list[str] = ["BLANK"] * n
-        items = self._punkt_items()
-        numbered_style = not items
-        if numbered_style:
-            items = self._numbered_items(toc_titles=set())
-        toc_start = self._toc_start(min(items) if items else n)
-        toc_end = self._toc_end(toc_start, items) if toc_start is not None else None
-        if numbered_style and toc_start is not None:
-            titles = self._toc_titles(toc_start, toc_end)
-            items = self._numbered_items(titles, after=toc_end)
-        self.items = {i for i in items if toc_end is None or i >= toc_end}
-        self.numbered_style = numbered_style
-        self._assign(toc_start, toc_end)
+        self.skip = [self._skippable(line) for line in lines]
+        self._read_facts()
+        self.next_content, self.prev_content = self._neighbours()
+        self.title = self._title_index()
+        strong = self._candidates(toc_titles=frozenset(), limit=None)
+        first = min(strong, default=n)
+        self.toc_start = self._toc_start(first)
+        self.toc_end = None
+        toc_titles: frozenset[str] = frozenset()
+        if self.toc_start is not None:
+            self.toc_end = self._toc_end(self.toc_start, strong)
+            toc_titles = self._toc_titles()
+        self.items = self._candidates(toc_titles, limit=self.toc_end)
+        self._assign()
 
-    # -- helpers
+    # -- facts
 
-    def _next_content_index(self) -> list[int]:
-        """For each line, the index of the next non-blank line after it (or len)."""
-        n = len(self.lines)
+    def _skippable(self, line: Line) -> bool:
+        kind = line.shape.kind
+        if kind in (BLANK, COMMENT):
+            return True
+        if kind in (TEXT, BULLET, BOLD, HEADING) and len(line.raw) <= 80:
+            return self.words.is_artefact(line.shape.text if kind != BULLET else line.raw)
+        return False
+
+    def _read_facts(self) -> None:
+        classify, classify_plain = self.vocabulary.classify, self.vocabulary.classify_plain
+        for line, skip in zip(self.lines, self.skip):
+            shape = line.shape
+            kind = shape.kind
+            if skip or kind in (ROW, SEPARATOR):
+                continue
+            text = shape.text
+            if len(text) > 300:
+                continue
+            if kind in (HEADING, BOLD):
+                line.section = classify(text)
+            elif kind == TEXT:
+                line.section = classify_plain(line.raw) or self._inline_section(text)
+            elif kind == FIELDISH:
+                line.section = classify(shape.label)
+            if line.section is None:
+                if kind in (TEXT, BOLD, FIELDISH) and len(text) <= 160:
+                    line.case = case_number(line.raw)
+                    match = ITEM_NUMBER_AFTER.match(text)
+                    if match:
+                        line.number_after = int(match.group(1))
+                if line.case is None and line.number_after is None:
+                    line.marker = item_marker(_marker_text(line))
+            if len(text) <= 40 and OPEN_CLOSED_LABEL.match(text):
+                line.closed = text[:1] in "Ll"
+                line.marker = None
+
+    def _inline_section(self, text: str) -> SectionKind | None:
+        """`Beslutning: Godkendt.`, `Kompetence: Økonomiudvalget`: a known section name with
+        its one-line body after the colon. Run-in labels that are not section names
+        (`Økonomi i 2024: ...`) stay text."""
+        match = _INLINE_LABEL.match(text)
+        if not match:
+            return None
+        kind = self.vocabulary.classify(match.group(1))
+        return kind if kind in _INLINE_KINDS else None
+
+    def _neighbours(self) -> tuple[list[int], list[int]]:
+        n, skip = self.n, self.skip
         nxt = [n] * (n + 1)
         following = n
         for i in range(n - 1, -1, -1):
             nxt[i] = following
-            if self.shapes[i].kind not in (BLANK, COMMENT):
+            if not skip[i]:
                 following = i
-        return nxt
+        prv = [-1] * n
+        previous = -1
+        for i in range(n):
+            prv[i] = previous
+            if not skip[i]:
+                previous = i
+        return nxt, prv
 
-    def _is_case_line(self, index: int) -> bool:
-        return index < len(self.lines) and self.shapes[index].kind in (TEXT, BOLD) and case_number(self.lines[index]) is not None
+    # -- the head's title
 
-    def _punkt_items(self) -> list[int]:
-        found = []
-        for i, shape in enumerate(self.shapes):
-            if shape.kind in (HEADING, BOLD, TEXT) and shape.text[:1] in "PpDd" and _PUNKT.match(shape.text):
-                if shape.kind != TEXT or self._is_case_line(self.next_content[i]):
-                    found.append(i)
+    def _title_index(self) -> int | None:
+        """The document's title: the first heading or line with a title word (`REFERAT …`,
+        `Økonomiudvalget – Referat – 1. oktober 2018`), or a committee with a date
+        (`Børn & Læringsudvalget - 08-09-2021`), within the first lines."""
+        first_heading = None
+        for i in range(min(self.n, 60)):
+            line = self.lines[i]
+            kind = line.shape.kind
+            if self.skip[i] or kind not in (HEADING, BOLD, TEXT):
+                continue
+            text = line.shape.text
+            if line.marker is not None and line.marker.word:
+                break  # the first agenda item: the title stands before it
+            if len(text) <= 250 and line.marker is None and _TITLE_WORDS.search(text):
+                if kind != TEXT or _PLAIN_TITLE.match(text) or _DATE_IN.search(text) or _bare_title(text) or (
+                        _BODY_ALONE.match(" ".join(w for w in _TITLE_WORDS.sub(" ", text).split() if w not in "-–|:"))):
+                    return i
+            if line.section is not None or line.marker is not None or len(text) > 250:
+                if line.marker is not None and line.marker.word:
+                    break
+                continue
+            if _BODY_WITH_DATE.match(text):
+                return i
+            if _BODY_ALONE.match(text) and self._date_line(self.next_content[i]):
+                return i
+            if first_heading is None and kind == HEADING and not self.words.is_toc_heading(text):
+                first_heading = i
+        return first_heading
+
+    def _date_line(self, index: int) -> bool:
+        if index >= self.n:
+            return False
+        line = self.lines[index]
+        return line.shape.kind in (TEXT, HEADING, BOLD) and len(line.shape.text) <= 120 and bool(_DATE_IN.search(line.shape.text))
+
+    def _title_rest(self, title: int) -> list[int]:
+        """Lines that complete a bare title: `Beslutningsprotokol` / `Økonomiudvalget` /
+        `onsdag den 4. marts 2015 kl. 09:00`."""
+        rest: list[int] = []
+        text = self.lines[title].shape.text
+        have_date = bool(_DATE_IN.search(text))
+        have_body = not _bare_title(text)
+        i = title
+        for _ in range(2):
+            j = self.next_content[i]
+            if j >= self.n or self.lines[j].section is not None or self.lines[j].marker is not None:
+                break
+            line = self.lines[j]
+            if line.shape.kind not in (TEXT, HEADING, BOLD) or self._field_of(j) is not None:
+                break
+            if not have_date and self._date_line(j) and len(line.shape.text) <= 100:
+                have_date = True
+            elif not have_body and _BODY_ALONE.match(line.shape.text):
+                have_body = True
+            else:
+                break
+            rest.append(j)
+            i = j
+        return rest
+
+    # -- agenda items
+
+    def _candidates(self, toc_titles: frozenset[str], limit: int | None) -> list[int]:
+        """Lines that start an agenda item, judged on their evidence."""
+        lines, n = self.lines, self.n
+        start = limit if limit is not None else 0
+        heads: list[int] = []
+        signatures: set[tuple] = set()
+        last_number = None
+        weak: list[int] = []
+        for i in range(start, n):
+            line = lines[i]
+            if self.skip[i] or i == self.title or line.section is not None:
+                continue
+            kind = line.shape.kind
+            if kind not in (HEADING, BOLD, TEXT, NUMBERED, BULLET, FIELDISH) or len(line.raw) > 400:
+                continue
+            marker = line.marker
+            nxt = self.next_content[i]
+            number_after = lines[nxt].number_after if nxt < n and marker is None else None
+            if marker is None and number_after is None and not self._title_like(i):
+                continue
+            if marker is None and heads and self._just_after(heads[-1], i):
+                continue  # a field line under the previous item's title, not a new item
+            evidence = self._evidence(i, marker)
+            in_toc = bool(toc_titles) and self._toc_key(line, marker) in toc_titles
+            heading = kind in (HEADING, BOLD)
+            accepted = False
+            if marker is not None and marker.word:
+                accepted = heading or evidence.case or evidence.section or in_toc
+                if kind == TEXT and not (evidence.case or evidence.section or in_toc):
+                    accepted = False
+            elif marker is not None:
+                if evidence.case or evidence.case_above or in_toc or evidence.label:
+                    accepted = True
+                elif evidence.section and not self._in_list(i) and (last_number is None or marker.number > last_number):
+                    accepted = True
+            elif number_after is not None:
+                accepted = evidence.case or evidence.section
+            else:
+                if evidence.case and evidence.case_distance <= 1 and self._title_like(i, strict=True) and not (
+                        evidence.case_distance == 0 and self._case_above_next(nxt)):
+                    accepted = True
+                elif in_toc and (evidence.case_distance <= 1 or evidence.section_distance <= 1):
+                    accepted = True
+                elif evidence.section and evidence.section_distance == 0:
+                    weak.append(i)
+            if accepted:
+                heads.append(i)
+                signatures.add(self._signature(i))
+                if marker is not None and marker.number is not None:
+                    last_number = marker.number
+        # An unnumbered heading shaped as the accepted items (`## Meddelelser` among
+        # `## 1. Title`), directly followed by a section, is an item too.
+        heads.extend(i for i in weak if self._signature(i) in signatures and self._signature(i)[0] != TEXT)
+        return sorted(set(heads))
+
+    def _case_above_next(self, case: int) -> bool:
+        """A case number directly followed by a numbered title is that title's (case-above style)."""
+        j = self.next_content[case]
+        return j < self.n and self.lines[j].marker is not None
+
+    def _just_after(self, head: int, i: int) -> bool:
+        """Whether ``i`` is one of the two content lines right under ``head``."""
+        first = self.next_content[head]
+        return i == first or (first < self.n and i == self.next_content[first])
+
+    def _signature(self, i: int) -> tuple:
+        shape = self.lines[i].shape
+        return (shape.kind, shape.level)
+
+    def _title_like(self, i: int, strict: bool = False) -> bool:
+        line = self.lines[i]
+        text = line.shape.text
+        kind = line.shape.kind
+        if not text or len(text) > 200 or line.case or line.field or text.endswith((":", ";", ",")):
+            return False
+        if kind in (BULLET, NUMBERED, FIELDISH) or (kind == TEXT and ATTENDANCE_START.match(text)):
+            return False
+        if not _title_start(text):
+            return False
+        label = _WORDS_IN_LABEL.match(text) if ":" in text else None
+        if label and " " not in label.group(1).strip():
+            return False  # `Sagsansvarlig: Jens Hansen`, `Dok.nr.: 12345`
+        if strict and kind == TEXT and text.endswith(".") and not text.endswith(".."):
+            return False  # a sentence (`Godkendt.`), not a title
+        return True
+
+    def _toc_key(self, line: Line, marker: ItemMarker | None) -> str:
+        title = marker.title if marker is not None and marker.title else line.shape.text
+        return normalise_title(title)
+
+    def _in_list(self, i: int) -> bool:
+        """A numbered line inside a list (`1. at …` / `2. at …` in a recommendation)."""
+        prev = self.prev_content[i]
+        if prev >= 0 and self.lines[prev].shape.kind in (NUMBERED, BULLET):
+            return True
+        nxt = self.next_content[i]
+        return self.lines[i].shape.kind == NUMBERED and nxt < self.n and self.lines[nxt].shape.kind == NUMBERED
+
+    def _evidence(self, i: int, marker: ItemMarker | None) -> "_Evidence":
+        lines, n = self.lines, self.n
+        found = _Evidence()
+        prev = self.prev_content[i]
+        if prev >= 0:
+            before = lines[prev]
+            if before.case and before.shape.kind != HEADING:
+                found.case_above = self.prev_content[prev] < 0 or lines[self.prev_content[prev]].marker is None
+            if before.closed or (len(before.shape.text) <= 40 and OPEN_CLOSED_LABEL.match(before.shape.text)):
+                found.label = True
+        j = i
+        for step in range(_WINDOW):
+            j = self.next_content[j]
+            if j >= n:
+                break
+            line = lines[j]
+            if line.section is not None:
+                found.section, found.section_distance = True, step
+                break
+            if line.case:
+                if step <= 3:
+                    found.case, found.case_distance = True, step
+                continue
+            if line.marker is not None:
+                break
+            if line.number_after is not None or line.closed:
+                continue
+            after = self.next_content[j]
+            if after < n and lines[after].number_after is not None:
+                break  # a title of its own (`Title` / `Sag nr. 24`)
+            text = line.shape.text
+            if line.shape.kind in (ROW, SEPARATOR, BULLET, NUMBERED) or len(text) > 120:
+                break
+            if step == 0 and marker is not None and not marker.title:
+                continue  # `Pkt. 42` alone: the title is on the next line
+            if text.endswith(".") and not self._field_of(j):
+                break
         return found
 
-    def _numbered_items(self, toc_titles: set[str], after: int | None = None) -> list[int]:
-        found = []
-        for i, shape in enumerate(self.shapes):
-            if after is not None and i < after:
-                continue
-            if shape.kind not in (HEADING, BOLD, TEXT, NUMBERED) or not shape.text[:1].isdigit():
-                continue
-            match = _NUMBERED_ITEM.match(shape.text)
-            if not match:
-                continue
-            if self._is_case_line(self.next_content[i]):
-                found.append(i)
-            elif toc_titles and (normalise_title(shape.text) in toc_titles or normalise_title(match.group(2)) in toc_titles):
-                found.append(i)
-        return found
+    # -- the table of contents
 
     def _toc_start(self, limit: int) -> int | None:
-        for i in range(min(limit, len(self.lines))):
-            shape = self.shapes[i]
-            if shape.kind in (HEADING, BOLD, TEXT) and len(shape.text) < 40:
-                if shape.text.rstrip(":").casefold() in TOC_NAMES:
-                    return i
+        for i in range(min(limit, self.n)):
+            line = self.lines[i]
+            if i == self.title or self.skip[i] or line.shape.kind not in (HEADING, BOLD, TEXT):
+                continue
+            text = line.shape.text
+            if len(text) < 60 and self.words.is_toc_heading(text):
+                return i
+            if TOC_HEADING_GLUED.match(text):
+                return i
         return None
 
     def _toc_end(self, start: int, items: list[int]) -> int:
         """First line after the TOC region."""
-        first_item = min((i for i in items if i > start), default=len(self.lines))
-        paged = 0
+        first_item = min((i for i in items if i > start), default=self.n)
+        first_item = self._lead_start(first_item, set(items)) if first_item < self.n else first_item
+        paged = any(parse_toc_line(self.lines[i].raw) for i in range(start + 1, min(first_item, start + 40)))
+        self.toc_paged = paged
+        entries = 0
         for i in range(start + 1, first_item):
-            shape = self.shapes[i]
-            if shape.kind in (BLANK, COMMENT):
+            line = self.lines[i]
+            if self.skip[i]:
                 continue
-            if parse_toc_line(self.lines[i]) is not None:
-                paged += 1
+            if paged:
+                if parse_toc_line(line.raw) is not None:
+                    entries += 1
+                    continue
+                if line.shape.kind == HEADING or (entries and not self._is_toc_header(i)):
+                    return i
+                if self.lines[self.next_content[i]].case if self.next_content[i] < self.n else False:
+                    return i
                 continue
-            if shape.kind in (HEADING,) or (paged and not self._is_toc_header(i)):
+            if self._field_of(i) is not None or line.section is not None or line.shape.kind in (ROW, SEPARATOR):
                 return i
-            if self._is_case_line(self.next_content[i]):
+            if toc_entry_of(line.raw, paged=False) is None or (line.shape.text.endswith(".") and len(line.shape.text) > 80):
                 return i
+            if self.next_content[i] < self.n and self.lines[self.next_content[i]].case:
+                return i
+            entries += 1
         return first_item
 
     def _is_toc_header(self, index: int) -> bool:
-        cells = [c.strip().casefold() for c in self.lines[index].split("\t") if c.strip()]
-        return bool(cells) and all(c in _TOC_HEADER_CELL for c in cells)
+        cells = [c.strip().casefold() for c in self.lines[index].raw.split("\t") if c.strip()]
+        return bool(cells) and all(c in TOC_HEADER_CELLS for c in cells)
 
-    def _toc_titles(self, start: int, end: int) -> set[str]:
+    def _toc_titles(self) -> frozenset[str]:
         titles = set()
-        for i in range(start + 1, end):
-            parsed = parse_toc_line(self.lines[i])
-            if parsed:
-                titles.add(normalise_title(parsed[0]))
-                match = _NUMBERED_ITEM.match(parsed[0])
-                if match:
-                    titles.add(normalise_title(match.group(2)))
-                cells = [c.strip() for c in self.lines[i].split("\t") if c.strip()]
+        for i in range(self.toc_start, self.toc_end):
+            entry = self._toc_entry(i)
+            if entry is not None:
+                titles.add(normalise_title(entry.title))
+                marker = item_marker(entry.title)
+                if marker is not None and marker.title:
+                    titles.add(normalise_title(marker.title))
+                cells = [c.strip() for c in self.lines[i].raw.split("\t") if c.strip()]
                 if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
                     titles.add(normalise_title(" ".join(cells[1:-1])))
-        return titles
+        return frozenset(titles)
 
-    def _title_index(self, limit: int) -> int | None:
-        first_heading = None
-        for i in range(limit):
-            shape = self.shapes[i]
-            if shape.kind in (HEADING, BOLD):
-                if _TITLE_WORDS.search(shape.text):
-                    return i
-                if first_heading is None and shape.kind == HEADING:
-                    first_heading = i
-            elif shape.kind == TEXT and _PLAIN_TITLE.match(shape.text):
-                # An unmarked title (`REFERAT Økonomiudvalget d. 04-06-2020`) of a plain export.
-                return i
-        return first_heading
+    def _toc_entry(self, i: int) -> TocLine | None:
+        line = self.lines[i]
+        if i == self.toc_start:
+            glued = TOC_HEADING_GLUED.match(line.shape.text)
+            return toc_entry_of(glued.group(2), paged=False) if glued else None
+        if self.skip[i]:
+            return None
+        return toc_entry_of(line.raw, paged=self.toc_paged)
+
+    # -- head fields
+
+    def _field_of(self, i: int) -> tuple[str, str | None, str] | None:
+        """``(label, role, value)`` of a head field line, or None."""
+        line = self.lines[i]
+        shape = line.shape
+        kind = shape.kind
+        if kind == FIELDISH:
+            return shape.label.rstrip(":").strip(), self.words.head_role(shape.label), shape.value
+        if kind in (BOLD, TEXT, HEADING) and len(shape.text) <= 200:
+            text = shape.text
+            role = self.words.head_role(text)
+            if role is not None and (kind != TEXT or text.endswith(":") or text.isupper() or self._value_follows(i)):
+                return text.rstrip(":").strip(), role, ""  # the value follows on later lines
+            if kind == TEXT and ":" in text:
+                match = _WORDS_IN_LABEL.match(text)
+                if match:
+                    role = self.words.head_role(match.group(1))
+                    if role is not None:
+                        return match.group(1).strip(), role, match.group(2).strip()
+        if kind == ROW and "\t" in line.raw:
+            # `**Mødedato**<TAB>Onsdag d. …`: a TAB between label and value shapes the line as a
+            # table row; a known label makes it a field. (A pipe row stays a row.)
+            flat = line.raw.replace("\t", " ")
+            flat_shape = shape_of(flat)
+            if flat_shape.kind == FIELDISH:
+                return flat_shape.label.rstrip(":").strip(), self.words.head_role(flat_shape.label), flat_shape.value
+            if flat_shape.kind == TEXT and ":" in flat_shape.text:
+                match = _WORDS_IN_LABEL.match(flat_shape.text)
+                if match and self.words.head_role(match.group(1)) is not None:
+                    return match.group(1).strip(), self.words.head_role(match.group(1)), match.group(2).strip()
+        return None
 
     # -- assignment
 
-    def _assign(self, toc_start: int | None, toc_end: int | None) -> None:
-        lines, shapes, types = self.lines, self.shapes, self.types
-        n = len(lines)
-        first_item = min(self.items) if self.items else n
-        front_end = min(first_item, toc_start if toc_start is not None else n)
-        title = self._title_index(front_end)
-        in_field = False
-        for i in range(front_end):
-            shape = shapes[i]
-            kind = shape.kind
-            if i == title:
-                types[i] = "TITLE"
-                in_field = False
-            elif self._is_field(shape, lines[i]):
-                types[i] = "FIELD"
-                in_field = True
-            elif in_field and kind in (TEXT, NUMBERED, BULLET):
-                types[i] = "FIELD_CONT"
+    def _lead_start(self, head: int, heads: set[int]) -> int:
+        """Where an item starts: its head, or a case number or `Lukket punkt` label above it."""
+        start = head
+        for _ in range(2):
+            prev = self.prev_content[start]
+            if prev < 0:
+                break
+            line = self.lines[prev]
+            if (line.case and line.shape.kind != HEADING and self._owns_case_above(head, prev, heads)) or line.closed or (
+                    len(line.shape.text) <= 40 and OPEN_CLOSED_LABEL.match(line.shape.text)):
+                start = prev
             else:
-                types[i] = self._block_type(shape, lines[i])
-                in_field = False
-        if toc_start is not None and toc_end is not None:
-            types[toc_start] = "TOC_HEAD"
-            for i in range(toc_start + 1, toc_end):
-                if shapes[i].kind in (BLANK, COMMENT):
-                    types[i] = "TOC_BLANK"
-                elif parse_toc_line(lines[i]) is not None:
-                    types[i] = "TOC_ENTRY"
-                else:
-                    types[i] = "TOC_TEXT"
-            # Lines between the TOC and the first item belong to the front matter.
-            for i in range(toc_end, first_item):
-                types[i] = self._block_type(shapes[i], lines[i])
-        self._assign_items(first_item)
+                break
+        return start
 
-    def _is_field(self, shape: Shape, line: str) -> bool:
-        if shape.kind == FIELDISH:
-            return True
-        if shape.kind == BOLD and shape.text.rstrip(":").casefold() in HEAD_LABELS:
-            return True
-        if shape.kind == TEXT and ":" in line:
-            match = _PLAIN_FIELD.match(shape.text)
-            return bool(match) and match.group(1).strip().casefold() in HEAD_LABELS
-        if shape.kind == ROW:
-            # `**Mødedato**<TAB>Onsdag d. …`: some exports put a TAB between label and value,
-            # which shapes the line as a table row; a known head label makes it a field.
-            # (A pipe row stays a row without its TABs: no second look, no endless recursion.)
-            flat = line.replace("\t", " ")
-            flat_shape = shape_of(flat)
-            return flat_shape.kind != ROW and self._is_field(flat_shape, flat)
-        return False
+    def _owns_case_above(self, head: int, case: int, heads: set[int]) -> bool:
+        """A case number above the title belongs to it when none follows it, and when it is
+        not the case number under the item before (`Punkt 9` / `22/24313` / `Punkt 10`)."""
+        if self.prev_content[case] in heads:
+            return False
+        return not self._evidence(head, self.lines[head].marker).case
 
-    def _block_type(self, shape: Shape, line: str) -> str:
-        kind = shape.kind
+    def _assign(self) -> None:
+        n, types = self.n, self.types
+        items = self.items
+        heads = set(items)
+        starts = [self._lead_start(i, heads) for i in items]
+        first_item = min(starts, default=n)
+        for i in range(first_item):
+            types[i] = self._block_type(i)
+        self._assign_front(first_item)
+        for index, head in enumerate(items):
+            start = starts[index]
+            end = starts[index + 1] if index + 1 < len(items) else n
+            self._assign_item(start, head, end)
+
+    def _assign_front(self, end: int) -> None:
+        types, lines = self.types, self.lines
+        toc_start, toc_end = self.toc_start, self.toc_end
+        i = 0
+        while i < end:
+            if toc_start is not None and toc_end is not None and i == toc_start:
+                types[i] = "TOC_HEAD"
+                for j in range(toc_start + 1, min(toc_end, end)):
+                    if self.skip[j]:
+                        types[j] = "TOC_BLANK"
+                    else:
+                        entry = self._toc_entry(j)
+                        lines[j].toc = entry
+                        types[j] = "TOC_ENTRY" if entry is not None else "TOC_TEXT"
+                lines[i].toc = self._toc_entry(i)
+                i = min(toc_end, end)
+                continue
+            if i == self.title:
+                types[i] = "TITLE"
+                for j in self._title_rest(i):
+                    types[j] = "TITLE_CONT"
+                    for k in range(i + 1, j):
+                        types[k] = "TITLE_GAP"
+                    i = j
+                i += 1
+                continue
+            field = self._field_of(i)
+            if field is not None:
+                lines[i].field = field
+                types[i] = "FIELD"
+                i = self._field_rest(i, field, end)
+                continue
+            i += 1
+
+    def _field_rest(self, i: int, field: tuple[str, str | None, str], end: int) -> int:
+        """Mark the lines a field's value runs on to; returns the next index to read.
+
+        A value never swallows the next label's line; a label alone (`STED`, `Medlemmer:`)
+        takes its value from the following lines, one for a date or a place, a run of
+        lines for a list of names."""
+        _, role, value = field
+        many = role in LIST_ROLES or role is None
+        j = i + 1
+        taken = 0
+        while j < end:
+            line = self.lines[j]
+            if self.skip[j]:
+                if value or taken:
+                    if not many or not taken:
+                        break
+                    nxt = self.next_content[j]
+                    # Blank lines inside a one-name-a-line list are kept when the list goes on.
+                    if nxt >= end or not self._value_line(nxt):
+                        break
+                j += 1
+                continue
+            if not self._value_line(j):
+                break
+            if not many and (value or taken):
+                break
+            for k in range(i + 1, j):
+                if self.types[k] in ("BLANK", "COMMENT"):
+                    self.types[k] = "FIELD_GAP"
+            self.types[j] = "FIELD_CONT"
+            taken += 1
+            j += 1
+        return j
+
+    def _value_follows(self, i: int) -> bool:
+        """`Mødetidspunkt` alone on its line with the value on the next: a label."""
+        j = self.next_content[i]
+        return j < self.n and self.lines[j].shape.kind in (TEXT, BULLET, NUMBERED) and self.words.head_role(
+            self.lines[j].shape.text) is None
+
+    def _value_line(self, j: int) -> bool:
+        line = self.lines[j]
+        if j == self.title or j == self.toc_start or line.section is not None or self._field_of(j) is not None:
+            return False
+        if line.shape.kind not in (TEXT, NUMBERED, BULLET, BOLD):
+            return False
+        text = line.shape.text
+        if line.shape.kind == BOLD or self.words.is_toc_heading(text) or _TITLE_WORDS.search(text) and len(text) < 40:
+            return False
+        return not _WORDS_IN_LABEL.match(text) or bool(_TIME_OR_DATE.search(text))
+
+    def _block_type(self, i: int) -> str:
+        line = self.lines[i]
+        kind = line.shape.kind
         if kind == BLANK:
             return "BLANK"
-        if kind == COMMENT:
+        if kind == COMMENT or self.skip[i]:
             return "COMMENT"
+        if kind in (TEXT, HEADING, BOLD) and len(line.raw) > _FLATTENED_LENGTH and len(_PAGE_WORDS.findall(line.raw[:20000])) >= 3:
+            return "UNREAD"
         if kind in (HEADING, BOLD):
             return "HEADING"
         if kind == BULLET:
@@ -418,103 +854,115 @@ class _Roles:
             return "SEPARATOR"
         return "TEXT"
 
-    def _assign_items(self, first_item: int) -> None:
-        lines, shapes, types, vocabulary = self.lines, self.shapes, self.types, self.vocabulary
-        n = len(lines)
-        i = first_item
+    def _assign_item(self, start: int, head: int, end: int) -> None:
+        lines, types = self.lines, self.types
+        for i in range(start, head):
+            line = lines[i]
+            if self.skip[i]:
+                types[i] = "LEAD_GAP"
+            elif line.case:
+                types[i] = "CASE_ABOVE"
+            else:
+                types[i] = "ITEM_LABEL"
+        types[head] = "ITEM_HEAD"
+        i = self._item_head_rest(head, end)
         current: SectionKind | None = None
-        while i < n:
-            shape = shapes[i]
-            if i in self.items:
-                types[i] = "ITEM_HEAD"
-                current = None
-                i = self._item_head_rest(i)
-                continue
-            kind = shape.kind
-            wrapped = self._wrapped_section(i) if kind in (HEADING, BOLD, TEXT) else None
+        while i < end:
+            line = lines[i]
+            kind = line.shape.kind
+            wrapped = self._wrapped_section(i, end) if kind in (HEADING, BOLD, TEXT) else None
             if wrapped is not None:
                 types[i], types[i + 1] = "SECTION_HEAD", "SECTION_HEAD_CONT"
                 current = wrapped
                 i += 2
                 continue
-            if kind in (HEADING, BOLD):
-                section = vocabulary.classify(shape.text)
-                if section is not None:
-                    types[i] = "SECTION_HEAD"
-                    current = section
-                else:
-                    types[i] = "HEADING"
-            elif kind in (TEXT, FIELDISH) and self._attendance(shape.text):
+            section = line.section
+            if kind in (TEXT, FIELDISH) and self._attendance(line.shape.text):
                 types[i] = "ATTENDANCE"
-            elif kind == TEXT:
-                section = vocabulary.classify_plain(lines[i]) or self._inline_section(shape.text)
-                if section is SectionKind.RECOMMENDATION and current is SectionKind.RECOMMENDATION:
-                    section = None  # `<Actor> indstiller, at:` under an `Indstilling` heading
-                if section is not None:
-                    types[i] = "SECTION_HEAD"
-                    current = section
-                else:
-                    types[i] = "TEXT"
+            elif section is not None and not (section is SectionKind.RECOMMENDATION and current is SectionKind.RECOMMENDATION and kind == TEXT):
+                # (`<Actor> indstiller, at:` under an `Indstilling` heading stays text.)
+                types[i] = "SECTION_HEAD"
+                current = section
             elif kind == FIELDISH:
-                # `**Beslutning:** Godkendt.`: a section heading with its first line inline.
-                section = vocabulary.classify(shape.label)
-                types[i] = "SECTION_HEAD" if section is not None else "TEXT"
-                current = section or current
+                types[i] = "TEXT"
             else:
-                types[i] = self._block_type(shape, lines[i])
+                types[i] = self._block_type(i)
             i += 1
 
-    def _item_head_rest(self, head: int) -> int:
-        """Mark a wrapped heading's continuation and the case number; returns the next index."""
+    def _item_head_rest(self, head: int, end: int) -> int:
+        """Mark a wrapped heading's continuation, the title under a bare `Pkt. 42`, a
+        `Sag nr. 24` line and the case number; returns the next index to read."""
         lines, types = self.lines, self.types
         i = head + 1
-        # A heading whose bold was opened and not closed wraps onto the next lines.
-        if lines[head].count("**") % 2 == 1:
-            for j in range(head + 1, min(head + 4, len(lines))):
-                if self.shapes[j].kind in (BLANK, COMMENT) or j in self.items:
+        marker = lines[head].marker
+        if marker is not None and not marker.title:
+            j = self.next_content[head]
+            if j < end and lines[j].section is None and not lines[j].case:
+                for k in range(head + 1, j):
+                    types[k] = "HEAD_GAP"
+                types[j] = "ITEM_HEAD_CONT"
+                i = j + 1
+        elif lines[head].raw.count("**") % 2 == 1:
+            # A heading whose bold was opened and not closed wraps onto the next lines.
+            for j in range(head + 1, min(head + 4, end)):
+                if lines[j].shape.kind in (BLANK, COMMENT):
                     break
                 types[j] = "ITEM_HEAD_CONT"
                 i = j + 1
-                if "**" in lines[j]:
+                if "**" in lines[j].raw:
                     break
-        elif self._heading_wraps(head):
+        elif self._heading_wraps(head, end):
             types[head + 1] = "ITEM_HEAD_CONT"
             i = head + 2
         nxt = self.next_content[i - 1]
-        if nxt < len(lines) and nxt not in self.items and self._is_case_line(nxt):
-            for j in range(i, nxt):
-                types[j] = "COMMENT" if self.shapes[j].kind == COMMENT else "BLANK"
-            types[nxt] = "CASE_NO"
-            return nxt + 1
+        if nxt < end and lines[nxt].number_after is not None:
+            for k in range(i, nxt):
+                types[k] = "HEAD_GAP"
+            types[nxt] = "ITEM_NUMBER"
+            i = nxt + 1
+        # The case number: the next content line, or within the few field lines under the title.
+        j = i - 1
+        for _ in range(3):
+            j = self.next_content[j]
+            if j >= end or lines[j].section is not None:
+                break
+            if lines[j].case and types[j] != "CASE_ABOVE":
+                for k in range(i, j):
+                    types[k] = self._block_type(k)
+                types[j] = "CASE_NO"
+                return j + 1
+            if len(lines[j].shape.text) > 120:
+                break
         return i
 
-    def _heading_wraps(self, head: int) -> bool:
+    def _heading_wraps(self, head: int, end: int) -> bool:
         """`## **Punkt 101: … for udvalgets**` directly followed by `## **område**` (or plain
         `område`) and then the case number: the heading's text wrapped onto a second line."""
         j = head + 1
-        if j >= len(self.lines) or j in self.items:
+        if j >= end:
             return False
-        shape = self.shapes[j]
-        if shape.kind not in (HEADING, BOLD, TEXT) or len(shape.text) > 100:
+        line = self.lines[j]
+        if line.shape.kind not in (HEADING, BOLD, TEXT) or len(line.shape.text) > 100:
             return False
-        if self.vocabulary.classify(shape.text) is not None or self._attendance(shape.text):
+        if line.section is not None or self._attendance(line.shape.text) or line.case or line.number_after is not None:
             return False
-        return not self._is_case_line(j) and self._is_case_line(self.next_content[j])
+        nxt = self.next_content[j]
+        return nxt < end and bool(self.lines[nxt].case)
 
-    def _wrapped_section(self, i: int) -> SectionKind | None:
+    def _wrapped_section(self, i: int, end: int) -> SectionKind | None:
         """A section heading whose text wraps onto the next line: `### **Beslutning i … den**`
         + `### **14-11-2024**`, or a bold line opened on one line and closed on the next
         (`**Beslutning i … den` + `14-11-2024**`). The second line names no section itself."""
         j = i + 1
-        lines, shapes = self.lines, self.shapes
-        if j >= len(lines) or j in self.items or len(lines[i]) > 300 or len(lines[j]) > 300:
+        lines = self.lines
+        if j >= end or len(lines[i].raw) > 300 or len(lines[j].raw) > 300:
             return None
-        first, second = shapes[i], shapes[j]
+        first, second = lines[i].shape, lines[j].shape
         if first.kind in (HEADING, BOLD) and second.kind == first.kind and second.level == first.level:
             text = first.text + " " + second.text
-        elif (first.kind in (HEADING, TEXT) and lines[i].count("**") % 2 == 1 and second.kind == TEXT
-              and lines[j].count("**") % 2 == 1):
-            joined = shape_of(lines[i].rstrip() + " " + lines[j].strip())
+        elif (first.kind in (HEADING, TEXT) and lines[i].raw.count("**") % 2 == 1 and second.kind == TEXT
+              and lines[j].raw.count("**") % 2 == 1):
+            joined = shape_of(lines[i].raw.rstrip() + " " + lines[j].raw.strip())
             text = joined.text if joined.kind in (HEADING, BOLD) else ""
         else:
             return None
@@ -526,17 +974,42 @@ class _Roles:
         # A heading that names its section alone takes a continuation only if it keeps the kind.
         return kind if alone is None or alone is kind else None
 
-    def _inline_section(self, text: str) -> SectionKind | None:
-        """`Beslutning: Godkendt.` unmarked: only decision and recommendation labels count,
-        other run-in labels (`Økonomi: ...`) are ordinary text."""
-        match = _INLINE_LABEL.match(text)
-        if not match:
-            return None
-        kind = self.vocabulary.classify(match.group(1))
-        return kind if kind in (SectionKind.DECISION, SectionKind.RECOMMENDATION) else None
-
     @staticmethod
     def _attendance(text: str) -> bool:
         if len(text) > 400:
             return False
-        return bool(_ATTENDANCE_START.match(text) or _ATTENDANCE_ANYWHERE.search(text))
+        return bool(ATTENDANCE_START.match(text) or ATTENDANCE_ANYWHERE.search(text))
+
+
+class _Evidence:
+    __slots__ = ("case", "case_distance", "case_above", "section", "section_distance", "label")
+
+    def __init__(self) -> None:
+        self.case = self.case_above = self.section = self.label = False
+        self.case_distance = self.section_distance = 99
+
+
+_TITLE_WORDS = re.compile(r"\b(?:" + "|".join(TITLE_WORDS) + r")\b", re.IGNORECASE)
+_PLAIN_TITLE = re.compile(r"^(?:referat|beslutningsprotokol)\b.{0,200}\d{4}", re.IGNORECASE)
+_DATE_IN = re.compile(
+    r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b\d{1,2}\.?\s{1,3}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
+    r")\.?,?\s{1,3}\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:" + "|".join(_EN_MONTHS) + r")\s{1,3}\d{1,2},?\s{1,3}\d{4}\b"
+    r"|\b\d{1,2}/\d{1,2}[ -]\d{4}\b",
+    re.IGNORECASE,
+)
+_TIME_OR_DATE = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+_BODY_ALONE = re.compile(rf"^{BODY}$", re.IGNORECASE)
+_BODY_WITH_DATE = re.compile(rf"^{BODY}\s{{0,3}}[-–,:]?\s{{0,3}}(?:(?:d\.|den)\s{{1,3}})?(?:\w+dag\s{{0,3}},?\s{{0,3}})?\d", re.IGNORECASE)
+
+
+def _marker_text(line: Line) -> str:
+    """The text an item marker is read from: for a plain line the line itself with its
+    spacing kept (` 1  Title` has no dot, only two spaces), else the visible text."""
+    if line.shape.kind in (TEXT, NUMBERED, BULLET) and "\\" not in line.raw and "<" not in line.raw:
+        return line.raw.replace("**", "").replace("__", "").strip()
+    return line.shape.text
+
+
+def _bare_title(text: str) -> bool:
+    """`Referat`, `Beslutningsprotokol` alone (the committee and date follow)."""
+    return text.strip(" :").casefold() in TITLE_WORDS

@@ -1,7 +1,10 @@
 """Which headings open a section of an agenda item, and of which kind.
 
-Sections are recognised by name, not by heading level. The names are data: plugins
-(`referatcheck_section_names`) and configuration add synonyms without a grammar change.
+Sections are recognised by name, not by heading level. The names live in
+:mod:`referatcheck.vocabulary`; plugins (`referatcheck_section_names`) and
+configuration add synonyms without a grammar change. The object also carries the
+rest of the run's reading vocabulary (head labels, TOC headings, artefacts), so one
+value flows from configuration to the lexer.
 """
 
 from __future__ import annotations
@@ -11,63 +14,38 @@ from typing import Iterable, Mapping
 
 from referatcheck.model import SectionKind
 from referatcheck.titles import clean_inline
+from referatcheck.vocabulary import COMBINED_SECTION, COMMITTEE_DATE_HEADING, DEFAULT, SECTION_NAMES, SECTION_PATTERNS, Vocabulary
 
-K = SectionKind
-
-SYNONYMS: dict[str, SectionKind] = {
-    **dict.fromkeys(["sagsresumé", "sagsresume", "resumé", "resume", "kort resumé", "kort resume", "sammenfatning"], K.SUMMARY),
-    **dict.fromkeys(["indstilling", "indstillinger", "forslag til beslutning", "indstilling til beslutning"], K.RECOMMENDATION),
-    **dict.fromkeys(
-        ["sagsfremstilling", "beskrivelse af sagen", "baggrund", "problemstilling", "løsning", "sagens kerne",
-         "sagens indhold", "sagsbeskrivelse", "beskrivelse", "sagens baggrund"],
-        K.PRESENTATION,
-    ),
-    **dict.fromkeys(["procedure", "sagens gang", "sagsgang og sagstype", "beslutningskompetence", "sagsgang"], K.PROCEDURE),
-    **dict.fromkeys(
-        ["bevillingsmæssige konsekvenser", "økonomi", "økonomiske konsekvenser",
-         "økonomiske og andre væsentlige konsekvenser", "økonomi og finansiering", "økonomiske forhold"],
-        K.FINANCE,
-    ),
-    **dict.fromkeys(
-        ["sundhedsmæssige konsekvenser", "lovgrundlag", "risikovurdering", "retsgrundlag", "høring",
-         "kommunikation", "personalemæssige konsekvenser", "miljømæssige konsekvenser", "klimakonsekvenser",
-         "kobling til fn's verdensmål", "tidsplan", "videre proces"],
-        K.OTHER,
-    ),
-    **dict.fromkeys(["tidligere politisk behandlet", "tidligere beslutninger", "politisk behandling"], K.HISTORY),
-    **dict.fromkeys(["beslutning", "beslutninger", "afgørelse"], K.DECISION),
-    **dict.fromkeys(["bilag", "bilagsliste"], K.ATTACHMENTS),
-}
-
-# Headings that name a kind and go on with a committee, a date or a topic.
-_PATTERNS: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
-    # `Beslutning Arbejdsmarkedsudvalget den 07-11-2023`, `Beslutning i Økonomiudvalget den ...`
-    (re.compile(r"^beslutning(?:er)?(?:\s+(?:i|fra|truffet i)\b|\s+\S+.*\bden\b|\s+den\b|\s*[:(]).*$"), K.DECISION),
-    # `Økonomiudvalgets beslutning den 29. marts 2021`, `Byrådets beslutning`
-    (re.compile(r"^\S+(?:\s+\S+){0,6}s beslutning(?:\s+den\b.*)?$"), K.DECISION),
-    # `Fagcenter Arbejdsmarked og Borgerservice indstiller, at:`
-    (re.compile(r"^\S.{0,150}\bindstiller(?:\s+til\s+\S.{0,100})?,?\s+at:?$"), K.RECOMMENDATION),
-    (re.compile(r"^kobling til fn"), K.OTHER),
-    (re.compile(r"^tidligere politisk behandl"), K.HISTORY),
-)
+# Kept under its old name for plugins written against 0.1.
+SYNONYMS = SECTION_NAMES
+_PATTERNS = SECTION_PATTERNS
 
 # Trailing blanks, colons and periods, found on the reversed text: `[\s:.]+$` is
 # quadratic on a long run of them that is not at the end.
 _NOT_TRAILING = re.compile(r"[^\s:.]")
+_DIGIT = re.compile(r"\d")
 
 
 class SectionVocabulary:
     """Maps heading text to a :class:`SectionKind`, with extra synonyms added as data."""
 
-    def __init__(self, extra: Mapping[str, SectionKind | str] | None = None) -> None:
-        self._names = dict(SYNONYMS)
+    def __init__(self, extra: Mapping[str, SectionKind | str] | None = None, words: Vocabulary = DEFAULT) -> None:
+        self._names = dict(SECTION_NAMES)
         for name, kind in (extra or {}).items():
             self._names[_key(name)] = SectionKind(kind)
+        self.words = words
 
     def with_names(self, extra: Iterable[tuple[str, SectionKind | str]]) -> "SectionVocabulary":
-        merged = {**self._names, **{_key(n): SectionKind(k) for n, k in extra}}
-        vocab = SectionVocabulary()
-        vocab._names = merged
+        vocab = SectionVocabulary(words=self.words)
+        vocab._names = {**self._names, **{_key(n): SectionKind(k) for n, k in extra}}
+        return vocab
+
+    def with_words(self, extra: Mapping) -> "SectionVocabulary":
+        """The same section names with head labels, TOC headings or artefacts added."""
+        if not extra:
+            return self
+        vocab = SectionVocabulary(words=self.words.extended(extra))
+        vocab._names = self._names
         return vocab
 
     def classify(self, heading: str) -> SectionKind | None:
@@ -78,9 +56,11 @@ class SectionVocabulary:
         kind = self._names.get(key)
         if kind is not None:
             return kind
-        for pattern, kind in _PATTERNS:
+        for pattern, kind in SECTION_PATTERNS:
             if pattern.match(key):
                 return kind
+        if _DIGIT.search(key) and COMMITTEE_DATE_HEADING.match(key):
+            return SectionKind.DECISION
         return None
 
     def classify_plain(self, line: str) -> SectionKind | None:
@@ -95,13 +75,17 @@ class SectionVocabulary:
         key = _key(text)
         if key in self._names:
             return self._names[key]
-        if _PATTERNS[0][0].match(key) and re.search(r"\d", key):
+        if _DIGIT.search(key) and (SECTION_PATTERNS[0][0].match(key) or SECTION_PATTERNS[1][0].match(key)
+                                   or COMMITTEE_DATE_HEADING.match(key)):
             return SectionKind.DECISION
-        if _PATTERNS[1][0].match(key) and re.search(r"\d", key):
-            return SectionKind.DECISION
-        if text.endswith(":") and _PATTERNS[2][0].match(key):
+        if text.endswith(":") and SECTION_PATTERNS[2][0].match(key):
             return SectionKind.RECOMMENDATION
         return None
+
+    @staticmethod
+    def is_combined(heading: str) -> bool:
+        """`Indstilling og beslutning`: the recommendation, then the decision in one section."""
+        return _key(heading) == COMBINED_SECTION
 
 
 def _key(heading: str) -> str:

@@ -13,40 +13,44 @@ from typing import Sequence
 
 from lark import Token, Transformer, Tree
 
-from referatcheck.dates import first_date
-from referatcheck.lexer import FIELDISH, TEXT, case_number, parse_item_marker, parse_toc_line, shape_of, split_cells
+from referatcheck.dates import find_dates
+from referatcheck.lexer import FIELDISH, TEXT, Line, case_number, item_marker, parse_item_marker, shape_of, split_cells
 from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
-    Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry,
+    Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry, Unread,
 )
+from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, TITLE_WORDS, WEEKDAYS
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, strip_heading_marks
 
-_CLOSED_PREFIX = re.compile(r"^lukket(?:\s+punkt)?\s*:", re.IGNORECASE)
-_CLOSED_SUFFIX = re.compile(r"(?:[-–]\s*lukket(?:\s+punkt)?|\(\s*lukket(?:\s+punkt)?\s*\))\s*$", re.IGNORECASE)
 # The second alternative starts only at the first blank of a run (possessively), so a
 # long run of spaces is passed once, not once per blank.
 _PERIOD = re.compile(
     r"^\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*|(?:(?<!\s)\s++|)\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*"
 )
-_TITLE_WORD = re.compile(r"^(?:referat|beslutningsprotokol|dagsorden|protokol)\b\s*(?:(?:fra|for)\s+(?:mødet\s+i\s+)?)?", re.IGNORECASE)
-# The date that ends a title, and its lead-in (` - d. `, `, den `) found backwards from
-# it: one pattern `\s*[-–,]?\s*(?:\b(?:d\.|den)\s*)?<date>...$` was cubic under search()
-# on a title with a long run of spaces.
-_TITLE_DATE = re.compile(
-    r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
-    r"(?:\s*kl\.?\s*\d{1,2}[:.]\d{2})?\s*$",
+# A title word and what leads from it to the committee: `REFERAT`, `Referat til mødet i`,
+# `Beslutningsprotokol for`, `– Referat –` between committee and date.
+_TITLE_WORD = re.compile(
+    r"(?:^|(?<=\s))(?:" + "|".join(TITLE_WORDS) + r")\b\s{0,3}(?:(?:til|fra|for)\s{1,3}(?:(?:det\s{1,3})?mødet?\s{1,3}(?:i\s{1,3})?)?)?",
     re.IGNORECASE,
 )
-_TITLE_DATE_LEAD_REVERSED = re.compile(r"(?:\s*(?:\.d|ned)(?!\w))?\s*[-–,]?\s*", re.IGNORECASE)
+# What stands between a committee and its date: ` d. `, `, den `, ` – onsdag den `.
+_DATE_LEAD_WORDS = frozenset({"den", "d.", "d", *WEEKDAYS})
+_SEPARATORS = frozenset({"-", "–", "—", ",", ":", "|"})
 _MARKER = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,3}[.)])[ \t]+")
 _NUMBERED_TOC = re.compile(r"^(\d{1,5})\.?\s+(\S.*)$")
 
 
 def is_closed(title: str) -> bool:
     """Closed items: `Lukket: ...` or a title ending `- Lukket` / `- Lukket punkt`."""
-    return bool(_CLOSED_PREFIX.match(title) or _CLOSED_SUFFIX.search(title))
+    return bool(CLOSED_PREFIX.match(title) or CLOSED_SUFFIX.search(title))
+
+
+def facts(token: Token) -> Line | None:
+    """The facts the lexer read from a token's line."""
+    value = token.value
+    return value if isinstance(value, Line) else None
 
 
 def span_of(token: Token) -> Span:
@@ -64,32 +68,50 @@ class DocumentBuilder(Transformer):
         super().__init__(visit_tokens=False)
         self.source = source
         self.vocabulary = vocabulary
+        self.unread: list[Unread] = []
 
     # -- front matter
+
+    def title(self, children: list[Token]) -> Title:
+        # `Beslutningsprotokol` / `onsdag den 4. marts 2015` / `Økonomiudvalget`: the committee is
+        # read before the date, whatever order the lines stand in.
+        texts = [_visible_heading(str(t)) for t in children if t.type != "TITLE_GAP"]
+        ordered = texts[:1] + sorted(texts[1:], key=lambda text: bool(find_dates(text)))
+        return _title(" ".join(ordered), _span_of_tokens(children))
 
     def field(self, children: list[Token]) -> Field:
         first = children[0]
         line = str(first)
+        fact = facts(first)
         label, value, value_col = _split_field(line)
+        role = None
+        if fact is not None and fact.field is not None:
+            label, role, value = fact.field
+            value = clean_inline(value)
+            value_col = line.find(value) + 1 if value and value in line else value_col
+        conts = [c for c in children[1:] if c.type == "FIELD_CONT"]
         parts = [value] if value else []
-        for cont in children[1:]:
-            parts.append(str(cont).strip())
+        parts.extend(str(cont).strip() for cont in conts)
         joined = _join_wrapped(parts)
         last = children[-1]
-        value_span = Span(first.line, value_col, last.end_line, last.end_column) if joined else span_of(first)
-        return Field(label=label, value=joined, span=_span_of_tokens(children), value_span=value_span)
+        if value:
+            value_span = Span(first.line, value_col, last.end_line, last.end_column)
+        elif conts:
+            value_span = Span.covering(span_of(conts[0]), span_of(conts[-1]))
+        else:
+            value_span = span_of(first)
+        return Field(label=label, value=joined, span=_span_of_tokens(children), value_span=value_span, role=role)
 
     def toc(self, children: list[Token]) -> Toc:
         head = children[0]
         entries = []
-        for token in children[1:]:
-            if token.type != "TOC_ENTRY":
+        for token in children:
+            fact = facts(token)
+            if token.type not in ("TOC_ENTRY", "TOC_HEAD") or fact is None or fact.toc is None:
                 continue
-            parsed = parse_toc_line(str(token))
-            if parsed is None:
-                continue
-            title, page, has_leader = parsed
-            entries.append(TocEntry(title=title, page=page, number=None, has_leader=has_leader, span=span_of(token)))
+            entry = fact.toc
+            entries.append(TocEntry(title=entry.title, page=entry.page, number=entry.number,
+                                    has_leader=entry.has_leader, span=span_of(token)))
         entries = _split_entry_numbers(entries)
         return Toc(entries=tuple(entries), heading_span=span_of(head), span=_span_of_tokens(children))
 
@@ -103,10 +125,11 @@ class DocumentBuilder(Transformer):
                 fields.append(child)
             elif isinstance(child, Toc) and toc is None:
                 toc = child
-            elif isinstance(child, Token) and child.type == "TITLE":
-                title = _title(child)
+            elif isinstance(child, Title):
+                title = title or child
             elif isinstance(child, Token):
                 tokens.append(child)
+        self._note_unread(tokens)
         return Head(title=title, fields=tuple(fields), blocks=tuple(group_blocks(tokens))), toc
 
     # -- items
@@ -116,11 +139,10 @@ class DocumentBuilder(Transformer):
         rest = []
         for token in children:
             if token.type == "CASE_NO" and case is None:
-                text = case_number(str(token)) or str(token).strip()
-                col = str(token).find(text) + 1 if text in str(token) else 1
-                case = CaseNumber(text=text, span=Span(token.line, col, token.line, col + len(text)))
+                case = _case_of(token)
             else:
                 rest.append(token)
+        self._note_unread(rest)
         return case, tuple(group_blocks(rest))
 
     def section(self, children: list[Token]) -> Section:
@@ -134,42 +156,70 @@ class DocumentBuilder(Transformer):
             else:
                 heading = clean_inline(heading + " " + _visible_heading(cont))
             body = body[1:]
+        self._note_unread(body)
         blocks = group_blocks(body)
         inline = _inline_content(head)
         if inline is not None:
             heading, first = inline
             blocks.insert(0, first)
-        kind = self.vocabulary.classify(heading) or self.vocabulary.classify_plain(str(head)) or SectionKind.OTHER
+        fact = facts(head)
+        kind = (self.vocabulary.classify(heading) or self.vocabulary.classify_plain(str(head))
+                or (fact.section if fact is not None else None) or SectionKind.OTHER)
         return Section(
             kind=kind, title=heading, heading_span=span_of(head), blocks=tuple(blocks),
             span=_span_of_tokens(children),
         )
 
     def item(self, children: list) -> Item:
-        head = children[0]
-        conts = [c for c in children if isinstance(c, Token) and c.type == "ITEM_HEAD_CONT"]
+        tokens = [c for c in children if isinstance(c, Token)]
+        head = next(t for t in tokens if t.type == "ITEM_HEAD")
+        conts = [t for t in tokens if t.type == "ITEM_HEAD_CONT"]
+        case_above = next((t for t in tokens if t.type == "CASE_ABOVE"), None)
+        number_line = next((t for t in tokens if t.type == "ITEM_NUMBER"), None)
+        labels = [t for t in tokens if t.type == "ITEM_LABEL"]
         case, intro = next((c for c in children if isinstance(c, tuple)), (None, ()))
         sections = tuple(c for c in children if isinstance(c, Section))
+        fact = facts(head)
+        bare = fact is not None and fact.marker is not None and not fact.marker.title
         visible = _visible_heading(str(head))
-        if conts and str(head).count("**") % 2 == 0:
+        if conts and bare:
+            # `Pkt. 42` on its own line, the title on the next.
+            visible = clean_inline(visible + " " + " ".join(_visible_heading(str(c)) for c in conts))
+        elif conts and str(head).count("**") % 2 == 0:
             # Each line is complete (`## **… for udvalgets**` + `## **område**`): join their texts.
             visible = clean_inline(" ".join([visible] + [_visible_heading(str(c)) for c in conts]))
         elif conts:
             visible = clean_inline(" ".join([str(head)] + [str(c) for c in conts]))
             visible = _visible_heading(visible)
-        marker = parse_item_marker(visible, numbered_style=True) or (0, visible)
-        number, title = marker
-        end = sections[-1].span if sections else (intro[-1].span if intro else (case.span if case else span_of((conts or [head])[-1])))
-        heading_span = Span.covering(span_of(head), span_of((conts or [head])[-1]))
+        marker = fact.marker if fact is not None and fact.marker is not None and fact.marker.title and not conts else item_marker(visible)
+        if marker is not None and marker.title:
+            number, title = marker.number, marker.title
+        else:
+            number, title = None, visible
+        if number_line is not None:
+            number = facts(number_line).number_after if facts(number_line) else number
+        if case is None and case_above is not None:
+            case = _case_of(case_above)
+        closed = is_closed(title) or any(facts(t) is not None and facts(t).closed for t in labels)
+        last_head = (conts or [head])[-1]
+        if number_line is not None and number_line.line > last_head.line:
+            last_head = number_line
+        end = sections[-1].span if sections else (intro[-1].span if intro else (case.span if case and case.span.line > head.line else span_of(last_head)))
+        heading_span = Span.covering(span_of(head), span_of(last_head))
         return Item(
-            number=number, title=title, closed=is_closed(title), case_number=case, intro=intro,
+            number=number, title=title, closed=closed, case_number=case, intro=intro,
             sections=sections, heading_span=heading_span, span=Span.covering(heading_span, end),
         )
 
     def start(self, children: list) -> Document:
         head, toc = children[0]
         items = tuple(c for c in children[1:] if isinstance(c, Item))
-        return Document(source=self.source, head=head, toc=toc, items=items)
+        return Document(source=self.source, head=head, toc=toc, items=items, unread=tuple(self.unread))
+
+    def _note_unread(self, tokens: Sequence[Token]) -> None:
+        for token in tokens:
+            if token.type == "UNREAD":
+                self.unread.append(Unread(span=span_of(token), reason="page flattened onto one line"))
 
 
 def build_document(tree: Tree, source: SourceText, vocabulary: SectionVocabulary) -> Document:
@@ -177,6 +227,13 @@ def build_document(tree: Tree, source: SourceText, vocabulary: SectionVocabulary
 
 
 # ---- helpers -------------------------------------------------------------------------
+
+
+def _case_of(token: Token) -> CaseNumber:
+    line = str(token)
+    text = case_number(line) or line.strip()
+    col = line.find(text) + 1 if text in line else 1
+    return CaseNumber(text=text, span=Span(token.line, col, token.line, col + len(text)))
 
 
 def _visible_heading(line: str) -> str:
@@ -229,24 +286,37 @@ def _join_wrapped(parts: list[str]) -> str:
     return clean_inline(text)
 
 
-def _title(token: Token) -> Title:
-    text = _visible_heading(str(token))
-    rest = _TITLE_WORD.sub("", text, count=1)
+def _title(text: str, span: Span) -> Title:
+    """The committee, election period and date of a title in any of its layouts:
+    `REFERAT 2022-25: Arbejdsmarkedsudvalget d. 07-11-2023`, `Økonomiudvalget – Referat –
+    1. oktober 2018`, `Referat til mødet i Udvalget for Teknik og Miljø den 22. juni 2020
+    kl. 17:30 i Byrådssalen`, `Børn & Læringsudvalget - 08-09-2021`."""
+    rest = text
     date = None
-    date_match = _TITLE_DATE.search(rest)
-    if date_match:
-        lead = _TITLE_DATE_LEAD_REVERSED.match(rest[: date_match.start()][::-1])
-        start = date_match.start() - lead.end()
-        date = first_date(rest[start:])
-        rest = rest[:start]
+    mention = next((m for m in find_dates(text) if m.date is not None), None)
+    if mention is not None:
+        date = mention.date
+        words = text[: mention.start].split()
+        while words and (words[-1].strip(",:").casefold() in _DATE_LEAD_WORDS or words[-1] in _SEPARATORS):
+            words.pop()
+        rest = " ".join(words)
+    rest = _TITLE_WORD.sub(" ", rest)
     period = None
     period_match = _PERIOD.search(rest)
     if period_match:
         groups = [g for g in period_match.groups() if g]
         period = f"{groups[0]}-{groups[1]}"
         rest = rest[: period_match.start()] + " " + rest[period_match.end():]
-    committee = rest.strip(" :-–,") or None
-    return Title(text=text, committee=committee, period=period, date=date, span=span_of(token))
+    # `Økonomiudvalget – Referat –`: separators left where the title word stood go too.
+    words = []
+    for word in rest.split():
+        if word in _SEPARATORS and (not words or words[-1] in _SEPARATORS):
+            continue
+        words.append(word)
+    while words and words[-1] in _SEPARATORS:
+        words.pop()
+    committee = " ".join(words).strip(" :-–,") or None
+    return Title(text=text, committee=committee, period=period, date=date, span=span)
 
 
 def _split_entry_numbers(entries: list[TocEntry]) -> list[TocEntry]:
@@ -302,8 +372,9 @@ def group_blocks(tokens: Sequence[Token]) -> list[Block]:
             blocks.append(AttendanceNote(text=clean_inline(str(token)), span=span_of(token)))
             i += 1
         elif kind == "CASE_NO":
-            text = case_number(str(token)) or str(token).strip()
-            blocks.append(CaseNumber(text=text, span=span_of(token)))
+            blocks.append(_case_of(token))
+            i += 1
+        elif kind == "UNREAD":
             i += 1
         else:
             j = i

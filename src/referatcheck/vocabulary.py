@@ -1,0 +1,298 @@
+"""Every Danish word and form the reading layer knows, in one place.
+
+A newcomer who wants referatcheck to read one more municipality looks here first:
+head labels and their roles, title words, item markers, case-number labels, TOC
+headings, closed-item markers, section names and their kinds, decision-heading forms,
+web artefacts to skip, attendance phrases. The lexer, the transformer, the docx loader
+and the rules ask this module; no other reading module spells these words.
+
+Two ways to extend it without touching the code (see the README, "Formater"):
+
+- configuration: ``[tool.referatcheck.vocabulary]`` with ``head-labels``,
+  ``toc-headings``, ``artefacts`` (and ``[tool.referatcheck.section-names]``);
+- a plugin: the ``referatcheck_vocabulary`` hook returns the same mapping.
+
+Every pattern runs on one line and is linear in its length (bounded repetitions,
+no nested quantifiers over the same characters); tests/test_regex_safety.py audits them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping
+
+from referatcheck.model import SectionKind
+
+K = SectionKind
+
+# ---- the document head --------------------------------------------------------------
+
+#: Words that make a line the document's title (`REFERAT …`, `Beslutningsprotokol`).
+TITLE_WORDS = ("referat", "beslutningsprotokol", "dagsorden", "protokol", "mødereferat")
+
+#: Head labels and what they are for. A label is matched case-insensitively, with or
+#: without a trailing colon, bold or upper-case on a line of its own.
+HEAD_LABELS: dict[str, str] = {
+    **dict.fromkeys(["mødedato", "dato", "møde dato", "mødedag"], "date"),
+    **dict.fromkeys(["mødetidspunkt", "tidspunkt", "mødetid", "tid", "klokkeslæt"], "time"),
+    **dict.fromkeys(["starttidspunkt", "mødestart", "start", "starttid", "mødet startede"], "start"),
+    **dict.fromkeys(["sluttidspunkt", "mødeslut", "slut", "sluttid", "mødet sluttede", "mødet hævet"], "end"),
+    **dict.fromkeys(["mødested", "sted", "mødelokale", "lokale", "mødelokation", "adresse", "lokation"], "place"),
+    **dict.fromkeys(["udvalg", "udvalgsnavn", "forum", "møde", "mødeforum", "organ"], "committee"),
+    **dict.fromkeys(
+        ["mødedeltagere", "deltagere", "medlemmer", "til stede", "tilstede", "tilstedeværende",
+         "deltagende medlemmer", "medlemmer til stede"],
+        "members",
+    ),
+    **dict.fromkeys(
+        ["afbud", "fraværende", "fraværende med afbud", "forfald", "fraværende/afbud", "afbud/fravær",
+         "fravær", "ikke til stede", "ikke tilstede", "afbud fra"],
+        "absent",
+    ),
+    **dict.fromkeys(["stedfortræder", "stedfortrædere", "suppleant", "suppleanter", "indkaldt suppleant"], "substitute"),
+    **dict.fromkeys(["bemærkninger", "bemærkning", "øvrige bemærkninger"], "remarks"),
+    **dict.fromkeys(["mødeleder", "formand", "mødeformand"], "chair"),
+    **dict.fromkeys(["referent", "sekretær", "protokolfører"], "secretary"),
+    **dict.fromkeys(["øvrige deltagere", "andre deltagere", "fra administrationen", "desuden deltog"], "others"),
+}
+
+#: Roles whose value may run on over the following lines (a list of names).
+LIST_ROLES = frozenset({"members", "absent", "substitute", "others", "remarks", "place"})
+
+#: A heading over the head fields (`Mødefakta`): not the title, not a field.
+HEAD_HEADINGS = frozenset({"mødefakta", "mødeoplysninger", "praktiske oplysninger", "mødeinformation"})
+
+# ---- the table of contents ----------------------------------------------------------
+
+TOC_HEADINGS = frozenset({
+    "indholdsfortegnelse", "indhold", "dagsordensoversigt", "punktoversigt", "oversigt over punkter",
+    "punkter på dagsordenen", "dagsordenpunkter", "dagsordenspunkter", "punkter", "sager", "dagsorden",
+    "dagsordenen",
+    "åbne punkter", "sagsoversigt", "indholdsliste", "emner", "punktliste",
+})
+# `Sager 24 - 31`, `Punkter 1-12`; `Indholdsfortegnelse1. Fraværende` (glued to its first entry).
+TOC_HEADING_RANGE = re.compile(r"^(?:sager|punkter|pkt\.?)\s{0,3}\d{1,4}\s{0,3}[-–]\s{0,3}\d{1,4}$", re.IGNORECASE)
+TOC_HEADING_GLUED = re.compile(r"^(indholdsfortegnelse|indhold)(?=[0-9A-ZÆØÅ])(.{1,300})$")
+#: Header cells of a column TOC (`Pkt.<TAB>Tekst<TAB>Side`).
+TOC_HEADER_CELLS = frozenset({"pkt", "pkt.", "punkt", "nr", "nr.", "tekst", "titel", "emne", "side", "sag", "sagsnr."})
+#: `åbent` / `lukket` in front of a TOC entry or on the line before an item.
+OPEN_CLOSED_LEAD = re.compile(r"^(åbent|åben|lukket)(?:\s{1,5}punkt)?\b\s{0,5}", re.IGNORECASE)
+
+# ---- agenda items -------------------------------------------------------------------
+
+# `Punkt 4: Title`, `Pkt. 42 Title`, `Pkt. 42`, `Punkt 3.`, `Nr.60 - Title`, `• Pkt. 42 Title`,
+# `Dagsordenspunkt 7 - Title`; a bullet and `åbent`/`lukket` may stand in front.
+ITEM_WORD_MARKER = re.compile(
+    r"^(?:[•·▪*-]\s{0,3})?(?:(?:åbent|lukket)\s{1,3})?"
+    r"(?:punkt|pkt\.?|dagsordens?punkt|nr\.?)\s{0,3}(\d{1,5})\b\.?"
+    r"(?:\s{0,3}([:.–-])\s{0,3}|\s{1,5}|$)(.*)$",
+    re.IGNORECASE,
+)
+# `49. Title`, `1.Title`, `1.     Title`, `1) Title`, ` 1  Title` (no dot: two spaces or a TAB).
+ITEM_NUMBER_MARKER = re.compile(r"^(\d{1,5})(?:[.)]\s{0,8}|\s{2,8}|\t{1,3}\s{0,3})(\S.*)$")
+#: `Sag nr. 24` / `Punkt nr. 24` on the line after the title: the item's number.
+ITEM_NUMBER_AFTER = re.compile(r"^(?:sag|punkt|pkt\.?)\s{0,2}nr\.?\s{0,3}(\d{1,4})\.?$", re.IGNORECASE)
+
+#: Closed items: `Lukket: …`, `… - Lukket`, `… (Lukket punkt)`.
+CLOSED_PREFIX = re.compile(r"^lukket(?:\s+punkt)?\s*:", re.IGNORECASE)
+CLOSED_SUFFIX = re.compile(r"(?:[-–]\s*lukket(?:\s+punkt)?|\(\s*lukket(?:\s+punkt)?\s*\))\s*$", re.IGNORECASE)
+#: `Åbent punkt` / `Lukket punkt` / `Åben sag` on a line of its own: a layout label.
+OPEN_CLOSED_LABEL = re.compile(r"^(?:(åbent|åben|lukket)\s{0,3}(?:punkt|sag|møde)?|(offentlig|fortrolig))$", re.IGNORECASE)
+
+#: Items that usually carry no case number, recommendation or decision.
+ROUTINE_TITLES = re.compile(
+    r"^(?:eventuelt|gensidig orientering|evaluering af (?:dagens )?møde|underskrift|meddelelser|spørgetid"
+    r"|orientering fra (?:formand|formanden|direktøren|forvaltningen)|godkendelse af dagsorden)",
+    re.IGNORECASE,
+)
+
+# ---- case numbers ---------------------------------------------------------------------
+
+CASE_LABEL = (
+    r"(?:sags?\s?n(?:r|ummer)\.?|sag\s?nr\.?|sagsid\.?|sags?\s?id\.?|j\.?\s?nr\.?|journal\s?n(?:r|ummer)\.?"
+    r"|acadre(?:\s?sagsnr\.?)?|sbsys(?:\s?sagsnr\.?)?|esdh(?:\s?nr\.?)?)"
+)
+#: A line that is a case number (`22/24308`, `Sagsnr.: 15.00.15-P16-1-21`).
+CASE_NUMBER_LINE = re.compile(
+    rf"^(?:{CASE_LABEL}\s{{0,3}}:?\s{{0,3}})?"
+    r"([A-ZÆØÅ]{0,4}\d[0-9A-ZÆØÅ]{0,9}(?:[./-][0-9A-ZÆØÅ]{1,10}){1,6})$",
+    re.IGNORECASE,
+)
+#: A labelled case number at the start of a line with other fields:
+#: `Sagsnr.: 330-2018-3619   Dok.nr.: …   Åbent`, `Sagsid.: 15/240, Sagsinitialer: abc`,
+#: `Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt`.
+CASE_NUMBER_LABELLED = re.compile(
+    rf"^{CASE_LABEL}\s{{0,3}}:?\s{{0,3}}([A-ZÆØÅ]{{0,4}}\d[0-9A-ZÆØÅ]{{0,9}}(?:[./-][0-9A-ZÆØÅ]{{1,10}}){{0,6}})(?=[\s,;]|$)",
+    re.IGNORECASE,
+)
+DATE_ONLY = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
+
+# ---- sections -------------------------------------------------------------------------
+
+SECTION_NAMES: dict[str, SectionKind] = {
+    **dict.fromkeys(
+        ["sagsresumé", "sagsresume", "resumé", "resume", "kort resumé", "kort resume", "sammenfatning",
+         "beslutningstema", "kort sagsresume", "sagens resumé", "hvad sagen drejer sig om"],
+        K.SUMMARY,
+    ),
+    **dict.fromkeys(
+        ["indstilling", "indstillinger", "forslag til beslutning", "indstilling til beslutning",
+         "administrativ indstilling", "direktionens indstilling", "forvaltningens indstilling",
+         "administrationens indstilling", "indstilling og beslutning"],
+        K.RECOMMENDATION,
+    ),
+    **dict.fromkeys(
+        ["sagsfremstilling", "beskrivelse af sagen", "baggrund", "problemstilling", "løsning", "sagens kerne",
+         "sagens indhold", "sagsbeskrivelse", "beskrivelse", "sagens baggrund", "sagens fakta", "redegørelse",
+         "sagens omstændigheder", "uddybende sagsfremstilling"],
+        K.PRESENTATION,
+    ),
+    **dict.fromkeys(
+        ["procedure", "sagens gang", "sagsgang og sagstype", "beslutningskompetence", "sagsgang", "kompetence",
+         "hvem beslutter", "sagen afgøres af", "sagsforløb", "kompetencefordeling", "beslutningsproces"],
+        K.PROCEDURE,
+    ),
+    **dict.fromkeys(
+        ["bevillingsmæssige konsekvenser", "økonomi", "økonomiske konsekvenser",
+         "økonomiske og andre væsentlige konsekvenser", "økonomi og finansiering", "økonomiske forhold",
+         "økonomi og bevilling", "bevilling", "finansiering", "økonomiske og personalemæssige konsekvenser"],
+        K.FINANCE,
+    ),
+    **dict.fromkeys(
+        ["sundhedsmæssige konsekvenser", "lovgrundlag", "risikovurdering", "retsgrundlag", "høring",
+         "kommunikation", "personalemæssige konsekvenser", "miljømæssige konsekvenser", "klimakonsekvenser",
+         "kobling til fn's verdensmål", "tidsplan", "videre proces", "retsregler og andre forskrifter",
+         "alternativ indstilling", "lovgivning", "juridiske forhold", "borgerinddragelse", "politikker og strategier",
+         "administrative konsekvenser", "erhvervsmæssige konsekvenser", "miljøvurdering", "handicappolitik",
+         "vurdering", "forvaltningens vurdering", "administrationens vurdering", "supplerende sagsfremstilling"],
+        K.OTHER,
+    ),
+    **dict.fromkeys(
+        ["tidligere politisk behandlet", "tidligere beslutninger", "politisk behandling", "tidligere behandling",
+         "sagshistorik", "tidligere politisk behandling", "historik"],
+        K.HISTORY,
+    ),
+    **dict.fromkeys(["beslutning", "beslutninger", "afgørelse", "udvalgets beslutning", "referat", "protokol",
+                     "protokoltilførsel", "beslutning i udvalget"], K.DECISION),
+    **dict.fromkeys(["bilag", "bilagsliste", "bilag til punktet"], K.ATTACHMENTS),
+}
+
+#: The combined section that holds the recommendation and then, after a committee-and-date
+#: line, the decision.
+COMBINED_SECTION = "indstilling og beslutning"
+
+# A body's name ends in its kind: `Arbejdsmarkeds- og Integrationsudvalget`, `Byrådet`.
+BODY = r"(?:[\w&.-]{1,40}\s{1,3}){0,7}[\w-]{0,40}(?:udvalg|råd|bestyrelse|nævn|komité|komite|forsamling|direktion)(?:et|en|s|ets|ens)?"
+_DATE = r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s{1,3}[a-zæøå]{3,9}\.?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2})"
+
+#: Headings that name a kind and go on with a committee, a date or a topic (matched on
+#: the case-folded heading).
+SECTION_PATTERNS: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
+    # `Beslutning Arbejdsmarkedsudvalget den 07-11-2023`, `Beslutning i Økonomiudvalget den …:`
+    (re.compile(r"^beslutning(?:er)?(?:\s+(?:i|fra|truffet i|på)\b|\s+\S+.*\bden\b|\s+den\b|\s*[:(]).*$"), K.DECISION),
+    # `Økonomiudvalgets beslutning den 29. marts 2021`, `Byrådets beslutning`
+    (re.compile(r"^\S+(?:\s+\S+){0,6}s beslutning(?:\s+(?:den|d\.)\b.*)?:?$"), K.DECISION),
+    # `Fagcenter Arbejdsmarked og Borgerservice indstiller, at:`
+    (re.compile(r"^\S.{0,150}\bindstiller(?:\s+til\s+\S.{0,100})?,?\s+at:?$"), K.RECOMMENDATION),
+    (re.compile(r"^kobling til fn"), K.OTHER),
+    (re.compile(r"^tidligere politisk behandl"), K.HISTORY),
+    # `Beslutningskompetence: KB`, `Sagsforløb: BY` (a one-line body after the colon)
+    (re.compile(r"^(?:beslutningskompetence|kompetence|sagsforløb)\s{0,3}:"), K.PROCEDURE),
+)
+
+#: A decision heading that only names the committee and the date:
+#: `Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42`, `Børne- og Skoleudvalget den 6. november 2018:`,
+#: `Beslutning i Økonomiudvalget den 1. oktober 2018:`.
+COMMITTEE_DATE_HEADING = re.compile(
+    rf"^(?!.{{0,200}}\b(?:referat|beslutningsprotokol|dagsorden|protokol|mødereferat)\b)(?:beslutning\s{{1,3}}(?:i\s{{1,3}})?)?{BODY}\s{{0,3}}(?:,|\s(?:den|d\.))\s{{0,3}}"
+    rf"(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s{{0,3}}(?:den\s{{1,3}}|d\.\s{{0,3}})?)?{_DATE}"
+    r"(?:\s{0,3},?\s{0,3}(?:pkt\.?|punkt)\s{0,3}\d{1,4})?\s{0,3}:?$",
+    re.IGNORECASE,
+)
+
+# ---- web artefacts ---------------------------------------------------------------------
+
+#: Navigation and layout lines of web pages, skipped wherever they stand.
+ARTEFACTS = frozenset({
+    "til toppen", "til indholdsfortegnelse", "fold alle ud", "fold alle sammen", "fold ud", "fold sammen",
+    "udskriv", "udskriv hele dagsordenen", "udskriv punkt", "hent som fil:", "hent som fil", "hent som pdf",
+    "tilbage", "tilbage til toppen", "del", "print", "vis bilag", "skjul bilag", "læs mere", "gå til toppen",
+    "↑", "top", "vis alle", "luk alle", "åbn alle",
+})
+#: Characters a web export uses for bullets and spacing and that carry no text.
+BLANKISH = " \t\u00a0\u2007\u202f\u200b·̵•"
+
+# ---- attendance ---------------------------------------------------------------------------
+
+ATTENDANCE_START = re.compile(
+    r"^(?:[-*•]\s*)?(?:\*\*|_)?(?:ikke\s+til\s?stede|fraværende|afbud|forfald|deltog\s+ikke|ikke\s+mødt)\b",
+    re.IGNORECASE,
+)
+ATTENDANCE_ANYWHERE = re.compile(
+    r"\b(?:deltog ikke i (?:behandlingen|sagens behandling|mødet|punktet|beslutningen)|forlod mødet"
+    r"|mødte (?:under|efter|først|i stedet|kl|som stedfortræder)|i stedet mødte|erklærede sig inhabil|var inhabil"
+    r"|blev erklæret inhabil|inhabil i (?:sagen|punktet)|deltog i mødet i stedet for)\b",
+    re.IGNORECASE,
+)
+
+# ---- dates -------------------------------------------------------------------------------
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+# ---- extension -----------------------------------------------------------------------------
+
+
+class Vocabulary:
+    """The reading vocabulary of one run: the built-in words plus what configuration and
+    plugins add. Immutable; ``extended`` returns a new one."""
+
+    def __init__(
+        self,
+        head_labels: Mapping[str, str] | None = None,
+        toc_headings: Iterable[str] = (),
+        artefacts: Iterable[str] = (),
+    ) -> None:
+        self.head_labels: dict[str, str] = {**HEAD_LABELS, **{_fold(k): v for k, v in (head_labels or {}).items()}}
+        self.toc_headings = TOC_HEADINGS | {_fold(t) for t in toc_headings}
+        self.artefacts = ARTEFACTS | {_fold(a) for a in artefacts}
+
+    def extended(self, extra: Mapping) -> "Vocabulary":
+        """A vocabulary with ``extra``'s ``head-labels`` (label → role), ``toc-headings`` and
+        ``artefacts`` added."""
+        if not extra:
+            return self
+        labels = dict(extra.get("head-labels", extra.get("head_labels", {})) or {})
+        return Vocabulary(
+            head_labels={**self.head_labels, **labels},
+            toc_headings=set(self.toc_headings) | set(extra.get("toc-headings", extra.get("toc_headings", ())) or ()),
+            artefacts=set(self.artefacts) | set(extra.get("artefacts", ()) or ()),
+        )
+
+    def head_role(self, label: str) -> str | None:
+        """The role of a head label (`Mødested` → ``place``), or None for an unknown one."""
+        return self.head_labels.get(_fold(label).rstrip(":").strip())
+
+    def is_toc_heading(self, text: str) -> bool:
+        key = _fold(text).rstrip(":").strip()
+        return key in self.toc_headings or bool(TOC_HEADING_RANGE.match(key))
+
+    def is_artefact(self, text: str) -> bool:
+        key = text.strip(BLANKISH)
+        return not key or _fold(key) in self.artefacts
+
+
+ROLES = frozenset(HEAD_LABELS.values())
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+DEFAULT = Vocabulary()
