@@ -20,6 +20,7 @@ from referatcheck.diagnostic import Severity
 from referatcheck.lexer import case_number
 from referatcheck.model import Item, Paragraph, Section, SectionKind
 from referatcheck.rule import Rule, RuleDoc
+from referatcheck.sections import SectionVocabulary
 from referatcheck.titles import clean_inline
 
 # Case number formats of the agenda systems in use; anything else is compared by shape.
@@ -124,6 +125,8 @@ class NumberingGap(Rule):
         for previous, item in zip(numbered, numbered[1:]):
             if item.number == previous.number or item.number == previous.number + 1:
                 continue  # duplicates are ITM002's
+            if document.unread_between(previous.heading_span.line, item.heading_span.line):
+                continue  # the missing item may stand in a stretch that could not be read (RC009)
             if item.number < previous.number:
                 yield self.diagnostic(
                     document, item.heading_span,
@@ -426,9 +429,12 @@ class EmptySection(Rule):
 
 
 def _introduces(section: Section, following: Section) -> bool:
-    """A heading that introduces what follows: same kind, or history over quoted decisions."""
+    """A heading that introduces what follows: same kind, history over quoted decisions, or
+    `Indstilling og beslutning` over the decision (an item with no recommendation)."""
     if following.kind == section.kind and section.kind is not SectionKind.OTHER:
         return True  # `OTHER` sections are unrelated topics (Høring, Kommunikation, …)
+    if following.kind is SectionKind.DECISION and SectionVocabulary.is_combined(section.title):
+        return True
     return section.kind is SectionKind.HISTORY and following.kind is SectionKind.DECISION
 
 

@@ -360,7 +360,7 @@ class WrongWeekday(Rule):
     def check(self, document, options) -> Iterator:
         date_field = _meeting_date_field(document)
         if date_field is not None:
-            sources = [(date_field.value[:FIELD_SCAN], date_field.span)]
+            sources = [(date_field.value[:FIELD_SCAN], date_field.value_span)]
         else:  # `Mødetidspunkt` / `Torsdag, April 3, 2024 - 18:00`: a label line over the date
             sources = [(value[:FIELD_SCAN], span) for key, value, span in _labelled_lines(_head_lines(document))
                        if key in _DATE_KEYS or key in _TIME_KEYS]
@@ -420,14 +420,14 @@ class TitleDateMismatch(Rule):
                   f"{_headers(for_title)} siger {_fmt(title.date)}.")
             en = (f"The meeting date says {_fmt(field_date)}, but the title (line {title.span.line}) and "
                   f"{_headers(for_title, 'en')} say {_fmt(title.date)}.")
-            span, related = date_field.span, title.span
+            span, related = date_field.value_span, title.span
         else:
             also = f" ligesom {_headers(for_field)}" if for_field else ""
             also_en = f", as do {_headers(for_field, 'en')}" if for_field else ""
-            da = f"Titlen siger {_fmt(title.date)}, men mødedatoen (linje {date_field.span.line}) er {_fmt(field_date)}{also}."
-            en = (f"The title says {_fmt(title.date)}, but the meeting date (line {date_field.span.line}) is "
+            da = f"Titlen siger {_fmt(title.date)}, men mødedatoen (linje {date_field.value_span.line}) er {_fmt(field_date)}{also}."
+            en = (f"The title says {_fmt(title.date)}, but the meeting date (line {date_field.value_span.line}) is "
                   f"{_fmt(field_date)}{also_en}.")
-            span, related = title.span, date_field.span
+            span, related = title.span, date_field.value_span
         yield self.diagnostic(
             document, span, da, en, related=(related,), subject=f"{_fmt(title.date)}|{_fmt(field_date)}",
         )
@@ -508,7 +508,7 @@ class MeetingDateMissing(Rule):
         shown = f" ({invalid[0].text} findes ikke)" if invalid else ""
         shown_en = f" ({invalid[0].text} does not exist)" if invalid else ""
         yield self.diagnostic(
-            document, date_field.span,
+            document, date_field.value_span,
             f"Mødedatoen \"{_short(date_field.value)}\" kan ikke læses som en dato{shown}.",
             f"The meeting date \"{_short(date_field.value)}\" cannot be read as a date{shown_en}.",
             subject=_short(date_field.value),
@@ -546,14 +546,14 @@ class MeetingTime(Rule):
                     valid = True
                     continue
                 yield self.diagnostic(
-                    document, source.span,
+                    document, source.value_span,
                     f"Klokkeslættet \"{mention.text}\" i {source.label} er ikke et gyldigt klokkeslæt (fx kl. 15:30).",
                     f"The time \"{mention.text}\" in {source.label} is not a valid time (e.g. kl. 15:30).",
                     subject=f"{source.label}|{mention.text}",
                 )
                 valid = True  # reported as malformed; not also as missing
         if not valid and not _head_has_time(document):
-            anchor = date_field.span if date_field is not None else _anchor(document)
+            anchor = date_field.value_span if date_field is not None else _anchor(document)
             yield self.diagnostic(
                 document, anchor,
                 "Referatet angiver ikke, hvornår mødet begyndte (fx `kl. 15:30` i mødedatoen).",

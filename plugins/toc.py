@@ -339,6 +339,8 @@ class EntryWithoutItem(Rule):
                     related=(duplicate.entry.span,), subject=entry.title,
                 )
                 continue
+            if document.unread:
+                continue  # the item may stand in a stretch that could not be read (RC009)
             yield self.diagnostic(
                 document, entry.span,
                 f"Indholdsfortegnelsen har {_title_quote(entry.title)}, men intet dagsordenspunkt har den overskrift.",

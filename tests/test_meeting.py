@@ -301,6 +301,12 @@ def test_wrong_weekday_in_the_english_forms():
     assert "onsdag" in result[0].message.da and "Wednesday" in result[0].message.en
 
 
+def test_a_wrong_weekday_under_a_label_line_is_reported_at_the_value():
+    head = "# Referat Økonomiudvalget d. 03-04-2019\n\nMødetidspunkt\n{}, April 3, 2019 - 18:00\n\nMødested\nRådhuset\n"
+    assert found(head.format("Onsdag") + ITEM, ("error", "warning")) == []
+    assert found(head.format("Torsdag") + ITEM, ("error", "warning")) == [("MTG002", 4, "error")]
+
+
 def test_title_date_against_a_date_in_a_new_form():
     head = "# Referat Økonomiudvalget d. 02-04-2019\n\nDato: Onsdag, April 3, 2019 - 18:00\n\nSted: Rådhuset\n"
     assert ("MTG003", 1, "error") in found(head + ITEM)

@@ -46,3 +46,10 @@ def referatcheck_section_names():
 @hookimpl
 def referatcheck_rules():
     return [SignaturePageLast]
+
+
+@hookimpl
+def referatcheck_vocabulary():
+    # Nordby's web export prints the place as `Mødelokale/sted:` and heads its list of
+    # items `Sagsliste`.
+    return {"head-labels": {"Mødelokale/sted": "place"}, "toc-headings": ["Sagsliste"]}

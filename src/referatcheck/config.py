@@ -23,6 +23,13 @@ tolerance = "strict"
 
 [tool.referatcheck.section-names]
 "Direktionens indstilling" = "recommendation"
+
+[tool.referatcheck.vocabulary]   # what this municipality's minutes call things
+toc-headings = ["Sagsliste"]
+artefacts = ["Tilbage til forsiden"]
+
+[tool.referatcheck.vocabulary.head-labels]
+"Mødelokale/sted" = "place"      # date | time | start | end | place | committee | members | absent …
 ```
 
 Everything is checked when the file is read: an unknown key, an unknown code, a bad
@@ -50,7 +57,7 @@ from referatcheck.selection import RuleSet, known_rules
 CONFIG_FILES = (".referatcheck.toml", "referatcheck.toml", "pyproject.toml")
 
 _SELECTOR_LISTS = ("select", "extend-select", "ignore")
-_TABLES = ("per-file-ignores", "severity", "options", "section-names")
+_TABLES = ("per-file-ignores", "severity", "options", "section-names", "vocabulary")
 KEYS = (*_SELECTOR_LISTS, *_TABLES)
 
 
@@ -83,6 +90,8 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = field(default=(), eq=False)
     options: tuple[tuple[str, Mapping[str, Any]], ...] = field(default=(), eq=False)
     section_names: tuple[tuple[str, SectionKind], ...] = field(default=(), eq=False)
+    # `[tool.referatcheck.vocabulary]`: head labels (label → role), TOC headings, artefacts.
+    vocabulary: tuple[tuple[str, Any], ...] = field(default=(), eq=False)
 
     def ignored_by_path(self, path: str) -> tuple[str, ...]:
         """The selectors `per-file-ignores` switches off for ``path``."""
@@ -193,6 +202,7 @@ class _Reader:
             severity=self.severity(*values["severity"]) if "severity" in values else (),
             options=self.options(*values["options"]) if "options" in values else (),
             section_names=self.section_names(*values["section-names"]) if "section-names" in values else (),
+            vocabulary=self.vocabulary(*values["vocabulary"]) if "vocabulary" in values else (),
         )
 
     def selectors(self, key: str, value: Any) -> tuple[str, ...]:
@@ -293,6 +303,29 @@ class _Reader:
                 raise self.fail(f"{key}.\"{heading}\"", f"afsnitstypen skal være en af {', '.join(kinds)}",
                                 f"the section kind must be one of {', '.join(kinds)}")
             out.append((heading, SectionKind(kind)))
+        return tuple(out)
+
+
+    def vocabulary(self, key: str, value: Any) -> tuple[tuple[str, Any], ...]:
+        from referatcheck.vocabulary import ROLES
+
+        out = []
+        for name, entry in self.table(key, value).items():
+            where = f"{key}.{name}"
+            if name == "head-labels":
+                labels = self.table(where, entry)
+                for label, role in labels.items():
+                    if role not in ROLES:
+                        raise self.fail(f"{where}.\"{label}\"", f"rollen skal være en af {', '.join(sorted(ROLES))}",
+                                        f"the role must be one of {', '.join(sorted(ROLES))}")
+                out.append((name, tuple(labels.items())))
+            elif name in ("toc-headings", "artefacts"):
+                if not isinstance(entry, list) or not all(isinstance(v, str) for v in entry):
+                    raise self.fail(where, "skal være en liste af tekster", "must be a list of strings")
+                out.append((name, tuple(entry)))
+            else:
+                raise self.fail(where, "ukendt nøgle (head-labels, toc-headings, artefacts)",
+                                "unknown key (head-labels, toc-headings, artefacts)")
         return tuple(out)
 
 

@@ -83,12 +83,13 @@ def committee_of(document: Document) -> str | None:
 
 def date_field(document: Document) -> Field | None:
     """The head field that gives the meeting date: `Mødedato`/`Dato`, else a time field with a date."""
-    explicit = document.head.field(*DATE_LABELS)
+    explicit = document.head.field_for("date") or document.head.field(*DATE_LABELS)
     if explicit is not None:
         return explicit
     wanted = {label.casefold() for label in TIME_LABELS}
     for field in document.head.fields:
-        if field.label.casefold() in wanted and dates_in(field.value[:FIELD_SCAN]):
+        # `Mødetidspunkt`, `STARTTIDSPUNKT` / `04-06-2020 09:00:00`: a time field that gives the date too.
+        if (field.role in ("time", "start") or field.label.casefold() in wanted) and dates_in(field.value[:FIELD_SCAN]):
             return field
     return None
 

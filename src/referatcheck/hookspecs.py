@@ -28,6 +28,17 @@ def referatcheck_section_names():
 
 
 @hookspec
+def referatcheck_vocabulary():
+    """Return a mapping of reading vocabulary a municipality adds (see
+    :mod:`referatcheck.vocabulary`)::
+
+        {"head-labels": {"Mødelokale/sted": "place"},   # label -> role
+         "toc-headings": ["Sagsliste"],
+         "artefacts": ["Tilbage til forsiden"]}
+    """
+
+
+@hookspec
 def referatcheck_reporters():
     """Return a mapping ``{format name: reporter}`` of extra output formats.
 

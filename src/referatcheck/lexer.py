@@ -431,8 +431,8 @@ class _Roles:
                 continue
             if _BODY_WITH_DATE.match(text):
                 return i
-            if _BODY_ALONE.match(text) and self._date_line(self.next_content[i]):
-                return i
+            if _BODY_ALONE.match(text) and (self._date_line(self.next_content[i]) or self._bare_title_line(self.next_content[i])):
+                return i  # `Social- og Sundhedsudvalget` / `05-04-2022`, `Økonomiudvalget` / `Referat`
             if first_heading is None and kind == HEADING and not self.words.is_toc_heading(text):
                 first_heading = i
         return first_heading
@@ -442,6 +442,10 @@ class _Roles:
             return False
         line = self.lines[index]
         return line.shape.kind in (TEXT, HEADING, BOLD) and len(line.shape.text) <= 120 and bool(_DATE_IN.search(line.shape.text))
+
+    def _bare_title_line(self, index: int) -> bool:
+        return index < self.n and self.lines[index].shape.kind in (TEXT, HEADING, BOLD) and _bare_title(
+            self.lines[index].shape.text)
 
     def _title_rest(self, title: int) -> list[int]:
         """Lines that complete a bare title: `Beslutningsprotokol` / `Økonomiudvalget` /
@@ -460,6 +464,8 @@ class _Roles:
                 break
             if not have_date and self._date_line(j) and len(line.shape.text) <= 100:
                 have_date = True
+            elif _bare_title(line.shape.text) and not _bare_title(text) and not _TITLE_WORDS.search(text):
+                text = line.shape.text  # `Økonomiudvalget` / `Referat`: the title word comes second
             elif not have_body and _BODY_ALONE.match(line.shape.text):
                 have_body = True
             else:
@@ -612,10 +618,10 @@ class _Roles:
     def _toc_start(self, limit: int) -> int | None:
         for i in range(min(limit, self.n)):
             line = self.lines[i]
-            if i == self.title or self.skip[i] or line.shape.kind not in (HEADING, BOLD, TEXT):
+            if i == self.title or self.skip[i] or line.shape.kind not in (HEADING, BOLD, TEXT, ROW):
                 continue
-            text = line.shape.text
-            if len(text) < 60 and self.words.is_toc_heading(text):
+            text = line.shape.text if line.shape.kind != ROW else clean_inline(line.raw[:400])
+            if len(text) < 60 and line.shape.kind != ROW and self.words.is_toc_heading(text):
                 return i
             if TOC_HEADING_GLUED.match(text):
                 return i
@@ -625,7 +631,7 @@ class _Roles:
         """First line after the TOC region."""
         first_item = min((i for i in items if i > start), default=self.n)
         first_item = self._lead_start(first_item, set(items)) if first_item < self.n else first_item
-        paged = any(parse_toc_line(self.lines[i].raw) for i in range(start + 1, min(first_item, start + 40)))
+        paged = any(parse_toc_line(self.lines[i].raw) for i in range(start, min(first_item, start + 40)))
         self.toc_paged = paged
         entries = 0
         for i in range(start + 1, first_item):
@@ -671,8 +677,8 @@ class _Roles:
     def _toc_entry(self, i: int) -> TocLine | None:
         line = self.lines[i]
         if i == self.toc_start:
-            glued = TOC_HEADING_GLUED.match(line.shape.text)
-            return toc_entry_of(glued.group(2), paged=False) if glued else None
+            glued = TOC_HEADING_GLUED.match(line.raw.strip() if line.shape.kind == ROW else line.shape.text)
+            return toc_entry_of(glued.group(2), paged=self.toc_paged) if glued else None
         if self.skip[i]:
             return None
         return toc_entry_of(line.raw, paged=self.toc_paged)

@@ -258,3 +258,8 @@ class Document:
     @property
     def path(self) -> str:
         return self.source.path
+
+    def unread_between(self, first_line: int, last_line: int) -> bool:
+        """Whether a stretch that could not be read lies between two lines: an item that
+        seems missing there may be inside it, so no structure finding is drawn."""
+        return any(first_line <= u.span.line <= last_line for u in self.unread)

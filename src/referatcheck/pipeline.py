@@ -114,8 +114,7 @@ def _profile(config: Config, settings: RunSettings) -> Profile:
         enabled=frozenset(enabled),
         severity=_most_specific(rules, config.severity, enabled),
         rule_options=_rule_options(rules, config.options, enabled),
-        vocabulary=load_plugins().vocabulary(dict(config.section_names)) if config.section_names
-        else load_plugins().vocabulary(),
+        vocabulary=load_plugins().vocabulary(dict(config.section_names), config.vocabulary),
     )
 
 

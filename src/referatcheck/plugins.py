@@ -35,10 +35,15 @@ class Plugins:
     # Asked once at load time, each plugin on its own (see _collect), like the rules.
     section_names: tuple[tuple[str, str], ...] = ()
     extra_reporters: tuple[tuple[str, object], ...] = ()
+    words: tuple[dict, ...] = ()  # what referatcheck_vocabulary hooks returned
 
-    def vocabulary(self, extra: dict | None = None) -> SectionVocabulary:
+    def vocabulary(self, extra: dict | None = None, words: tuple = ()) -> SectionVocabulary:
+        """The run's vocabulary: built in, then plugins', then the configuration's."""
         names = [*self.section_names, *(extra or {}).items()]
-        return DEFAULT_VOCABULARY.with_names(names) if names else DEFAULT_VOCABULARY
+        vocabulary = DEFAULT_VOCABULARY.with_names(names) if names else DEFAULT_VOCABULARY
+        for added in (*self.words, _as_mapping(words)):
+            vocabulary = vocabulary.with_words(added)
+        return vocabulary
 
     def reporters(self) -> dict:
         return dict(self.extra_reporters)
@@ -66,8 +71,16 @@ def load_plugins() -> Plugins:
     rules = _collect_rules(manager, failures)
     names = _collect(manager.hook.referatcheck_section_names, failures, lambda batch: [(n, k) for n, k in batch])
     reporters = _collect(manager.hook.referatcheck_reporters, failures, lambda batch: list(dict(batch).items()))
+    words = _collect(manager.hook.referatcheck_vocabulary, failures, lambda batch: [_as_mapping(batch)])
     return Plugins(manager=manager, rules=rules, failures=tuple(failures), section_names=tuple(names),
-                   extra_reporters=tuple(reporters))
+                   extra_reporters=tuple(reporters), words=tuple(words))
+
+
+def _as_mapping(words) -> dict:
+    """A vocabulary addition as a mapping (configuration gives it as pairs)."""
+    if isinstance(words, dict):
+        return {key: dict(value) if key == "head-labels" else list(value) for key, value in words.items()}
+    return {key: dict(value) if key == "head-labels" else list(value) for key, value in words}
 
 
 def _collect(hook, failures: list[PluginFailure], convert) -> list:

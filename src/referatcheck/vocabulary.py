@@ -72,7 +72,7 @@ TOC_HEADINGS = frozenset({
 })
 # `Sager 24 - 31`, `Punkter 1-12`; `Indholdsfortegnelse1. Fraværende` (glued to its first entry).
 TOC_HEADING_RANGE = re.compile(r"^(?:sager|punkter|pkt\.?)\s{0,3}\d{1,4}\s{0,3}[-–]\s{0,3}\d{1,4}$", re.IGNORECASE)
-TOC_HEADING_GLUED = re.compile(r"^(indholdsfortegnelse|indhold)(?=[0-9A-ZÆØÅ])(.{1,300})$")
+TOC_HEADING_GLUED = re.compile(r"^(?i:(indholdsfortegnelse|indhold))(?=[0-9A-ZÆØÅ])(.{1,300})$")
 #: Header cells of a column TOC (`Pkt.<TAB>Tekst<TAB>Side`).
 TOC_HEADER_CELLS = frozenset({"pkt", "pkt.", "punkt", "nr", "nr.", "tekst", "titel", "emne", "side", "sag", "sagsnr."})
 #: `åbent` / `lukket` in front of a TOC entry or on the line before an item.
