@@ -10,6 +10,7 @@ is named by RC009, once per stretch; no structure finding is drawn from it.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from referatcheck import hookimpl
@@ -19,6 +20,7 @@ from referatcheck.rule import Rule, RuleDoc
 from referatcheck.vocabulary import SECTION_NAMES, TITLE_WORDS
 
 _FILE_START = Span(1, 1, 1, 1)
+_TITLE_WORD = re.compile(r"\b(?:" + "|".join(TITLE_WORDS) + r")\b", re.IGNORECASE)  # not `referatcheck`
 # Section names that only minutes use: seeing two of them in text no item holds means
 # the document has items we did not find.
 _TELLING = frozenset(name for name, kind in SECTION_NAMES.items()
@@ -30,7 +32,7 @@ def _looks_like_minutes(document: Document) -> bool:
     head = document.head
     if document.toc is not None or head.fields:
         return True
-    if head.title is not None and any(word in head.title.text.casefold() for word in TITLE_WORDS) and head.blocks:
+    if head.title is not None and _TITLE_WORD.search(head.title.text) and head.blocks:
         return True  # a title over text (a bare title line alone is an empty draft: nothing to read)
     return _telling_lines(document) >= 2
 

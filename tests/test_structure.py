@@ -39,3 +39,8 @@ def test_other_markdown_is_not_minutes():
 def test_corpus_and_examples_are_read(corpus):
     for name, text in corpus.items():
         assert _codes(text, "RC008") == [], name
+
+
+def test_a_readme_about_referatcheck_is_not_minutes():
+    text = "# referatcheck-nordby — an example plugin\n\nA plugin package for referatcheck.\n\nInstall it.\n"
+    assert _codes(text, "RC008") == []
