@@ -17,6 +17,32 @@ from referatcheck import __version__
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def _inputs(paths: tuple[str, ...], stdin_filename: str | None, settings) -> tuple[list[str], str | None]:
+    """The files named (folders expanded) and the name stdin is read as (None: no stdin),
+    for `check` and `parse` alike. Every configuration is read before any file, so a bad
+    one stops the run at once; a missing path, a loop or bad configuration ends it (2)."""
+    from referatcheck.discover import PathError, collect
+    from referatcheck.pipeline import ConfigError, check_selectors, configuration_for
+
+    use_stdin = "-" in paths or (not paths and stdin_filename is not None)
+    if not paths and not use_stdin:
+        _fail("angiv filer eller mapper / give files or folders (or '-' with --stdin-filename)")
+    stdin_name = (stdin_filename or "-") if use_stdin else None
+    try:
+        files = collect([p for p in paths if p != "-"])
+    except PathError as exc:
+        _fail(str(exc))
+    if not files and not use_stdin:  # not an error: an archive may have no minutes yet
+        click.echo(f"referatcheck: ingen referater fundet / no minutes found in: {', '.join(paths)}", err=True)
+    try:
+        check_selectors(settings)
+        for path in (*([stdin_name] if use_stdin else []), *files):
+            configuration_for(path, settings)
+    except ConfigError as exc:
+        _fail(str(exc))
+    return files, stdin_name
+
+
 def _fail(message: str) -> "NoReturn":  # noqa: F821
     click.echo(f"referatcheck: {message}", err=True)
     sys.exit(EXIT_ERROR)
@@ -70,8 +96,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
           no_cache: bool) -> None:
     """Lint minutes files (directories: every *.md, *.markdown, *.txt and *.docx below them; '-': stdin)."""
     from referatcheck.baseline import BaselineError, apply_baseline, write_baseline
-    from referatcheck.discover import PathError, collect
-    from referatcheck.pipeline import ConfigError, RunSettings, check_selectors, configuration_for, lint_file
+    from referatcheck.pipeline import RunSettings, lint_file
     from referatcheck.plugins import load_plugins
     from referatcheck.reporters import ReportOptions, available, get_reporter
 
@@ -80,27 +105,12 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
         _fail(f"ukendt format '{output_format}' / unknown format; vælg / choose: {', '.join(available(extra))}")
     if baseline_file and write_baseline_file:
         _fail("--baseline og --write-baseline kan ikke bruges sammen / cannot be used together")
-    use_stdin = "-" in paths or (not paths and stdin_filename is not None)
-    if not paths and not use_stdin:
-        _fail("angiv filer eller mapper / give files or folders (or '-' with --stdin-filename)")
-    stdin_name = stdin_filename or "-"
-    try:
-        files = collect([p for p in paths if p != "-"])
-    except PathError as exc:
-        _fail(str(exc))
-    if not files and not use_stdin:  # not an error: an archive may have no minutes yet
-        click.echo(f"referatcheck: ingen referater fundet / no minutes found in: {', '.join(paths)}", err=True)
     settings = RunSettings(select=select, ignore=ignore, extend_select=extend_select, config_file=config_file,
                            isolated=isolated)
-    try:  # every configuration is read before any file, so a bad one stops the run at once
-        check_selectors(settings)
-        for path in (*([stdin_name] if use_stdin else []), *files):
-            configuration_for(path, settings)
-    except ConfigError as exc:
-        _fail(str(exc))
+    files, stdin_name = _inputs(paths, stdin_filename, settings)
 
     results = []
-    if use_stdin:
+    if stdin_name is not None:
         results.append(lint_file(stdin_name, sys.stdin.buffer.read(), settings))
     results.extend(_lint_files(files, settings, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache))
 
@@ -173,27 +183,12 @@ def parse(paths: tuple[str, ...], output_format: str, config_file: str | None, i
     """
     import json
 
-    from referatcheck.discover import PathError, collect
     from referatcheck.outline import outlines, read_bytes, read_file, render_tree
-    from referatcheck.pipeline import ConfigError, RunSettings, configuration_for
+    from referatcheck.pipeline import RunSettings
 
-    use_stdin = "-" in paths or (not paths and stdin_filename is not None)
-    if not paths and not use_stdin:
-        _fail("angiv filer eller mapper / give files or folders (or '-' with --stdin-filename)")
-    stdin_name = stdin_filename or "-"
-    try:
-        files = collect([p for p in paths if p != "-"])
-    except PathError as exc:
-        _fail(str(exc))
-    if not files and not use_stdin:
-        click.echo(f"referatcheck: ingen referater fundet / no minutes found in: {', '.join(paths)}", err=True)
     settings = RunSettings(config_file=config_file, isolated=isolated)
-    try:  # every configuration is read before any file, so a bad one stops the run at once
-        for path in (*([stdin_name] if use_stdin else []), *files):
-            configuration_for(path, settings)
-    except ConfigError as exc:
-        _fail(str(exc))
-    results = [read_bytes(stdin_name, sys.stdin.buffer.read(), settings)] if use_stdin else []
+    files, stdin_name = _inputs(paths, stdin_filename, settings)
+    results = [read_bytes(stdin_name, sys.stdin.buffer.read(), settings)] if stdin_name is not None else []
     results.extend(read_file(path, settings) for path in files)
 
     documents, errors, failed = [], [], False

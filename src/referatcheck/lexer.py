@@ -327,6 +327,7 @@ class _Roles:
         self.words = vocabulary.words
         n = self.n = len(lines)
         self.types: list[str] = ["BLANK"] * n
+        self._fields: dict[int, tuple | None] = {}
         self.skip = [self._skippable(line) for line in lines]
         self._read_facts()
         self.next_content, self.prev_content = self._neighbours()
@@ -686,7 +687,13 @@ class _Roles:
     # -- head fields
 
     def _field_of(self, i: int) -> tuple[str, str | None, str] | None:
-        """``(label, role, value)`` of a head field line, or None."""
+        """``(label, role, value)`` of a head field line, or None (read once per line: the
+        title, TOC, evidence and value passes all ask)."""
+        if i not in self._fields:
+            self._fields[i] = self._read_field(i)
+        return self._fields[i]
+
+    def _read_field(self, i: int) -> tuple[str, str | None, str] | None:
         line = self.lines[i]
         shape = line.shape
         kind = shape.kind

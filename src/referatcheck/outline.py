@@ -25,12 +25,10 @@ item; ``sections[].kind`` is a :class:`~referatcheck.model.SectionKind` value.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import stat
 from typing import Iterable, Sequence
 
 from referatcheck.dates import find_times, first_date
-from referatcheck.decisions import FIELD_SCAN, TIME_LABELS, committee_of, date_field
+from referatcheck.decisions import FIELD_SCAN, committee_of, date_field
 from referatcheck.locations import place_at
 from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Document, Heading, Item, ListBlock, Paragraph, Section,
@@ -41,14 +39,8 @@ __all__ = ["VERSION", "outline", "outlines", "render_tree", "read_file", "read_b
 
 VERSION = 1
 
-# The place of the meeting when no field has the role `place` (the MTG006 rule's labels).
-try:
-    from referatcheck_plugins.meeting import PLACE_LABELS
-except ImportError:  # pragma: no cover - the built-in plugins are part of the distribution
-    PLACE_LABELS = ("Mødested", "Sted", "Mødelokale", "Lokale", "Mødelokation", "Adresse")
-
-# Fields that give the start time (an end time such as `Sluttidspunkt` does not).
-START_LABELS = (*TIME_LABELS, "Mødestart", "Starttidspunkt")
+# Fields that give the start time (an end time such as `Sluttidspunkt` does not); every
+# time and place label of the vocabulary has its role, so roles are all that is asked.
 _START_ROLES = ("start", "time")
 PREVIEW = 60  # characters of text shown for a block in the tree
 
@@ -66,29 +58,22 @@ def read_bytes(path: str, data: bytes, settings=None):
     configuration file.
     """
     from referatcheck.engine import Linter
-    from referatcheck.pipeline import RunSettings, _profile, configuration_for
+    from referatcheck.pipeline import RunSettings, vocabulary_for
     from referatcheck.plugins import load_plugins
 
     settings = settings if settings is not None else RunSettings()
-    # The section vocabulary of the configuration that applies, as for `check`.
-    profile = _profile(configuration_for(path, settings), settings)
-    linter = Linter(plugins=load_plugins(), rules=(), vocabulary=profile.vocabulary, keep_documents=True)
+    # The vocabulary of the configuration that applies, as for `check`.
+    vocabulary = vocabulary_for(path, settings)
+    linter = Linter(plugins=load_plugins(), rules=(), vocabulary=vocabulary, keep_documents=True)
     return linter.lint_bytes(path, data)
 
 
 def read_file(path: str, settings=None):
     """Open ``path`` as ``check`` does (regular files only, never written) and :func:`read_bytes` it."""
-    from referatcheck.runner import _failed
+    from referatcheck.runner import read_path
 
-    try:
-        # A FIFO or a device would block or never end.
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return _failed(path, "ikke en almindelig fil / not a regular file", read_error=True)
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        return _failed(path, f"{exc.strerror or exc}", read_error=True)
-    return read_bytes(path, data, settings)
+    data = read_path(path)
+    return data if not isinstance(data, bytes) else read_bytes(path, data, settings)
 
 
 # ---- the meeting ------------------------------------------------------------------------
@@ -119,14 +104,13 @@ def _meeting_date(document: Document) -> dt.date | None:
 def _start_time(document: Document) -> str | None:
     """The first valid time in a time or start field, else the date field, else the title."""
     head = document.head
-    start_keys = {label.casefold() for label in START_LABELS}
     sources: list[tuple[str, bool]] = []  # (text, read bare `15:30` too)
     for field in head.fields:
-        if field.role in _START_ROLES or (field.role is None and field.label.casefold() in start_keys):
+        if field.role in _START_ROLES:
             sources.append((field.value, True))
     for field in (date_field(document), head.field_for("date")):
         if field is not None:
-            sources.append((field.value, field.label.casefold() in start_keys))
+            sources.append((field.value, field.role in _START_ROLES))
     if head.title is not None:
         sources.append((head.title.text, False))
     for text, bare in sources:
@@ -137,7 +121,7 @@ def _start_time(document: Document) -> str | None:
 
 
 def _place(document: Document) -> str | None:
-    field = document.head.field_for("place") or document.head.field(*PLACE_LABELS)
+    field = document.head.field_for("place")
     if field is None:
         return None
     return field.value.strip() or None

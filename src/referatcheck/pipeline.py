@@ -66,6 +66,11 @@ def configuration_for(path: str, settings: RunSettings = RunSettings()) -> Confi
     return config_for(path, settings.config_file, settings.isolated)
 
 
+def vocabulary_for(path: str, settings: RunSettings = RunSettings()) -> SectionVocabulary:
+    """The reading vocabulary for ``path``: built in, plugins', its configuration's."""
+    return _profile(configuration_for(path, settings), settings).vocabulary
+
+
 def check_selectors(settings: RunSettings) -> None:
     """Raise ConfigError when a command-line selector names no rule."""
     rules = known_rules()

@@ -166,16 +166,23 @@ def code_fingerprint() -> str:
 # ---- one file -----------------------------------------------------------------------
 
 
-def lint_path(path: str, settings: RunSettings, cache: ResultCache | None = None) -> FileResult:
-    """Read one file and lint it, through the cache when there is one. Never raises."""
+def read_path(path: str) -> bytes | FileResult:
+    """The bytes of a regular file (opened read-only), or the RC003 result saying why not."""
     try:
         # A FIFO or a device named on the command line would block or never end.
         if not stat.S_ISREG(os.stat(path).st_mode):
             return _failed(path, "ikke en almindelig fil / not a regular file", read_error=True)
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError as exc:
         return _failed(path, f"{exc.strerror or exc}", read_error=True)
+
+
+def lint_path(path: str, settings: RunSettings, cache: ResultCache | None = None) -> FileResult:
+    """Read one file and lint it, through the cache when there is one. Never raises."""
+    data = read_path(path)
+    if isinstance(data, FileResult):
+        return data
     key = None
     if cache is not None:
         key = cache.key(path, data, settings)
