@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLES, corpus_files, doc, lint
 from referatcheck.attendance import Choice, NoteKind, read_attendance
 from referatcheck.engine import Linter
-from referatcheck_plugins import attendance as attendance_plugin
+from referatcheck_plugins import attendance_rules as attendance_plugin
 
 MEMBERS = "Ida Kronborg (A), Jens Kold (A), Søren Kjær (C), Poul Iversen (V)"
 

@@ -13,7 +13,7 @@ from conftest import CORPUS, EXAMPLES, HOLSTEBRO, SOENDERBORG, SOENDERBORG_2021,
 from referatcheck.decisions import (
     Ask, Meeting, Verdict, analyse, classify_recommendation, committee_key, parse_header, same_committee, verdict_of,
 )
-from referatcheck_plugins.decisions import RULES as DECISION_RULES
+from referatcheck_plugins.decisions_rules import RULES as DECISION_RULES
 
 
 

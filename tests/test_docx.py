@@ -30,7 +30,7 @@ from referatcheck.reporters import ReportOptions, get_reporter
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.source import SourceText
 from referatcheck.titles import strip_heading_marks
-from referatcheck_plugins.docx import convert, load_docx, referatcheck_load_document
+from referatcheck.formats.docx import convert, load_docx, referatcheck_load_document
 
 _BULLET_MARK = re.compile(r"^([ \t]{0,8})[-*•–·▪]\s+")
 _NUMBER_MARK = re.compile(r"^([ \t]{0,8})(\d{1,3})[.)][ \t]+")

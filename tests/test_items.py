@@ -11,7 +11,7 @@ import pytest
 
 from conftest import CORPUS, EXAMPLES, HOLSTEBRO, SOENDERBORG, SOENDERBORG_2021, corpus_files, lint
 from referatcheck.engine import Linter
-from referatcheck_plugins.items import RULES as ITEM_RULES
+from referatcheck_plugins.items_rules import RULES as ITEM_RULES
 
 
 
@@ -267,7 +267,7 @@ def test_a_bad_configured_pattern_is_reported_not_raised():
 
 
 def test_case_number_pattern_is_a_declared_option():
-    from referatcheck_plugins.items import CaseNumberFormat
+    from referatcheck_plugins.items_rules import CaseNumberFormat
 
     assert "case_number_pattern" in CaseNumberFormat.options
 
@@ -284,7 +284,7 @@ def test_missing_decision_is_an_error_at_the_item_heading():
 
 
 def test_missing_decision_cites_the_legal_basis():
-    from referatcheck_plugins.items import MissingDecision
+    from referatcheck_plugins.items_rules import MissingDecision
 
     assert "§ 13" in MissingDecision.doc.why_da and "§ 13" in MissingDecision.doc.why_en
 

@@ -11,7 +11,7 @@ import attrs
 from conftest import CORPUS, EXAMPLES, HOLSTEBRO, SOENDERBORG, corpus_files, doc, lint
 from referatcheck.dates import dates_in, find_times
 from referatcheck.model import Field, Span, Title
-from referatcheck_plugins.meeting import RULES as MEETING_RULES
+from referatcheck_plugins.meeting_rules import RULES as MEETING_RULES
 
 
 

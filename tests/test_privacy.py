@@ -11,7 +11,7 @@ from conftest import EXAMPLES, corpus_files, lint
 from referatcheck.cpr import find_cpr_numbers, mask_cpr
 from referatcheck.engine import Linter
 from referatcheck.reporters import BUILTIN, ReportOptions, get_reporter
-from referatcheck_plugins import privacy
+from referatcheck_plugins import privacy_rules as privacy
 
 HEAD = "\n# REFERAT Socialudvalget d. 15-10-2024\n\n**Mødedato** Tirsdag d. 15. oktober 2024 kl. 16:00\n\n"
 

@@ -118,14 +118,14 @@ def test_cache_key_covers_versions_and_code(tmp_path):
     b = ResultCache(tmp_path, salt="referatcheck=0.1.1").key("m.md", data, SETTINGS)
     assert a != b
     fingerprint = code_fingerprint()
-    assert "referatcheck=" in fingerprint and "toc=referatcheck_plugins.toc@" in fingerprint
-    assert "toc.py:" in fingerprint and "lexer.py:" in fingerprint  # source stamps: editable installs
+    assert "referatcheck=" in fingerprint and "toc=referatcheck_plugins.toc_rules@" in fingerprint
+    assert "toc_rules.py:" in fingerprint and "lexer.py:" in fingerprint  # source stamps: editable installs
 
 
 def test_editing_a_rule_module_invalidates_the_cache():
-    import referatcheck_plugins.toc as toc
+    import referatcheck_plugins.toc_rules as toc
 
-    def stamp() -> str:  # the fingerprint's line for toc.py (other files may change meanwhile)
+    def stamp() -> str:  # the fingerprint's line for toc_rules.py (other files may change meanwhile)
         code_fingerprint.cache_clear()
         return next(line for line in code_fingerprint().splitlines() if line.startswith(str(Path(toc.__file__).resolve())))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import lint
-from referatcheck_plugins.structure import RULES
+from referatcheck_plugins.structure_rules import RULES
 
 NO_ITEMS = (
     "Vesterå Kommune\n\nReferat\n\nØkonomiudvalget\n\nDato: 4. juni 2024\n\n"

@@ -1,4 +1,4 @@
-"""TAB rules: budget tables add up (src/referatcheck/tables.py, plugins/tables.py).
+"""TAB rules: budget tables add up (src/referatcheck/tables.py, plugins/tables_rules.py).
 
 Each check: a wrong table caught at the line to edit, the right one silent; the real
 corpus gives no TAB error or warning except one documented true defect, and its
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from conftest import KNOWN_CORPUS_DEFECTS, CORPUS, EXAMPLES, corpus_files, doc, lint
 from referatcheck.amounts import format_number
 from referatcheck.tables import CODE, CORRECTED, DIFF, PERIOD, TOTAL, document_tables
-from referatcheck_plugins.tables import RULES, AppropriationBalance, TotalRow
+from referatcheck_plugins.tables_rules import RULES, AppropriationBalance, TotalRow
 
 HEAD = "# REFERAT Udvalget d. 01-02-2024\n\n# Punkt 1: Budget\n\n24/01234\n\n## Sagsfremstilling\n\n"
 HEAD_LINES = HEAD.count("\n")  # the snippet's first line is line HEAD_LINES + 1

@@ -7,6 +7,7 @@ from importlib.resources import files
 
 from lark import Lark
 
+from referatcheck.cachedir import default_cache_dir
 from referatcheck.lexer import MinutesLexer
 
 
@@ -29,8 +30,6 @@ def parser(strict: bool = False) -> Lark:
 
 def _tables_file(strict: bool) -> str | bool:
     import lark
-
-    from referatcheck.runner import default_cache_dir
 
     folder = default_cache_dir()
     try:

@@ -55,5 +55,5 @@ def referatcheck_load_document(path, data, vocabulary):
     :class:`referatcheck.model.Document`, or None when the format is not yours.
     A loader that converts to text puts one :class:`referatcheck.locations.Place` per
     text line in ``Document.extra["locations"]``; findings then name the place in the
-    original file (see ``plugins/docx.py``).
+    original file (see ``src/referatcheck/formats/docx.py``).
     """

@@ -29,6 +29,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from referatcheck.cachedir import default_cache_dir
 from referatcheck.engine import FileResult
 from referatcheck.pipeline import RunSettings, lint_file, settings_fingerprint
 
@@ -45,20 +46,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-def default_cache_dir() -> Path:
-    """``$REFERATCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/referatcheck``, else ``~/.cache/referatcheck``.
-
-    The default lives in the user's own cache folder, not the working directory: a
-    cache inside a repository could be committed, and its entries are trusted
-    (unpickled) when read.
-    """
-    explicit = os.environ.get("REFERATCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "referatcheck"
 
 
 # ---- the cache ----------------------------------------------------------------------
