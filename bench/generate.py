@@ -8,17 +8,25 @@ long as its example, and the corpus stays (nearly) free of findings: the benchma
 measures the lint, not the reporting of thousands of findings.
 
     python bench/generate.py OUT_DIR --docs 1000 --size 1 --tables 0
+    python bench/generate.py OUT_DIR --docs 1000 --real     # copies of ../shared/corpus
+
+`--real` copies the real minutes of `../shared/corpus` instead, one word of prose
+changed in each copy, so no two files are alike (as in an archive, and as the cache
+needs: identical contents would be linted once). Those copies stay under `bench/out/`
+and are never committed: the corpus is not ours to publish.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "clean"
+REAL_CORPUS = ROOT.parent / "shared" / "corpus"
 
 _CLOSED_SUFFIX = re.compile(r"(\s*[-–]\s*lukket(?:\s+punkt)?)$", re.IGNORECASE)
 
@@ -121,14 +129,69 @@ def generate(out_dir: str | Path, docs: int, size: int = 1, tables: int = 0) -> 
     return paths
 
 
+# Words that replace one word of prose in each copy of a real document.
+_SWAPS = ("borgere", "kommunen", "udvalget", "indsatsen", "området", "budgettet", "planen", "sagen",
+          "forslaget", "ordningen", "projektet", "rådet", "centret", "afdelingen", "aftalen", "tilbuddet")
+_WORD = re.compile(r"\b[a-zæøå]{5,}\b")
+
+
+def _prose_lines(lines: list[str]) -> list[int]:
+    """Lines of running text (long, starting with a capital, no table or markup): a word
+    changed there changes no structure."""
+    return [i for i, line in enumerate(lines)
+            if len(line) >= 80 and line[:1].isupper() and not any(c in line for c in "\t|#*_<")]
+
+
+def real_documents() -> list[Path]:
+    return sorted(p for p in REAL_CORPUS.glob("*") if p.suffix in (".md", ".txt")) if REAL_CORPUS.is_dir() else []
+
+
+def generate_real(out_dir: str | Path, docs: int) -> list[Path]:
+    """Write ``docs`` copies of the real minutes (cycling through them), each with one word
+    of prose changed, no two alike; returns their paths."""
+    sources = real_documents()
+    if not sources:
+        raise SystemExit(f"no real minutes found in {REAL_CORPUS}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    texts = [s.read_text(encoding="utf-8").split("\n") for s in sources]
+    # Every (line, word, replacement) of a document, in a fixed order: copy k takes the k-th.
+    changes = []
+    for lines in texts:
+        options = [(i, m.start(), m.end(), swap)
+                   for swap in _SWAPS for i in _prose_lines(lines) for m in _WORD.finditer(lines[i])
+                   if m.group() != swap]
+        random.Random(len(changes)).shuffle(options)  # copies spread over the whole document
+        changes.append(options)
+    paths = []
+    for n in range(docs):
+        which = n % len(sources)
+        copy = n // len(sources)
+        options = changes[which]
+        if copy >= len(options):
+            raise SystemExit(f"{sources[which].name}: only {len(options)} different copies can be made")
+        line, start, end, swap = options[copy]
+        lines = list(texts[which])
+        lines[line] = lines[line][:start] + swap + lines[line][end:]
+        path = out / f"{n // 100:03d}" / f"{sources[which].stem}-{n:05d}.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir")
     parser.add_argument("--docs", type=int, default=100, help="number of documents (default 100)")
     parser.add_argument("--size", type=int, default=1, help="items repeated this many times (default 1)")
     parser.add_argument("--tables", type=int, default=0, help="extra tables per item (default 0)")
+    parser.add_argument("--real", action="store_true", help="copies of ../shared/corpus, a word changed in each")
     args = parser.parse_args(argv)
-    paths = generate(args.out_dir, args.docs, args.size, args.tables)
+    if args.real:
+        paths = generate_real(args.out_dir, args.docs)
+    else:
+        paths = generate(args.out_dir, args.docs, args.size, args.tables)
     total = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} documents, {total / 1e6:.2f} MB in {args.out_dir}", file=sys.stderr)
     return 0
