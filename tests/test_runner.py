@@ -6,6 +6,7 @@ import io
 import multiprocessing
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -239,3 +240,71 @@ def test_progress_bar_only_on_a_terminal(minutes, capsys, monkeypatch):
     assert f"{len(minutes)}/{len(minutes)}" in capsys.readouterr().err
     lint_paths(minutes[:3], SETTINGS, jobs=1, use_cache=False)  # few files: no bar
     assert capsys.readouterr().err == ""
+
+
+# ---- what a run keeps and where it caches -------------------------------------------
+
+
+def test_a_run_may_keep_only_the_lines_its_findings_quote(minutes, serial):
+    quoted = lint_paths(minutes, SETTINGS, jobs=2, use_cache=False, full_source=False)
+    assert [r.diagnostics for r in quoted] == [r.diagnostics for r in serial]
+    for whole, kept in zip(serial, quoted):
+        if whole.source is None:
+            assert kept.source is None
+            continue
+        assert kept.source.line_count == len(whole.source.lines)
+        assert set(kept.source.quoted) == {d.span.line for d in whole.diagnostics}
+        for d in whole.diagnostics:
+            assert kept.source.line(d.span.line) == whole.source.line(d.span.line)
+
+
+def _fresh_process(args: list[str], home: Path, extra_path: Path | None = None) -> subprocess.CompletedProcess:
+    """`referatcheck ARGS` in a new interpreter whose default cache folder is under ``home``;
+    prints the modules it imported to stderr."""
+    env = {k: v for k, v in os.environ.items() if k not in ("REFERATCHECK_CACHE_DIR", "PYTHONPATH")}
+    env["XDG_CACHE_HOME"] = str(home)
+    if extra_path is not None:
+        env["PYTHONPATH"] = str(extra_path)
+    probe = ("import sys\nfrom referatcheck.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
+             "    pass\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)\n")
+    return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_no_cache_writes_nothing_anywhere(tmp_path):
+    minutes = tmp_path / "m.md"
+    shutil.copyfile(EXAMPLES / "defects" / "toc-defects.md", minutes)
+    _fresh_process(["check", "--isolated", "--no-cache", str(minutes)], tmp_path / "home")
+    assert not (tmp_path / "home").exists()  # neither results nor grammar tables nor the plugin list
+
+
+def test_cache_dir_holds_every_cache_and_a_warm_run_loads_no_plugin(tmp_path):
+    minutes = tmp_path / "m.md"
+    shutil.copyfile(EXAMPLES / "defects" / "toc-defects.md", minutes)
+    args = ["check", "--isolated", "--cache-dir", str(tmp_path / "cache"), str(minutes)]
+    cold = _fresh_process(args, tmp_path / "home")
+    names = {p.name for p in (tmp_path / "cache").iterdir()}
+    assert any(n.startswith("lark-") for n in names) and any(n.startswith("environment-") for n in names)
+    assert "CACHEDIR.TAG" in names and not (tmp_path / "home").exists()
+    warm = _fresh_process(args, tmp_path / "home")
+    assert warm.stdout == cold.stdout and "TOC" in warm.stdout
+    imported = warm.stderr.split()
+    assert "referatcheck_plugins.toc_rules" in cold.stderr.split()
+    assert not [m for m in imported if m.startswith(("referatcheck_plugins", "lark", "pluggy", "importlib.metadata"))]
+
+
+def test_a_plugin_installed_after_a_run_is_found(tmp_path):
+    """The list of installed plugins is cached; a new distribution on sys.path renews it."""
+    site = tmp_path / "site"
+    site.mkdir()
+    minutes = tmp_path / "m.md"
+    shutil.copyfile(EXAMPLES / "clean" / "nordby-oekonomiudvalget-2024-09-02.md", minutes)
+    args = ["check", "--isolated", "--format", "json", "--cache-dir", str(tmp_path / "cache"), str(minutes)]
+    before = _fresh_process(args, tmp_path / "home", extra_path=site)
+    assert "RC001" not in before.stdout
+    (site / "probe_late.py").write_text("raise ImportError('late probe')\n")
+    dist = site / "probe_late-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: probe-late\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[referatcheck]\nprobe_late = probe_late\n")
+    after = _fresh_process(args, tmp_path / "home", extra_path=site)
+    assert "RC001" in after.stdout and "late probe" in after.stdout

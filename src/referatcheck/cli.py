@@ -95,12 +95,15 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
           baseline_file: str | None, write_baseline_file: str | None, jobs: int, cache_dir: str | None,
           no_cache: bool) -> None:
     """Lint minutes files (directories: every *.md, *.markdown, *.txt and *.docx below them; '-': stdin)."""
+    from referatcheck import cachedir
     from referatcheck.baseline import BaselineError, apply_baseline, write_baseline
     from referatcheck.pipeline import RunSettings, lint_file
-    from referatcheck.plugins import load_plugins
-    from referatcheck.reporters import ReportOptions, available, get_reporter
+    from referatcheck.reporters import BUILTIN, QUOTES_FINDING_LINES_ONLY, ReportOptions, available, get_reporter
 
-    extra = load_plugins().reporters()
+    # Every cache of the run (results, grammar tables, installed plugins) goes there, or nowhere.
+    cachedir.use(cache_dir, enabled=not no_cache)
+    # Plugins are loaded for a format they add; a built-in one needs none (a warm run loads no plugin).
+    extra = {} if output_format in BUILTIN else _plugin_reporters()
     if output_format not in available(extra):
         _fail(f"ukendt format '{output_format}' / unknown format; vælg / choose: {', '.join(available(extra))}")
     if baseline_file and write_baseline_file:
@@ -112,7 +115,9 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     results = []
     if stdin_name is not None:
         results.append(lint_file(stdin_name, sys.stdin.buffer.read(), settings))
-    results.extend(_lint_files(files, settings, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache))
+    # A report that quotes only the lines of its findings lets the run keep no more of each file.
+    results.extend(_lint_files(files, settings, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache,
+                               full_source=output_format not in QUOTES_FINDING_LINES_ONLY))
 
     try:
         if write_baseline_file:
@@ -141,6 +146,12 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     sys.exit(exit_status(results, fail_on, exit_zero))
 
 
+def _plugin_reporters() -> dict:
+    from referatcheck.plugins import load_plugins
+
+    return load_plugins().reporters()
+
+
 def exit_status(results, fail_on: str = "warning", exit_zero: bool = False) -> int:
     """2 when a lint was incomplete (whatever else is asked); else 1 for a finding at or
     above ``fail_on`` unless ``exit_zero``; else 0."""
@@ -155,14 +166,15 @@ def exit_status(results, fail_on: str = "warning", exit_zero: bool = False) -> i
 
 
 def _lint_files(files: list[str], settings, jobs: int = 0, cache_dir: str | None = None,
-                use_cache: bool = True) -> list:
+                use_cache: bool = True, full_source: bool = True) -> list:
     """Read and lint the files, in worker processes and through the cache (referatcheck.runner).
 
     A file that cannot be read is an RC003 finding (exit status 2), not the end of the run.
     """
     from referatcheck.runner import lint_paths
 
-    return lint_paths(files, settings, jobs=jobs or None, cache_dir=cache_dir, use_cache=use_cache)
+    return lint_paths(files, settings, jobs=jobs or None, cache_dir=cache_dir, use_cache=use_cache,
+                      full_source=full_source)
 
 
 @main.command()

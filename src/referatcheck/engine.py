@@ -6,19 +6,23 @@ load and a rule that raises all become RC diagnostics, and the other rules run.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from attrs import field, frozen
 
 from referatcheck.diagnostic import Diagnostic, Message, Severity, sort_diagnostics
 from referatcheck.locations import attach_locations
 from referatcheck.model import Document, Span
-from referatcheck.parse import parse_document
-from referatcheck.plugins import Plugins, load_plugins
 from referatcheck.rule import Rule
-from referatcheck.sections import SectionVocabulary
 from referatcheck.selfcheck import LegacyEncoding, PluginFailed, RuleCrashed, UnreadableFile
-from referatcheck.source import SourceText, UndecodableInput
+from referatcheck.source import QuotedLines, SourceText, UndecodableInput
+
+if TYPE_CHECKING:
+    from referatcheck.plugins import Plugins
+    from referatcheck.sections import SectionVocabulary
+
+# The parser and the plugins are imported by the Linter, when it first lints: reading
+# a cached FileResult (a warm run) needs neither.
 
 _FILE_START = Span(1, 1, 1, 1)
 
@@ -27,7 +31,9 @@ _FILE_START = Span(1, 1, 1, 1)
 class FileResult:
     path: str
     diagnostics: tuple[Diagnostic, ...]
-    source: SourceText | None  # None when the file could not be read as text
+    # None when the file could not be read as text; only the lines the findings point at
+    # (QuotedLines) when a long run's report quotes no more (runner.lint_paths).
+    source: SourceText | QuotedLines | None
     # True when some check could not run (a rule crashed, a plugin failed, unreadable).
     incomplete: bool = False
     document: Document | None = field(default=None, eq=False, repr=False)
@@ -44,6 +50,8 @@ class Linter:
         vocabulary: SectionVocabulary | None = None,
         keep_documents: bool = False,
     ) -> None:
+        from referatcheck.plugins import load_plugins
+
         self.plugins = plugins or load_plugins()
         self.rules = tuple(rules) if rules is not None else self.plugins.rules
         self.rule_options = rule_options or {}
@@ -126,6 +134,13 @@ class Linter:
             f"The file cannot be read as text and was skipped: {reason}",
         )
         return FileResult(path=path, diagnostics=(diagnostic,), source=None, incomplete=True)
+
+
+def parse_document(source: SourceText, vocabulary: SectionVocabulary) -> Document:
+    """:func:`referatcheck.parse.parse_document`, imported on the first parse."""
+    from referatcheck.parse import parse_document as parse
+
+    return parse(source, vocabulary)
 
 
 def _only_diagnostics(found) -> list[Diagnostic]:

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 from lark import Lark
 
-from referatcheck.cachedir import default_cache_dir
+from referatcheck import cachedir
 from referatcheck.lexer import MinutesLexer
 
 
@@ -22,18 +22,18 @@ def parser(strict: bool = False) -> Lark:
         propagate_positions=False,  # spans come from the line tokens, not from tree metadata
         maybe_placeholders=False,
         strict=strict,
-        # The LALR tables, kept in the user's cache folder (Lark checks a digest of the
+        # The LALR tables, kept in the run's cache folder (Lark checks a digest of the
         # grammar and options before using them): a third of a cold start saved.
         cache=_tables_file(strict),
     )
 
 
 def _tables_file(strict: bool) -> str | bool:
+    """Where the tables are kept: the run's cache folder (`--cache-dir`); with
+    `--no-cache` nowhere (False: Lark builds them in memory and writes nothing)."""
     import lark
 
-    folder = default_cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    folder = cachedir.folder()
+    if folder is None or not cachedir.prepare(folder):
         return False
     return str(folder / f"lark-{lark.__version__}-tables{'-strict' if strict else ''}.pickle")

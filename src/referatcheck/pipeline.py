@@ -16,16 +16,18 @@ A baseline is a filter over the whole run and is applied by the command line.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from attrs import evolve, frozen
 
 from referatcheck.config import Config, ConfigError, config_for
 from referatcheck.diagnostic import Diagnostic, Severity, sort_diagnostics
-from referatcheck.engine import FileResult, Linter
 from referatcheck.selection import RuleSet, known_rules
 from referatcheck.selfcheck import INCOMPLETE_CODES
-from referatcheck.sections import SectionVocabulary
+
+if TYPE_CHECKING:  # the engine (and with it the parser) is imported when a file is linted
+    from referatcheck.engine import FileResult, Linter
+    from referatcheck.sections import SectionVocabulary
 
 __all__ = ["RunSettings", "lint_file", "settings_fingerprint", "configuration_for", "check_selectors", "ConfigError"]
 
@@ -73,6 +75,8 @@ def vocabulary_for(path: str, settings: RunSettings = RunSettings()) -> SectionV
 
 def check_selectors(settings: RunSettings) -> None:
     """Raise ConfigError when a command-line selector names no rule."""
+    if not (settings.select or settings.extend_select or settings.ignore):
+        return  # nothing to check, and no plugin to load for it
     rules = known_rules()
     for option, selectors in (("--select", settings.select), ("--extend-select", settings.extend_select),
                               ("--ignore", settings.ignore)):
@@ -176,6 +180,7 @@ def _rule_options(rules: RuleSet, options, codes) -> dict[str, dict[str, Any]]:
 
 @lru_cache(maxsize=64)
 def _linter(profile: Profile, codes: frozenset[str]) -> Linter:
+    from referatcheck.engine import Linter
     from referatcheck.plugins import load_plugins
 
     plugins = load_plugins()

@@ -3,21 +3,23 @@
 Built-in rule families are entry points too, so they are found exactly like a
 third-party plugin. A plugin that fails to import is remembered, not raised: the
 lint goes on with the others and reports it as an RC diagnostic.
+
+Which entry points are installed is read by :mod:`referatcheck.entrypoints`.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
 
-import pluggy
 from attrs import frozen
 
-from referatcheck import hookspecs
+from referatcheck.entrypoints import GROUP, installed_entry_points
 from referatcheck.rule import Rule
 from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 
-GROUP = "referatcheck"
+if TYPE_CHECKING:
+    import pluggy
 
 
 @frozen
@@ -50,6 +52,10 @@ class Plugins:
 
 
 def new_manager() -> pluggy.PluginManager:
+    import pluggy  # here, not above: a run answered from the cache never loads a plugin
+
+    from referatcheck import hookspecs
+
     manager = pluggy.PluginManager(GROUP)
     manager.add_hookspecs(hookspecs)
     return manager
@@ -60,7 +66,7 @@ def load_plugins() -> Plugins:
     """Load every installed plugin once per process."""
     manager = new_manager()
     failures: list[PluginFailure] = []
-    for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+    for ep in installed_entry_points():
         if manager.has_plugin(ep.name):
             continue
         try:

@@ -29,9 +29,11 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from referatcheck import cachedir
 from referatcheck.cachedir import default_cache_dir
 from referatcheck.engine import FileResult
 from referatcheck.pipeline import RunSettings, lint_file, settings_fingerprint
+from referatcheck.source import SourceText
 
 # Below this many files a worker pool costs more than it saves.
 PARALLEL_MIN_FILES = 8
@@ -102,43 +104,43 @@ class ResultCache:
 
     def _mark_folder(self) -> None:
         """Tell backup tools (CACHEDIR.TAG) and git (.gitignore) to leave the cache alone."""
-        if self._marked:
-            return
-        self._marked = True
-        root = self.directory.parent
-        tag = root / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# referatcheck result cache\n")
-            (root / ".gitignore").write_text("*\n")
+        if not self._marked:
+            self._marked = cachedir.prepare(self.directory.parent)
 
 
-def _package_source(plugin) -> Path | None:
-    """The folder of the top-level package a plugin module belongs to (or its one file)."""
-    name = getattr(plugin, "__name__", "")
-    top = sys.modules.get(name.partition(".")[0]) if name else None
-    source = getattr(top, "__file__", None) or getattr(plugin, "__file__", None)
-    if not source:
-        return None
-    path = Path(source).resolve()
-    return path.parent if path.name == "__init__.py" else path
+def _package_sources(entry) -> list[Path]:
+    """The folder of the top-level package an entry point's module belongs to (or its one
+    file), found without importing it."""
+    from importlib.util import find_spec
+
+    top = entry.value.partition(":")[0].strip().partition(".")[0]
+    try:
+        spec = find_spec(top)
+    except (ImportError, ValueError):
+        return []
+    if spec is None:
+        return []
+    if spec.submodule_search_locations:  # a package (a namespace package may have several folders)
+        return [Path(folder).resolve() for folder in spec.submodule_search_locations]
+    return [Path(spec.origin).resolve()] if spec.origin and spec.has_location else []
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Versions and source-file stamps of referatcheck and every installed plugin."""
-    from importlib.metadata import entry_points
+    """Versions and source-file stamps of referatcheck and every installed plugin.
 
+    Made from the installed distributions' entry points and the files on disk, without
+    importing a plugin: a warm run answers from the cache without loading any rule.
+    """
     from referatcheck import __version__
-    from referatcheck.plugins import GROUP, load_plugins
+    from referatcheck.entrypoints import installed_entry_points
 
     parts = [f"referatcheck={__version__}"]
-    for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
-        dist = getattr(ep, "dist", None)
-        parts.append(f"{ep.name}={ep.value}@{dist.name if dist else '?'}=={dist.version if dist else '?'}")
     sources = {Path(__file__).resolve().parent}
-    for plugin in load_plugins().manager.get_plugins():
-        sources.add(_package_source(plugin))
-    for source in sorted(s for s in sources if s is not None):
+    for entry in installed_entry_points():
+        parts.append(f"{entry.name}={entry.value}@{entry.dist}=={entry.version}")
+        sources.update(_package_sources(entry))
+    for source in sorted(sources):
         files = sorted(source.rglob("*")) if source.is_dir() else [source]
         for file in files:
             if file.suffix in (".py", ".lark") and "__pycache__" not in file.parts:
@@ -195,6 +197,15 @@ def _slim(result: FileResult) -> FileResult:
     return evolve(result, source=result.source if result.diagnostics else None, document=None)
 
 
+def _quoted_only(result: FileResult) -> FileResult:
+    """The result with only the source lines its findings point at."""
+    if not isinstance(result.source, SourceText):
+        return result
+    from attrs import evolve
+
+    return evolve(result, source=result.source.excerpt(d.span.line for d in result.diagnostics))
+
+
 def _failed(path: str, reason: str, read_error: bool) -> FileResult:
     from referatcheck.diagnostic import Diagnostic, Message
     from referatcheck.model import Span
@@ -223,13 +234,18 @@ def lint_paths(
     cache_dir: str | os.PathLike | None = None,
     use_cache: bool = True,
     progress: bool | None = None,
+    full_source: bool = True,
 ) -> list[FileResult]:
     """Lint ``paths`` and return their results in the same order.
 
     ``jobs``: worker processes (None: all cores; 1: in this process). ``cache_dir``:
     where results are kept (None: :func:`default_cache_dir`). ``progress``: a bar on
     stderr (None: when stderr is a terminal and there are many files).
+    ``full_source``: False keeps, of each file with findings, only the lines the
+    findings point at (as the text, JSON and SARIF reports quote them), so that the
+    memory of a run does not grow with the size of the files.
     """
+    keep = (lambda result: result) if full_source else _quoted_only
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     cache = None
     if use_cache:
@@ -244,14 +260,16 @@ def lint_paths(
         if cache is not None:
             pending = []
             for index, path in enumerate(paths):
-                results[index] = _cached(path, settings, cache)
-                if results[index] is None:
+                cached = _cached(path, settings, cache)
+                if cached is None:
                     pending.append(index)
-                elif bar is not None:
+                    continue
+                results[index] = keep(cached)
+                if bar is not None:
                     bar.advance()
         work = partial(lint_path, settings=settings, cache=cache)
         for index, result in zip(pending, _run(work, [paths[i] for i in pending], jobs)):
-            results[index] = result
+            results[index] = keep(result)
             if bar is not None:
                 bar.advance()
     finally:
@@ -297,7 +315,9 @@ def _pool(jobs: int):
     # fork shares the loaded plugins and the built parser with the workers at no cost.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    # A worker that is not forked learns the run's cache folder (or --no-cache) anew.
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=cachedir.use,
+                               initargs=cachedir.choice())
 
 
 def _broken_pool_errors() -> tuple[type[BaseException], ...]:

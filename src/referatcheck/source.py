@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Iterable, Mapping
 
 from attrs import frozen
 
@@ -49,6 +50,26 @@ class SourceText:
         if 1 <= number <= len(self.lines):
             return self.lines[number - 1]
         return ""
+
+    def excerpt(self, numbers: Iterable[int]) -> "QuotedLines":
+        """Only the lines ``numbers`` (1-based) of this text."""
+        return QuotedLines(path=self.path, encoding=self.encoding, line_count=len(self.lines),
+                           quoted={n: self.line(n) for n in sorted(set(numbers)) if 1 <= n <= len(self.lines)})
+
+
+@frozen
+class QuotedLines:
+    """The lines of a file that its findings point at: what a result of a long run keeps
+    of its source when the report quotes no more (10,000 whole files would not fit)."""
+
+    path: str
+    encoding: str
+    line_count: int
+    quoted: Mapping[int, str]  # 1-based line number → its text
+
+    def line(self, number: int) -> str:
+        """The text of 1-based line ``number`` ('' when it was not kept)."""
+        return self.quoted.get(number, "")
 
 
 def decode(data: bytes) -> tuple[str, str]:

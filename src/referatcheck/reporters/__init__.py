@@ -36,6 +36,10 @@ BUILTIN: dict[str, str] = {
     "gitlab": "referatcheck.reporters.gitlab:report",
     "html": "referatcheck.reporters.html:report",
 }
+# Formats that read of a file's source only the line each finding points at
+# (`FileResult.source.line(d.span.line)`), so a run may keep no more of each file.
+# The HTML report shows whole files; a plugin's format gets whole files too.
+QUOTES_FINDING_LINES_ONLY = frozenset({"text", "json", "json-lines", "sarif", "junit", "github", "gitlab"})
 
 
 def available(extra: dict | None = None) -> list[str]:
