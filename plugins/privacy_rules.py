@@ -12,7 +12,7 @@ from typing import Iterator
 
 from referatcheck import hookimpl
 from referatcheck.attendance import clean_name
-from referatcheck.cpr import find_cpr_numbers
+from referatcheck.cpr import lines_with_cpr_numbers
 from referatcheck.decisions import heading_body, is_closed, paragraph_sentences, verdict_of
 from referatcheck.diagnostic import Severity
 from referatcheck.model import (
@@ -42,9 +42,7 @@ class CprNumberPublished(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        lines = document.source.lines
-        for index, line in enumerate(lines):
-            numbers = find_cpr_numbers(line, limit=_PER_LINE)
+        for index, numbers in lines_with_cpr_numbers(document.source.lines, limit=_PER_LINE):
             for number in numbers[:_PER_LINE]:
                 yield self.diagnostic(
                     document, Span(index + 1, number.start + 1, index + 1, number.end + 1),

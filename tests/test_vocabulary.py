@@ -65,3 +65,19 @@ def test_a_bad_vocabulary_is_one_line_naming_the_key(tmp_path, body, key):
         load_config(str(config), required=True)
     message = str(caught.value)
     assert key in message and "\n" not in message
+
+
+def test_the_attendance_prefilter_finds_every_letter_ignorecase_finds():
+    """ATTENDANCE_WORDS gates ATTENDANCE_ANYWHERE: it must match wherever that can."""
+    import re
+
+    from referatcheck.vocabulary import ATTENDANCE_ANYWHERE, ATTENDANCE_WORDS
+
+    for word in ("deltog", "forlod", "mødte", "inhabil"):
+        first = word[0]
+        twins = [c for c in map(chr, range(0x110000)) if re.fullmatch(first, c, re.IGNORECASE)]
+        for twin in twins:
+            assert ATTENDANCE_WORDS.search(twin + word[1:].upper()), (word, twin)
+    for note in ("Jens Berg (A) deltog ikke i behandlingen.", "ıNHABIL I SAGEN", "Pia forlod mødet kl. 17.",
+                 "I stedet MØDTE Ida Friis (V)."):
+        assert ATTENDANCE_ANYWHERE.search(note) and ATTENDANCE_WORDS.search(note)

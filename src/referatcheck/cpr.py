@@ -12,8 +12,11 @@ not republish what it warns about.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
+from typing import Iterator, Sequence
 
 from attrs import frozen
 
@@ -91,6 +94,28 @@ def find_cpr_numbers(text: str, limit: int | None = None) -> list[CprNumber]:
             break
     found = sorted([*labelled.values(), *dashed], key=lambda n: n.start)
     return found if enough is None else found[:enough]
+
+
+def lines_with_cpr_numbers(lines: Sequence[str], limit: int | None = None) -> Iterator[tuple[int, list[CprNumber]]]:
+    """``(index, numbers)`` of each line of ``lines`` with CPR numbers (each as
+    :func:`find_cpr_numbers` finds them, with ``limit``).
+
+    The whole text is searched once for six digits in a row, and only the lines that
+    have them are read further: most documents have none at all.
+    """
+    text = "\n".join(lines)
+    found = _SIX_DIGITS.search(text)
+    if found is None:
+        return
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    index = -1
+    while found is not None:
+        index = bisect.bisect_right(starts, found.start()) - 1
+        numbers = find_cpr_numbers(lines[index], limit)
+        if numbers:
+            yield index, numbers
+        # On from the next line: each line is read once.
+        found = _SIX_DIGITS.search(text, starts[index + 1]) if index + 1 < len(lines) else None
 
 
 def mask_cpr(text: str) -> str:

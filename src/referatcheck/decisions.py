@@ -28,6 +28,7 @@ import datetime as dt
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 
 from attrs import frozen
 from rapidfuzz.distance import Levenshtein
@@ -106,6 +107,7 @@ _LEADING_PREPOSITION = re.compile(r"^\s*(?:for|fra|i|til)\s+")  # `Beslutningspr
 _JOINT_MEETING = re.compile(r"fælles|mellem")
 
 
+@lru_cache(maxsize=1024)  # the same few names are compared for every item of a document
 def committee_key(name: str) -> str:
     """A committee name reduced for comparison.
 

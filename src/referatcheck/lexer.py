@@ -24,7 +24,7 @@ from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_marks
 from referatcheck.vocabulary import (
-    ATTENDANCE_ANYWHERE, ATTENDANCE_START, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, DATE_ONLY,
+    ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, DATE_ONLY,
     HEAD_LABELS, ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
     OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_HEADER_CELLS, TOC_HEADING_GLUED, TOC_HEADINGS,
 )
@@ -1081,7 +1081,7 @@ class _Roles:
     def _attendance(text: str) -> bool:
         if len(text) > 400:
             return False
-        return bool(ATTENDANCE_START.match(text) or ATTENDANCE_ANYWHERE.search(text))
+        return bool(ATTENDANCE_START.match(text) or (ATTENDANCE_WORDS.search(text) and ATTENDANCE_ANYWHERE.search(text)))
 
 
 class _Evidence:

@@ -24,6 +24,8 @@ _PATTERNS = SECTION_PATTERNS
 # quadratic on a long run of them that is not at the end.
 _NOT_TRAILING = re.compile(r"[^\s:.]")
 _DIGIT = re.compile(r"\d")
+# SectionVocabulary remembers the kinds of up to this many texts, of up to this length.
+_REMEMBERED, _REMEMBERED_LENGTH = 8192, 300
 
 
 class SectionVocabulary:
@@ -34,6 +36,9 @@ class SectionVocabulary:
         for name, kind in (extra or {}).items():
             self._names[_key(name)] = SectionKind(kind)
         self.words = words
+        # Answers of classify() and classify_plain(), which the lexer and the transformer ask
+        # for every heading and short line: the same headings recur in every file of a run.
+        self._known: dict[tuple[bool, str], SectionKind | None] = {}
 
     def with_names(self, extra: Iterable[tuple[str, SectionKind | str]]) -> "SectionVocabulary":
         vocab = SectionVocabulary(words=self.words)
@@ -50,6 +55,27 @@ class SectionVocabulary:
 
     def classify(self, heading: str) -> SectionKind | None:
         """The kind of section a heading opens, or None for a sub-heading."""
+        return self._remembered(False, heading)
+
+    def classify_plain(self, line: str) -> SectionKind | None:
+        """The kind for an unmarked text line, which counts only when unmistakable.
+
+        A known name alone on its line (no trailing period: `Baggrund.` is a run-in
+        paragraph label in some exports) or a decision header with a date.
+        """
+        return self._remembered(True, line)
+
+    def _remembered(self, plain: bool, text: str) -> SectionKind | None:
+        if len(text) > _REMEMBERED_LENGTH:
+            return self._classify_plain(text) if plain else self._classify(text)
+        known = self._known
+        if (plain, text) not in known:
+            if len(known) >= _REMEMBERED:
+                known.clear()  # a run over a very large archive: start afresh, memory stays flat
+            known[plain, text] = self._classify_plain(text) if plain else self._classify(text)
+        return known[plain, text]
+
+    def _classify(self, heading: str) -> SectionKind | None:
         key = _key(heading)
         if not key or len(key) > 200:
             return None
@@ -63,12 +89,7 @@ class SectionVocabulary:
             return SectionKind.DECISION
         return None
 
-    def classify_plain(self, line: str) -> SectionKind | None:
-        """The kind for an unmarked text line, which counts only when unmistakable.
-
-        A known name alone on its line (no trailing period: `Baggrund.` is a run-in
-        paragraph label in some exports) or a decision header with a date.
-        """
+    def _classify_plain(self, line: str) -> SectionKind | None:
         text = clean_inline(line)
         if not text or text.endswith(".") or len(text) > 160:
             return None

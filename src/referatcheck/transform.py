@@ -58,7 +58,8 @@ def span_of(token: Token) -> Span:
 
 
 def _span_of_tokens(tokens: Sequence[Token]) -> Span:
-    return Span.covering(span_of(tokens[0]), span_of(tokens[-1]))
+    first, last = tokens[0], tokens[-1]
+    return Span(first.line, first.column, last.end_line, last.end_column)
 
 
 def _span_of(node) -> Span:
