@@ -102,6 +102,11 @@ def settings_fingerprint(path: str, settings: RunSettings) -> str:
         config = configuration_for(path, settings)
     except ConfigError as exc:  # lint_file will fail the same way; never cache on it
         return f"error:{exc}"
+    return _fingerprint(config, settings)
+
+
+@lru_cache(maxsize=64)  # asked for every file of a run, with the same few configurations
+def _fingerprint(config: Config, settings: RunSettings) -> str:
     return repr((config.path, config.digest, settings))
 
 
