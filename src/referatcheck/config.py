@@ -38,11 +38,9 @@ glob or a value of the wrong type is a :class:`ConfigError` naming the file and 
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -149,6 +147,8 @@ def _load(path: str, _mtime: int, _size: int, _inode: int) -> Config | None:
             data = handle.read()
     except OSError as exc:
         raise ConfigError(f"{path}: kan ikke læses / cannot be read: {exc.strerror or exc}") from None
+    import tomllib  # here: a run without a configuration file never parses TOML
+
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -186,6 +186,8 @@ class _Reader:
         for raw_key, value in table.items():
             key = raw_key.replace("_", "-")
             if key not in KEYS:
+                import difflib
+
                 hint = difflib.get_close_matches(key, KEYS, n=1)
                 tip = f" (mente du / did you mean '{hint[0]}'?)" if hint else ""
                 raise self.fail(raw_key, f"ukendt nøgle{tip}", f"unknown key; known: {', '.join(KEYS)}")
