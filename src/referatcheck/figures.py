@@ -87,7 +87,8 @@ class PartsStatement:
 def find_parts_statements(text: str, limit: int = 50) -> list[PartsStatement]:
     """The `N X, heraf A Y og B Z` / `i alt N … fordelt på A … og B …` in ``text`` (at most
     ``limit``: a paragraph with more is a list of figures, not prose to check)."""
-    if "heraf" not in text.casefold() and "hvoraf" not in text.casefold() and "fordel" not in text.casefold():
+    folded = text.casefold()
+    if "heraf" not in folded and "hvoraf" not in folded and "fordel" not in folded:
         return []
     found = []
     for offset, sentence in sentences(text):
