@@ -14,7 +14,7 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.attendance import (
     ITEM_ABSENCE, TIMED_ABSENCE, Attendance, Ballot, ItemAttendance, Note, NoteKind, Person, canonical_party,
-    is_known_party, read_attendance, same_person,
+    is_known_party, same_person,
 )
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, Span
@@ -77,7 +77,7 @@ class AbsentActs(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         for item in attendance.items:
             for person, line, what in _presence_signals(item):
                 if what in ("disqualified", "substitute"):
@@ -120,7 +120,7 @@ class AbsentNotListed(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         participants = attendance.participants
         if participants is None or not participants.complete:
             return
@@ -206,7 +206,7 @@ class TwoPartyLetters(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         by_person: dict[str, list[Person]] = {}
         for person in attendance.mentions:
             by_person.setdefault(person.key, []).append(person)
@@ -263,7 +263,7 @@ class UnknownParty(Rule):
         if isinstance(extra, str):
             extra = [p.strip() for p in extra.split(",")]
         extra = {str(p).strip() for p in extra if str(p).strip()}
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         seen: set[str] = set()
         found: list[tuple[Span, str]] = [(p.span, p.party) for p in attendance.mentions]
         for item in attendance.items:
@@ -305,7 +305,7 @@ class TooManyVotes(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         for item in attendance.items:
             if not item.ballots:
                 continue
@@ -394,7 +394,7 @@ class ActsWhileGone(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         for item in attendance.items:
             for person, line, what in _presence_signals(item):
                 notes = [n for n in attendance.absences(person, item.number) if n.kind in TIMED_ABSENCE]
@@ -430,7 +430,7 @@ class SpelledTogether(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        for line in read_attendance(document).spelled_together:
+        for line in document.facts.attendance.spelled_together:
             raw = document.source.line(line)
             column = raw.casefold().find("tilstede")
             span = Span(line, column + 1, line, column + 9) if column >= 0 else _line_span(document, line)

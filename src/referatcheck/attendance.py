@@ -20,14 +20,17 @@ import re
 from bisect import bisect_right
 from enum import StrEnum
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from attrs import field, frozen
 
-from referatcheck.decisions import analyse
+from referatcheck.decisions import ItemRecord
 from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
 from referatcheck.sentences import sentences
 from referatcheck.titles import clean_inline
+
+if TYPE_CHECKING:
+    from referatcheck.facts import Facts
 
 # ---- parties -----------------------------------------------------------------------------
 
@@ -831,23 +834,18 @@ _CASE_TEXT = frozenset({SectionKind.SUMMARY, SectionKind.RECOMMENDATION, Section
                         SectionKind.PROCEDURE, SectionKind.FINANCE})
 
 
-def own_sections(document: Document, item: Item) -> list[Section]:
+def own_sections(item: Item, record: ItemRecord | None) -> list[Section]:
     """The item's sections that record this meeting: not `Tidligere politisk behandlet`,
     and not a decision :mod:`referatcheck.decisions` reads as quoted (another committee's
     or an earlier meeting's, kept in the item under its own dated heading)."""
-    record = _records(document).get(id(item))
     quoted = {d.heading_span for d in (record.decisions if record else ()) if not d.this_meeting}
     return [s for s in item.sections if s.kind is not SectionKind.HISTORY and s.heading_span not in quoted]
 
 
-@lru_cache(maxsize=8)
-def _records(document: Document) -> dict:
-    return {id(record.item): record for record in analyse(document)}
-
-
-@lru_cache(maxsize=8)
-def read_attendance(document: Document) -> Attendance:
-    """Everything the minutes record about attendance and votes, read once per document."""
+def read_attendance(document: Document, facts: "Facts") -> Attendance:
+    """Everything the minutes record about attendance and votes (read once per document
+    by :attr:`Document.facts`, whose decision records say which sections are this
+    meeting's)."""
     numbers = tuple(item.number for item in document.items)
     reader = _Reader(document, numbers)
     spelled_together: list[int] = []
@@ -877,7 +875,7 @@ def read_attendance(document: Document) -> Attendance:
         votes: list[VoteLine] = []
         acts: list[Act] = []
         unnamed = False
-        own = own_sections(document, item)
+        own = own_sections(item, facts.record_of(item))
         decided = any(s.kind is SectionKind.DECISION and s.blocks for s in own)
         blocks = [(None, b) for b in item.intro] + [(s, b) for s in own for b in s.blocks]
         for section, block in blocks:

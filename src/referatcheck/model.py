@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from enum import StrEnum
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from attrs import field, frozen
 
 from referatcheck.source import SourceText
+
+if TYPE_CHECKING:
+    from referatcheck.facts import Facts
 
 
 @frozen(order=True)
@@ -245,7 +248,7 @@ class Unread:
     reason: str  # a short English reason, e.g. "page flattened onto one line"
 
 
-@frozen(eq=False)  # identity equality: cheap to hash, so per-document caches work
+@frozen(eq=False)  # identity equality: a document is one reading of one file
 class Document:
     source: SourceText
     head: Head
@@ -254,10 +257,32 @@ class Document:
     unread: tuple[Unread, ...] = ()
     # Free-form facts a loader adds (e.g. a .docx loader's position map).
     extra: dict = field(factory=dict, eq=False)
+    _facts: object = field(default=None, init=False, eq=False, repr=False)
 
     @property
     def path(self) -> str:
         return self.source.path
+
+    @property
+    def facts(self) -> "Facts":
+        """What the document says, read once and shared by every rule
+        (:class:`referatcheck.facts.Facts`)."""
+        if self._facts is None:
+            # Imported here: the facts are read by domain modules that import this model.
+            from referatcheck.facts import Facts
+
+            object.__setattr__(self, "_facts", Facts(self))
+        return self._facts
+
+    def __getstate__(self) -> dict:
+        # Facts are derived: a document sent to another process is read again there.
+        state = {name: getattr(self, name) for name in self.__slots__ if name not in ("_facts", "__weakref__")}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_facts", None)
 
     def unread_between(self, first_line: int, last_line: int) -> bool:
         """Whether a stretch that could not be read lies between two lines: an item that
