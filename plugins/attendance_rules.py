@@ -24,10 +24,6 @@ _CHOICE_DA = {"for": "For", "against": "Imod", "abstain": "Undlod"}
 _CHOICE_EN = {"for": "For", "against": "Against", "abstain": "Abstained"}
 
 
-def _line_span(document: Document, line: int) -> Span:
-    return Span.of_line(line, document.source.line(line))
-
-
 def _presence_signals(item: ItemAttendance) -> Iterator[tuple[Person, int, str]]:
     """Persons recorded as there in the item: ``(person, line, what)``; what is
     "act", "dissent", "vote", "disqualified" or "substitute"."""
@@ -94,7 +90,7 @@ class AbsentActs(Rule):
                     f"punktet ({where}: \"{_short(note.text)}\").",
                     f"{person.label()} {_WHAT_EN[what]} in item {item.number} but is noted absent for the item "
                     f"({where_en}: \"{_short(note.text)}\").",
-                    related=(_line_span(document, note.line),), subject=f"{person.key}|{item.number}",
+                    related=(document.line_span(note.line),), subject=f"{person.key}|{item.number}",
                 )
 
 
@@ -403,14 +399,14 @@ class ActsWhileGone(Rule):
                 note = notes[0]
                 gone_da = "forlod mødet" if note.kind is NoteKind.LEFT else "kom først senere"
                 gone_en = "left the meeting" if note.kind is NoteKind.LEFT else "arrived only later"
-                span = person.span if person.span.line == line else _line_span(document, line)
+                span = person.span if person.span.line == line else document.line_span(line)
                 yield self.diagnostic(
                     document, span,
                     f"{person.label()} {_WHAT_DA[what]} i punkt {item.number}, men {gone_da} ifølge linje "
                     f"{note.line} (\"{_short(note.text)}\").",
                     f"{person.label()} {_WHAT_EN[what]} in item {item.number}, but {gone_en} according to line "
                     f"{note.line} (\"{_short(note.text)}\").",
-                    related=(_line_span(document, note.line),), subject=f"{person.key}|{item.number}",
+                    related=(document.line_span(note.line),), subject=f"{person.key}|{item.number}",
                 )
 
 
@@ -431,9 +427,7 @@ class SpelledTogether(Rule):
 
     def check(self, document, options) -> Iterator:
         for line in document.facts.attendance.spelled_together:
-            raw = document.source.line(line)
-            column = raw.casefold().find("tilstede")
-            span = Span(line, column + 1, line, column + 9) if column >= 0 else _line_span(document, line)
+            span = document.locate("tilstede", line, ignore_case=True) or document.line_span(line)
             yield self.diagnostic(
                 document, span,
                 "\"tilstede\" skrives i to ord: \"til stede\".",

@@ -21,7 +21,7 @@ from decimal import Decimal
 from attrs import frozen
 
 from referatcheck.amounts import Amount, Interval, find_numbers
-from referatcheck.model import Document, ListBlock, Paragraph
+from referatcheck.model import Document, ListBlock, Paragraph, Span
 from referatcheck.sentences import sentences
 
 _HERAF = re.compile(r"\b(?:heraf|hvoraf)\s{1,3}", re.IGNORECASE)
@@ -170,11 +170,10 @@ def _is_year(amount: Amount) -> bool:
 
 @frozen
 class ProseStatement:
-    """A parts statement where it stands: the prose block's lines and its first line."""
+    """A parts statement and its place: from the whole's figure to the last part."""
 
     statement: PartsStatement
-    lines: tuple[str, ...]
-    first_line: int
+    span: Span
 
 
 ProseFigures = tuple[ProseStatement, ...]
@@ -183,10 +182,34 @@ ProseFigures = tuple[ProseStatement, ...]
 def read_figures(document: Document) -> ProseFigures:
     """Every parts statement in the document's paragraphs and list items."""
     return tuple(
-        ProseStatement(statement, lines, first_line)
+        ProseStatement(statement, _span(document, lines, first_line, statement))
         for lines, first_line in _prose(document)
         for statement in find_parts_statements(" ".join(lines))
     )
+
+
+def _span(document: Document, lines: tuple[str, ...], first_line: int, statement: PartsStatement) -> Span:
+    """From the whole's figure to the end of the last part (its line's end when the
+    statement runs over lines)."""
+    start_line = _line_of(lines, first_line, statement.start)
+    end_line = _line_of(lines, first_line, statement.end - 1)
+    start = document.locate(statement.whole.text, start_line)
+    start_col = start.column if start is not None else 1
+    end_of_line = document.line_span(end_line).end_column
+    if end_line != start_line:
+        return Span(start_line, start_col, end_line, end_of_line)
+    return Span(start_line, start_col, end_line,
+                max(start_col + 1, min(end_of_line, start_col + statement.end - statement.start)))
+
+
+def _line_of(lines: tuple[str, ...], first_line: int, offset: int) -> int:
+    """The file line of ``offset`` in the space-joined ``lines``."""
+    position = 0
+    for index, line in enumerate(lines):
+        if offset < position + len(line) + 1:
+            return first_line + index
+        position += len(line) + 1
+    return first_line + len(lines) - 1
 
 
 def _prose(document: Document):

@@ -105,7 +105,11 @@ class DocumentBuilder(Transformer):
             value_span = Span.covering(span_of(conts[0]), span_of(conts[-1]))
         else:
             value_span = span_of(first)
-        return Field(label=label, value=joined, span=_span_of_tokens(children), value_span=value_span, role=role)
+        written = [line[max(0, value_span.column - 1):]] if value else []
+        written.extend(str(cont) for cont in conts)
+        lines = tuple(clean_inline(text) for text in written if text.strip())
+        return Field(label=label, value=joined, span=_span_of_tokens(children), value_span=value_span, role=role,
+                     lines=lines)
 
     def toc(self, children: list[Token]) -> Toc:
         head = children[0]
