@@ -62,6 +62,17 @@ The document model (frozen attrs classes; every node has a :class:`Span`)
     :class:`Span` — 1-based ``line``/``column`` to ``end_line``/``end_column``
     (exclusive) in the file as given: point a finding at the place to edit.
 
+The facts (read once per document and shared by every rule: compare, don't re-read)
+    :class:`Facts` — ``document.facts``: ``meeting`` (committee and dates),
+    ``records`` (per item its recommendation and decisions; ``record_of(item)``),
+    ``attendance`` (participants, absences, votes), ``tables`` (each table read:
+    column roles, totals), ``toc`` (the TOC aligned with the items), ``figures``
+    (parts statements in prose with their spans), and ``shared(key, compute)`` for
+    work the rules of one family share.
+
+    Places: ``document.line_span(line)`` and ``document.locate(text, line)`` turn
+    text read from a node back into a :class:`Span` (never search the source).
+
 Reading helpers (one place reads Danish numbers, dates and titles: use them)
     Amounts: :class:`Amount` (``Amount.parse("1.229.781")``, value, decimals, unit,
     ``interval``), :class:`Interval` (interval arithmetic of rounded figures),
@@ -99,6 +110,7 @@ from referatcheck.dates import (
     weekday_name,
 )
 from referatcheck.diagnostic import Diagnostic, Message, Severity
+from referatcheck.facts import Facts
 from referatcheck.hookspecs import hookimpl
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import (
@@ -164,6 +176,8 @@ __all__ = [
     "Heading",
     "AttendanceNote",
     "block_text",
+    # facts
+    "Facts",
     # reading helpers
     "Amount",
     "Interval",
