@@ -17,6 +17,7 @@ from referatcheck.attendance import (
     is_known_party, read_attendance, same_person,
 )
 from referatcheck.diagnostic import Severity
+from referatcheck.edits import Applicability, Edit, Fix
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
 
@@ -428,6 +429,7 @@ class SpelledTogether(Rule):
         wrong="Ikke tilstede: Lars Holm (C)",
         right="Ikke til stede: Lars Holm (C)",
     )
+    fixable = Applicability.SAFE
 
     def check(self, document, options) -> Iterator:
         for line in read_attendance(document).spelled_together:
@@ -438,7 +440,18 @@ class SpelledTogether(Rule):
                 document, span,
                 "\"tilstede\" skrives i to ord: \"til stede\".",
                 "\"tilstede\" is spelled in two words: \"til stede\".",
+                fix=_two_words(raw, span) if column >= 0 else None,
             )
+
+
+def _two_words(raw: str, span: Span) -> Fix:
+    """`tilstede` → `til stede`, in the word's own case (`Tilstede` → `Til stede`, `TILSTEDE` →
+    `TIL STEDE`)."""
+    word = raw[span.column - 1:span.end_column - 1]
+    return Fix.safe(
+        [Edit.replace(span, f"{word[:3]} {word[3:]}")],
+        "Skriv \"til stede\" i to ord.", "Write \"til stede\" as two words.",
+    )
 
 
 def _short(text: str, limit: int = 70) -> str:

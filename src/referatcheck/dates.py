@@ -170,6 +170,85 @@ def weekday_name(date: dt.date) -> str:
     return WEEKDAYS[date.weekday()]
 
 
+# ---- writing: what a fix puts in place of a wrong weekday or date --------------------------
+
+_WEEKDAYS_IN_ENGLISH = {danish: english for english, danish in WEEKDAYS_EN.items()}
+_DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+                  "oktober", "november", "december")
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december")
+
+
+def weekday_at(text: str, mention: DateMention) -> tuple[int, int] | None:
+    """Offsets in ``text`` of the weekday word written before ``mention`` (None: none is)."""
+    window = max(0, mention.start - 24)
+    before = _WEEKDAY_BEFORE.search(text[window:mention.start])
+    return (window + before.start(1), window + before.end(1)) if before else None
+
+
+def spell_weekday(weekday: str, like: str) -> str:
+    """The Danish ``weekday`` written as the word ``like`` is: in English when ``like`` is
+    English (`Wednesday`), and in its case (`Tirsdag`, `TIRSDAG`, `tirsdag`)."""
+    word = _WEEKDAYS_IN_ENGLISH[weekday] if like.lower() in WEEKDAYS_EN else weekday
+    return _in_case_of(word, like)
+
+
+def restyle_date(text: str, date: dt.date) -> str | None:
+    """``date`` written in the form of the date ``text`` (`17-10-2024` → `15-10-2024`, `1. okt.
+    2024` → `3. okt. 2024`, `April 3, 2024` → `May 2, 2024`); None for a form not known here."""
+    forms = ((_NUMERIC, "d.m.y"), (_SLASH_SPACE, "dmy"), (_ISO, "ymd"), (_WORDED, "dMy"), (_MONTH_FIRST, "Mdy"))
+    for pattern, kinds in forms:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        out = text
+        for index in reversed(range(len(kinds))):
+            kind = kinds[index]
+            if kind == ".":
+                continue
+            start, end = match.span(index + 1)
+            old = match.group(index + 1)
+            if kind == "M":
+                new, abbreviated = _month_name(old, date.month, english_first=pattern is _MONTH_FIRST)
+                if not abbreviated and out[end:end + 1] == "." and old.lower() not in _ALL_MONTHS:
+                    end += 1  # `okt.` → `maj`: no abbreviation dot
+            else:
+                new = _date_number(kind, old, date, fixed_width=pattern in (_NUMERIC, _ISO))
+            out = out[:start] + new + out[end:]
+        return out
+    return None
+
+
+_ALL_MONTHS = frozenset((*_DANISH_MONTHS, *_ENGLISH_MONTHS))
+
+
+def _date_number(kind: str, old: str, date: dt.date, fixed_width: bool) -> str:
+    if kind == "y":
+        return str(date.year) if len(old) == 4 else f"{date.year % 100:02d}"
+    value = date.day if kind == "d" else date.month
+    # `07-11-2023` keeps two digits; `17. oktober` → `2. maj`, but `07. november` → `02. maj`.
+    padded = len(old) == 2 and (fixed_width or old.startswith("0"))
+    return f"{value:02d}" if padded else str(value)
+
+
+def _month_name(old: str, month: int, english_first: bool) -> tuple[str, bool]:
+    """Month ``month`` named in the language, length and case of ``old``; and whether abbreviated."""
+    lower = old.lower()
+    english = lower in _ENGLISH_MONTHS and (english_first or lower not in _DANISH_MONTHS)
+    full = (_ENGLISH_MONTHS if english else _DANISH_MONTHS)[month - 1]
+    if lower in _ALL_MONTHS:
+        return _in_case_of(full, old), False
+    if len(full) <= 4:  # `maj`, `juni`, `juli` are not abbreviated
+        return _in_case_of(full, old), False
+    return _in_case_of(full[:3], old), True
+
+
+def _in_case_of(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    return word.capitalize() if like[:1].isupper() else word
+
+
 # `kl. 15:30`, `kl. 15.30`, `kl. 15`; the digits are read loosely so that a wrong time
 # (`kl. 25:00`, `kl. 1530`, `kl. 15:3`) is found and can be reported, not skipped.
 _KL_TIME = re.compile(r"\bkl\b\.?\s{0,3}(?:ca\.?\s{0,3})?(\d{1,4})(?:[:.](\d{1,3}))?(?![\d:])", re.IGNORECASE)
