@@ -64,8 +64,8 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @click.option("--format", "--output-format", "output_format", default="text", show_default=True,
               help="Output format: text, json, json-lines, sarif, junit, github, gitlab (plugins may add more).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True,
-              help="Language of messages.")
+@click.option("--lang", type=click.Choice(["da", "en"]), default=None,
+              help="Language of messages [default: the configuration's `lang`, else da].")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal).")
 @click.option("--select", multiple=True, callback=_codes, metavar="CODES",
               help="Only these rules (codes, prefixes, families; comma-separated). Replaces the configuration's.")
@@ -114,6 +114,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
         _fail("--baseline og --write-baseline kan ikke bruges sammen / cannot be used together")
     _check_combinations(paths, stdin_filename, output_format, fix=fix, diff=diff, statistics=statistics,
                         watch=watch, write_baseline=bool(write_baseline_file))
+    if lang is None:
+        lang = _configured_lang(config_file, isolated)
     if watch:
         from referatcheck.watch import watch as watch_files
 
@@ -198,6 +200,16 @@ def _check_combinations(paths, stdin_filename, output_format: str, *, fix: bool,
         if fix or diff or write_baseline:
             _fail("--watch kan ikke bruges med --fix, --diff eller --write-baseline (filen ændres, mens den "
                   "redigeres) / --watch cannot be used with --fix, --diff or --write-baseline")
+
+
+def _configured_lang(config_file: str | None, isolated: bool) -> str:
+    """`lang` of the configuration in the working directory (or `--config`), else Danish."""
+    from referatcheck.config import ConfigError, configured_lang
+
+    try:
+        return configured_lang(config_file, isolated) or "da"
+    except ConfigError as exc:
+        _fail(str(exc))
 
 
 def _status_of(command, params: dict) -> int:
@@ -356,6 +368,14 @@ def explain(code: str, lang: str) -> None:
     if rule is None:
         _fail(f"ukendt regel / unknown rule: {code}")
     click.echo(explain_text(rule, lang))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON schema of the configuration (for editors: Even Better TOML, Taplo)."""
+    from importlib.resources import files
+
+    click.echo(files("referatcheck").joinpath("referatcheck.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -120,7 +120,7 @@ def _profile(config: Config, settings: RunSettings) -> Profile:
 
     rules = known_rules()
     layers = (
-        (config.select, config.extend_select, config.ignore),
+        *config.layers,  # the files a configuration extends first (`extend`), then its own
         (settings.select or None, settings.extend_select, settings.ignore),
     )
     enabled = _enabled(rules, layers)
