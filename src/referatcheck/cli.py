@@ -371,6 +371,17 @@ def explain(code: str, lang: str) -> None:
 
 
 @main.command()
+def server() -> None:
+    """Start the language server for editors (LSP over stdin/stdout; needs the lsp extra)."""
+    try:
+        from referatcheck.lspserver import serve
+    except ImportError as exc:
+        _fail(f"sprogserveren kræver pygls / the language server needs pygls ({exc}): "
+              "pip install 'referatcheck[lsp]'")
+    serve()
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON schema of the configuration (for editors: Even Better TOML, Taplo)."""
     from importlib.resources import files
