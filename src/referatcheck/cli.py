@@ -116,14 +116,15 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
                         watch=watch, write_baseline=bool(write_baseline_file))
     if lang is None:
         lang = _configured_lang(config_file, isolated)
+    settings = RunSettings(select=select, ignore=ignore, extend_select=extend_select, config_file=config_file,
+                           isolated=isolated)
     if watch:
         from referatcheck.watch import watch as watch_files
 
-        params = dict(click.get_current_context().params, watch=False)
+        _inputs(paths, stdin_filename, settings)  # a missing path or a bad configuration ends it before it starts
+        params = dict(click.get_current_context().params, watch=False, lang=lang)
         sys.exit(watch_files(paths, lambda: _status_of(check.callback, params), lang=lang, quiet=quiet,
                              extra_files=[config_file] if config_file else ()))
-    settings = RunSettings(select=select, ignore=ignore, extend_select=extend_select, config_file=config_file,
-                           isolated=isolated)
     files, stdin_name = _inputs(paths, stdin_filename, settings)
 
     results = []
@@ -136,7 +137,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     if fix or diff:
         from referatcheck.fixrun import apply_fixes
 
-        run = apply_fixes(results, settings, unsafe=unsafe_fixes, write=fix and not diff, stdin=stdin)
+        run = apply_fixes(results, settings, unsafe=unsafe_fixes, write=fix, stdin=stdin)
         for problem in run.problems:
             click.echo(f"referatcheck: ikke rettet / not fixed: {problem}", err=True)
         if diff:
@@ -177,8 +178,9 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
                 handle.write(text)
         except OSError as exc:
             _fail(f"{output}: {exc.strerror or exc}")
-    if fix and not quiet:
-        click.echo(_fixed_line(run.fixed, run.remaining, lang), err=output_format != "text" or output is not None
+    if fix and not quiet:  # after the report, as ruff says it; on stderr when stdout is not for people
+        remaining = sum(len(r.diagnostics) for r in results)
+        click.echo(_fixed_line(run.fixed, remaining, lang), err=output_format != "text" or output is not None
                    or to_stderr)
     status = exit_status(results, fail_on, exit_zero)
     sys.exit(EXIT_ERROR if fix and run.write_failed else status)

@@ -35,10 +35,6 @@ class FixRun:
     def fixed(self) -> int:
         return sum(o.fixed_count for o in self.outcomes)
 
-    @property
-    def remaining(self) -> int:
-        return sum(len(r.diagnostics) for r in self.results)
-
 
 def apply_fixes(results: Sequence[FileResult], settings, *, unsafe: bool, write: bool,
                 stdin: tuple[str, bytes] | None = None) -> FixRun:

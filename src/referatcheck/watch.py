@@ -51,8 +51,12 @@ class Watched:
 def watch(paths: Sequence[str], run: Callable[[], int], *, lang: str = "da", quiet: bool = False,
           extra_files: Sequence[str] = (), debounce_ms: int = DEBOUNCE_MS, stream=None) -> int:
     """Run ``run`` now and after every relevant change, until interrupted; exit status 0."""
+    import logging
+
     import watchfiles
 
+    # watchfiles says "KeyboardInterrupt caught, stopping watch" on Ctrl-C: that is how a watch ends.
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)
     stream = stream or sys.stderr
     text = _MESSAGES["en" if lang == "en" else "da"]
     watched = Watched(paths, extra_files)
