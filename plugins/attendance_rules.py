@@ -14,19 +14,15 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.attendance import (
     ITEM_ABSENCE, TIMED_ABSENCE, Attendance, Ballot, ItemAttendance, Note, NoteKind, Person, canonical_party,
-    is_known_party, read_attendance, same_person,
+    is_known_party, same_person,
 )
 from referatcheck.diagnostic import Severity
-from referatcheck.edits import Applicability, Edit, Fix
+from referatcheck.edits import Applicability, Edit, Fix, written
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
 
 _CHOICE_DA = {"for": "For", "against": "Imod", "abstain": "Undlod"}
 _CHOICE_EN = {"for": "For", "against": "Against", "abstain": "Abstained"}
-
-
-def _line_span(document: Document, line: int) -> Span:
-    return Span.of_line(line, document.source.line(line))
 
 
 def _presence_signals(item: ItemAttendance) -> Iterator[tuple[Person, int, str]]:
@@ -78,7 +74,7 @@ class AbsentActs(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         for item in attendance.items:
             for person, line, what in _presence_signals(item):
                 if what in ("disqualified", "substitute"):
@@ -95,7 +91,7 @@ class AbsentActs(Rule):
                     f"punktet ({where}: \"{_short(note.text)}\").",
                     f"{person.label()} {_WHAT_EN[what]} in item {item.number} but is noted absent for the item "
                     f"({where_en}: \"{_short(note.text)}\").",
-                    related=(_line_span(document, note.line),), subject=f"{person.key}|{item.number}",
+                    related=(document.line_span(note.line),), subject=f"{person.key}|{item.number}",
                 )
 
 
@@ -121,7 +117,7 @@ class AbsentNotListed(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         participants = attendance.participants
         if participants is None or not participants.complete:
             return
@@ -207,7 +203,7 @@ class TwoPartyLetters(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         by_person: dict[str, list[Person]] = {}
         for person in attendance.mentions:
             by_person.setdefault(person.key, []).append(person)
@@ -264,7 +260,7 @@ class UnknownParty(Rule):
         if isinstance(extra, str):
             extra = [p.strip() for p in extra.split(",")]
         extra = {str(p).strip() for p in extra if str(p).strip()}
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         seen: set[str] = set()
         found: list[tuple[Span, str]] = [(p.span, p.party) for p in attendance.mentions]
         for item in attendance.items:
@@ -306,7 +302,7 @@ class TooManyVotes(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         for item in attendance.items:
             if not item.ballots:
                 continue
@@ -395,7 +391,7 @@ class ActsWhileGone(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         for item in attendance.items:
             for person, line, what in _presence_signals(item):
                 notes = [n for n in attendance.absences(person, item.number) if n.kind in TIMED_ABSENCE]
@@ -404,14 +400,14 @@ class ActsWhileGone(Rule):
                 note = notes[0]
                 gone_da = "forlod mødet" if note.kind is NoteKind.LEFT else "kom først senere"
                 gone_en = "left the meeting" if note.kind is NoteKind.LEFT else "arrived only later"
-                span = person.span if person.span.line == line else _line_span(document, line)
+                span = person.span if person.span.line == line else document.line_span(line)
                 yield self.diagnostic(
                     document, span,
                     f"{person.label()} {_WHAT_DA[what]} i punkt {item.number}, men {gone_da} ifølge linje "
                     f"{note.line} (\"{_short(note.text)}\").",
                     f"{person.label()} {_WHAT_EN[what]} in item {item.number}, but {gone_en} according to line "
                     f"{note.line} (\"{_short(note.text)}\").",
-                    related=(_line_span(document, note.line),), subject=f"{person.key}|{item.number}",
+                    related=(document.line_span(note.line),), subject=f"{person.key}|{item.number}",
                 )
 
 
@@ -432,22 +428,22 @@ class SpelledTogether(Rule):
     fixable = Applicability.SAFE
 
     def check(self, document, options) -> Iterator:
-        for line in read_attendance(document).spelled_together:
-            raw = document.source.line(line)
-            column = raw.casefold().find("tilstede")
-            span = Span(line, column + 1, line, column + 9) if column >= 0 else _line_span(document, line)
+        for line in document.facts.attendance.spelled_together:
+            span = document.locate("tilstede", line, ignore_case=True) or document.line_span(line)
             yield self.diagnostic(
                 document, span,
                 "\"tilstede\" skrives i to ord: \"til stede\".",
                 "\"tilstede\" is spelled in two words: \"til stede\".",
-                fix=_two_words(raw, span) if column >= 0 else None,
+                fix=_two_words(document, span),
             )
 
 
-def _two_words(raw: str, span: Span) -> Fix:
+def _two_words(document: Document, span: Span) -> Fix | None:
     """`tilstede` → `til stede`, in the word's own case (`Tilstede` → `Til stede`, `TILSTEDE` →
-    `TIL STEDE`)."""
-    word = raw[span.column - 1:span.end_column - 1]
+    `TIL STEDE`); None unless ``span`` is that word as written."""
+    word = written(document, span)
+    if word.casefold() != "tilstede":
+        return None
     return Fix.safe(
         [Edit.replace(span, f"{word[:3]} {word[3:]}")],
         "Skriv \"til stede\" i to ord.", "Write \"til stede\" as two words.",

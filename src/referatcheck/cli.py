@@ -117,7 +117,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     if lang is None:
         lang = _configured_lang(config_file, isolated)
     settings = RunSettings(select=select, ignore=ignore, extend_select=extend_select, config_file=config_file,
-                           isolated=isolated)
+                           isolated=isolated, keep_documents=output_format == "html")
     if watch:
         from referatcheck.watch import watch as watch_files
 

@@ -83,6 +83,17 @@ class Fix:
         }
 
 
+def written(document, span: Span) -> str:
+    """The text of ``document``'s file at ``span`` (one line), as a fix replaces it; markup and
+    all. '' when the span is not within one line of the file."""
+    if span.end_line != span.line:
+        return ""
+    line = document.source.line(span.line)
+    if not 1 <= span.column <= span.end_column <= len(line) + 1:
+        return ""
+    return line[span.column - 1:span.end_column - 1]
+
+
 # Files whose text is the file: a fix can be written back byte for byte. A Word file is
 # converted to text before it is read, so an edit of that text has no place in the file.
 FIXABLE_SUFFIXES = (".md", ".markdown", ".txt")

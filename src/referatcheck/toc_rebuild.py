@@ -29,10 +29,9 @@ from attrs import frozen
 from referatcheck.edits import Edit
 from referatcheck.fixes import line_end_of
 from referatcheck.model import Document, Item, Span, TocEntry
-from referatcheck.vocabulary import OPEN_CLOSED_LEAD, TOC_HEADING_GLUED
+from referatcheck.vocabulary import OPEN_CLOSED_LEAD, TOC_ENTRY_NUMBER as _NUMBER, TOC_HEADING_GLUED
 
 _BLANKS = " \t\u00a0"
-_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)[ \t]{0,3})?(?P<digits>\d{1,5})(?:[.:)][ \t\u00a0]*|[ \t\u00a0]+)", re.IGNORECASE)
 _INDENT = re.compile(r"[ \t\u00a0]*")
 # A TOC with page numbers: an entry without one ends in this leader, so it is still read as an entry.
 PENDING_LEADER = "....."
