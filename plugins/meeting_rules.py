@@ -25,7 +25,7 @@ from referatcheck.dates import dates_in, find_dates, find_times, restyle_date, s
 from referatcheck.decisions import FIELD_SCAN, committee_of, date_field as _label_date_field, looks_like_body
 from referatcheck.decisions import same_committee
 from referatcheck.diagnostic import Severity
-from referatcheck.edits import Applicability, Edit, Fix
+from referatcheck.edits import Applicability, Edit, Fix, written
 from referatcheck.model import Document, Field, Heading, ListBlock, Paragraph, Span
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.titles import clean_inline
@@ -359,7 +359,7 @@ def _weekday_fix(document: Document, span: Span, mention, actual: str) -> Fix | 
     """The weekday word before ``mention`` made ``actual``, if it stands once in the lines of ``span``."""
     places = []
     for line in range(span.line, span.end_line + 1):
-        raw = document.source.line(line)
+        raw = written(document, document.line_span(line))
         for found in find_dates(raw):
             where = weekday_at(raw, found) if (found.date, found.weekday) == (mention.date, mention.weekday) else None
             if where is not None:
@@ -428,7 +428,7 @@ def _title_date_fix(document: Document, title, date) -> Fix | None:
     """The title's date rewritten as ``date``, in the title's own form (`d. 17-10-2024` → `d. 15-10-2024`)."""
     places = []
     for line in range(title.span.line, title.span.end_line + 1):
-        raw = document.source.line(line)
+        raw = written(document, document.line_span(line))
         places.extend((line, m) for m in find_dates(raw) if m.date == title.date)
     if len(places) != 1:
         return None
