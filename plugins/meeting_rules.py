@@ -433,12 +433,12 @@ def _title_date_fix(document: Document, title, date) -> Fix | None:
     if len(places) != 1:
         return None
     line, mention = places[0]
-    written = restyle_date(mention.text, date)
-    if written is None:
+    new_date = restyle_date(mention.text, date)
+    if new_date is None:
         return None
     return Fix.unsafe(
-        [Edit.replace(Span(line, mention.start + 1, line, mention.end + 1), written)],
-        f"Ret titlens dato til mødedatoen {written}.", f"Change the title's date to the meeting date {written}.",
+        [Edit.replace(Span(line, mention.start + 1, line, mention.end + 1), new_date)],
+        f"Ret titlens dato til mødedatoen {new_date}.", f"Change the title's date to the meeting date {new_date}.",
     )
 
 

@@ -42,7 +42,7 @@ Writing a rule
 
 Fixing (`check --fix`, the language server's quick fixes)
     A finding may carry a fix: ``self.diagnostic(..., fix=Fix.safe([Edit.replace(span,
-    "ny tekst")], da, en))`` — :class:`Fix` groups :class:`Edit`\ s applied together,
+    "ny tekst")], da, en))`` — :class:`Fix` groups edits (:class:`Edit`) applied together,
     says what it does in Danish and English, and how sure it is (:class:`Applicability`:
     ``Fix.safe`` keeps the minutes' meaning and `--fix` applies it; ``Fix.unsafe`` only
     with `--unsafe-fixes`). Set the rule's ``fixable`` to the applicability its fixes
