@@ -1,7 +1,7 @@
 """What a rule proposes to change: edits of the text, grouped into a fix.
 
 ruff's model: a finding may carry one :class:`Fix`; a fix is one or more
-:class:`Edit`\\ s that belong together (applied all or none) and says how sure it is:
+edits (:class:`Edit`) that belong together (applied all or none) and says how sure it is:
 a *safe* fix keeps the meaning of the minutes (`--fix` applies it), an *unsafe* one may
 change it and is applied only with `--unsafe-fixes` (a weekday made to fit the date may
 be the wrong half of the pair). Positions are those of every :class:`Span`: 1-based
