@@ -311,3 +311,37 @@ def test_a_file_that_cannot_be_edited_exactly_is_left_alone():
     broken = data.replace(b"takster for 2024.....", b"takster for 2025.....", 1)
     outcome = _fix(broken, "a.txt")
     assert not outcome.changed and outcome.problem and "cp1252" in outcome.problem
+
+
+def test_a_plugin_rule_fixes_through_the_public_api_and_a_bad_fix_is_the_rules_bug():
+    from referatcheck import api
+    from referatcheck.engine import Linter
+
+    class Shouting(api.Rule):
+        """`GODKENDT.` written in capitals."""
+
+        code, name, family, severity = "XNB900", "shouting", "XNB", api.Severity.INFO
+        doc = api.RuleDoc("Råb ikke.", "Do not shout.", "-", "-", "GODKENDT.", "Godkendt.")
+        fixable = api.Applicability.SAFE
+
+        def check(self, document, options):
+            for line in range(1, len(document.source.lines) + 1):
+                span = document.locate("GODKENDT", line)
+                if span is not None:
+                    fix = api.Fix.safe([api.Edit.replace(span, api.written(document, span).capitalize())],
+                                       "Små bogstaver.", "Lower case.")
+                    yield self.diagnostic(document, span, "Råb ikke.", "Do not shout.", fix=fix)
+
+    class BadFix(Shouting):
+        code = "XNB901"
+
+        def check(self, document, options):
+            for finding in super().check(document, options):
+                yield api.Diagnostic(**{**{k: getattr(finding, k) for k in ("code", "severity", "message", "path",
+                                                                              "span", "rule")}, "fix": "ret det"})
+
+    linter = Linter(rules=[Shouting])
+    outcome = fix_bytes("a.md", "Intet.\nGODKENDT.\n".encode(), lambda path, data: linter.lint_bytes(path, data))
+    assert outcome.fixed == "Intet.\nGodkendt.\n".encode() and outcome.fixed_codes == (("XNB900", 1),)
+    crashed = Linter(rules=[BadFix]).lint_bytes("a.md", b"GODKENDT.\n")
+    assert crashed.incomplete and "not a referatcheck.edits.Fix" in crashed.diagnostics[0].message.en
