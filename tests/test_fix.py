@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES

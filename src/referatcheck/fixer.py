@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from attrs import frozen
 
 from referatcheck.diagnostic import Diagnostic
-from referatcheck.edits import Edit, Fix, fixable_path
+from referatcheck.edits import Fix, fixable_path
 from referatcheck.engine import FileResult
 from referatcheck.fixes import NotFixable, apply_to_bytes, decode_exactly, non_overlapping
 
@@ -126,4 +126,4 @@ def fixable_findings(results: Sequence[FileResult], unsafe: bool) -> tuple[int, 
     return shown, hidden
 
 
-__all__ = ["FixOutcome", "Edit", "applicable", "fix_bytes", "fixable_findings", "MAX_ROUNDS"]
+__all__ = ["FixOutcome", "applicable", "fix_bytes", "fixable_findings", "MAX_ROUNDS"]
