@@ -89,7 +89,17 @@ def lint_file(path: str, data: bytes, settings: RunSettings = RunSettings()) -> 
     profile = _profile(configuration_for(path, settings), settings)
     codes = profile.codes_for(path)
     result = _linter(profile, codes, settings.keep_documents).lint_bytes(path, data)
-    return _finish(result, profile, codes)
+    return _without_fixes(_finish(result, profile, codes))
+
+
+def _without_fixes(result: FileResult) -> FileResult:
+    """A file converted to text before it is read (a Word file) cannot take an edit of that
+    text: its findings carry no fix (referatcheck.edits.fixable_path)."""
+    from referatcheck.edits import fixable_path
+
+    if fixable_path(result.path) or not any(d.fix is not None for d in result.diagnostics):
+        return result
+    return evolve(result, diagnostics=tuple(evolve(d, fix=None) for d in result.diagnostics))
 
 
 def settings_fingerprint(path: str, settings: RunSettings) -> str:
@@ -113,7 +123,7 @@ def _profile(config: Config, settings: RunSettings) -> Profile:
 
     rules = known_rules()
     layers = (
-        (config.select, config.extend_select, config.ignore),
+        *config.layers,  # the files a configuration extends first (`extend`), then its own
         (settings.select or None, settings.extend_select, settings.ignore),
     )
     enabled = _enabled(rules, layers)
