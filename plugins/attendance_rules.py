@@ -17,15 +17,12 @@ from referatcheck.attendance import (
     is_known_party, same_person,
 )
 from referatcheck.diagnostic import Severity
+from referatcheck.edits import Applicability, Edit, Fix, written
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
 
 _CHOICE_DA = {"for": "For", "against": "Imod", "abstain": "Undlod"}
 _CHOICE_EN = {"for": "For", "against": "Against", "abstain": "Abstained"}
-
-
-def _line_span(document: Document, line: int) -> Span:
-    return Span.of_line(line, document.source.line(line))
 
 
 def _presence_signals(item: ItemAttendance) -> Iterator[tuple[Person, int, str]]:
@@ -94,7 +91,7 @@ class AbsentActs(Rule):
                     f"punktet ({where}: \"{_short(note.text)}\").",
                     f"{person.label()} {_WHAT_EN[what]} in item {item.number} but is noted absent for the item "
                     f"({where_en}: \"{_short(note.text)}\").",
-                    related=(_line_span(document, note.line),), subject=f"{person.key}|{item.number}",
+                    related=(document.line_span(note.line),), subject=f"{person.key}|{item.number}",
                 )
 
 
@@ -181,7 +178,11 @@ def _absent_for(attendance: Attendance, person):
             merged.append([low, high])
     starts = [low for low, _ in merged]
 
-    def absent(number: int) -> bool:
+    def absent(number: int | None) -> bool:
+        if number is None:
+            # An unnumbered item (`Meddelelser`): no note can name it, so it proves
+            # nothing about presence; counted as absent, it draws no finding.
+            return True
         k = bisect_right(starts, number) - 1
         return k >= 0 and number <= merged[k][1]
 
@@ -403,14 +404,14 @@ class ActsWhileGone(Rule):
                 note = notes[0]
                 gone_da = "forlod mødet" if note.kind is NoteKind.LEFT else "kom først senere"
                 gone_en = "left the meeting" if note.kind is NoteKind.LEFT else "arrived only later"
-                span = person.span if person.span.line == line else _line_span(document, line)
+                span = person.span if person.span.line == line else document.line_span(line)
                 yield self.diagnostic(
                     document, span,
                     f"{person.label()} {_WHAT_DA[what]} i punkt {item.number}, men {gone_da} ifølge linje "
                     f"{note.line} (\"{_short(note.text)}\").",
                     f"{person.label()} {_WHAT_EN[what]} in item {item.number}, but {gone_en} according to line "
                     f"{note.line} (\"{_short(note.text)}\").",
-                    related=(_line_span(document, note.line),), subject=f"{person.key}|{item.number}",
+                    related=(document.line_span(note.line),), subject=f"{person.key}|{item.number}",
                 )
 
 
@@ -428,17 +429,29 @@ class SpelledTogether(Rule):
         wrong="Ikke tilstede: Lars Holm (C)",
         right="Ikke til stede: Lars Holm (C)",
     )
+    fixable = Applicability.SAFE
 
     def check(self, document, options) -> Iterator:
         for line in document.facts.attendance.spelled_together:
-            raw = document.source.line(line)
-            column = raw.casefold().find("tilstede")
-            span = Span(line, column + 1, line, column + 9) if column >= 0 else _line_span(document, line)
+            span = document.locate("tilstede", line, ignore_case=True) or document.line_span(line)
             yield self.diagnostic(
                 document, span,
                 "\"tilstede\" skrives i to ord: \"til stede\".",
                 "\"tilstede\" is spelled in two words: \"til stede\".",
+                fix=_two_words(document, span),
             )
+
+
+def _two_words(document: Document, span: Span) -> Fix | None:
+    """`tilstede` → `til stede`, in the word's own case (`Tilstede` → `Til stede`, `TILSTEDE` →
+    `TIL STEDE`); None unless ``span`` is that word as written."""
+    word = written(document, span)
+    if word.casefold() != "tilstede":
+        return None
+    return Fix.safe(
+        [Edit.replace(span, f"{word[:3]} {word[3:]}")],
+        "Skriv \"til stede\" i to ord.", "Write \"til stede\" as two words.",
+    )
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -21,40 +21,37 @@ from typing import Iterator
 from attrs import frozen
 
 from referatcheck import hookimpl
-from referatcheck.dates import dates_in, find_dates, find_times, weekday_name
-from referatcheck.decisions import COMMITTEE_LABELS, DATE_LABELS
-from referatcheck.decisions import TIME_LABELS as DATE_TIME_LABELS
+from referatcheck.dates import dates_in, find_dates, find_times, restyle_date, spell_weekday, weekday_at, weekday_name
 from referatcheck.decisions import FIELD_SCAN, committee_of, date_field as _label_date_field, looks_like_body
 from referatcheck.decisions import same_committee
 from referatcheck.diagnostic import Severity
+from referatcheck.edits import Applicability, Edit, Fix, written
 from referatcheck.model import Document, Field, Heading, ListBlock, Paragraph, Span
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.titles import clean_inline
+from referatcheck.vocabulary.meeting import (
+    COMMITTEE_KEYS, DATE_KEYS, KNOWN_LABEL_KEYS, LEAD_WORDS, MAYBE_COMMITTEE_KEYS, MINUTES_WORDS, PLACE_AFTER,
+    PLACE_KEYS, PLACE_WORD, TIME_KEYS, TIME_ROLES, WEEKDAYS_IN_ENGLISH,
+)
 
-TIME_LABELS = (*DATE_TIME_LABELS, "Mødestart", "Starttidspunkt", "Sluttidspunkt", "Mødeslut")
-PLACE_LABELS = ("Mødested", "Sted", "Mødelokale", "Lokale", "Mødelokation", "Adresse")
-_TIME_KEYS = {label.casefold() for label in TIME_LABELS}
 _FILE_START = Span(1, 1, 1, 1)
-
-
-_MINUTES_WORDS = re.compile(r"\b(?:referat|beslutningsprotokol|protokol|dagsorden)\b", re.IGNORECASE)
 
 
 def _bare_title(title) -> bool:
     """A title that is only the kind of document (`Referat`, `Beslutningsprotokol`, `Referat fra
     mødet`): in such heads the committee and the date are given by the lines below."""
-    return not _MINUTES_WORDS.sub(" ", title.text[:200]).strip(" \t:–-").casefold().replace("fra mødet", "").strip()
+    return not MINUTES_WORDS.sub(" ", title.text[:200]).strip(" \t:–-").casefold().replace("fra mødet", "").strip()
 
 
 def _committee_line(title) -> bool:
     """A title that is only a body's name (`Social- og Sundhedsudvalget`), no `Referat`, no date."""
-    return not _MINUTES_WORDS.search(title.text[:200]) and looks_like_body(title.text[:200])
+    return not MINUTES_WORDS.search(title.text[:200]) and looks_like_body(title.text[:200])
 
 
 def _is_minutes(document: Document) -> bool:
     """Agenda items, head fields or a `REFERAT …` title: not some other Markdown file (a README)."""
     title = document.head.title
-    return bool(document.items or document.head.fields or (title and _MINUTES_WORDS.search(title.text)))
+    return bool(document.items or document.head.fields or (title and MINUTES_WORDS.search(title.text)))
 
 
 def _anchor(document: Document) -> Span:
@@ -79,28 +76,6 @@ def _fmt(date) -> str:
 # by the lexer) come first; the label lists and the loose lines of the head are the fallback.
 
 _HEAD_LINES = 40  # loose head lines read: a head is short, and a broken file's "head" may be the whole file
-_TIME_ROLES = ("time", "start", "end")
-_DATE_KEYS = {label.casefold() for label in DATE_LABELS}
-_COMMITTEE_KEYS = {label.casefold() for label in COMMITTEE_LABELS}
-_PLACE_LINE_LABELS = ("Mødested", "Sted", "Mødelokale", "Lokale", "Mødelokation", "Adresse", "Mødelokaler")
-_MAYBE_COMMITTEE_KEYS = {"møde", "organ"}  # a body's name only when the value looks like one
-_PLACE_KEYS = {label.casefold() for label in _PLACE_LINE_LABELS}
-_KNOWN_LABEL_KEYS = _DATE_KEYS | _TIME_KEYS | _COMMITTEE_KEYS | _PLACE_KEYS | _MAYBE_COMMITTEE_KEYS | {
-    "medlemmer", "deltagere", "mødedeltagere", "afbud", "fraværende", "fraværende med afbud", "forfald",
-    "stedfortræder", "bemærkninger", "mødefakta",
-}
-
-# `… kl. 17:30 i Byrådssalen`, `… 2020 på Rådhuset`: a place named right after the time or date.
-_PLACE_AFTER = re.compile(
-    r"(?:\d{1,2}[:.]\d{2}|\d{4})(?:\s{0,3}[-–]\s{0,3}\d{1,2}[:.]\d{2})?[\s,]{1,3}(?:i|på)\s{1,3}[A-ZÆØÅ\"'„«]"
-)
-# A line that is a place: a hall, a room, a town hall, a street address, an online meeting.
-_PLACE_WORD = re.compile(
-    r"(?:sal(?:en)?|salon|rådhus(?:et)?|lokale(?:t)?|mødelokale|vej|gade|stræde|allé|alle|torv(?:et)?"
-    r"|plads(?:en)?|center|centret|hus(?:et)?|skole(?:n)?|bibliotek(?:et)?|teams|skype|zoom|online"
-    r"|virtuel(?:t)?|digital(?:t)?)\b",
-    re.IGNORECASE,
-)
 
 
 @frozen
@@ -141,7 +116,7 @@ def _labelled_lines(lines: list[_Line]) -> list[tuple[str, str, Span]]:
     """``(label, value, span)`` of head lines that are a label with its value: `Lokale:
     Byrådssalen` on one line, or a label alone on its line (`STED`, `STARTTIDSPUNKT`,
     `Mødetidspunkt`) with its value on the next line."""
-    known = _KNOWN_LABEL_KEYS
+    known = KNOWN_LABEL_KEYS
     found = []
     for k, line in enumerate(lines):
         label, colon, value = line.text.partition(":")
@@ -163,11 +138,11 @@ def _meeting_date_field(document: Document) -> Field | None:
 
 
 def _is_time_field(field: Field) -> bool:
-    return field.role in _TIME_ROLES or field.label.casefold() in _TIME_KEYS
+    return field.role in TIME_ROLES or field.label.casefold() in TIME_KEYS
 
 
 def _is_place_field(field: Field) -> bool:
-    return field.role == "place" or field.label.casefold() in _PLACE_KEYS
+    return field.role == "place" or field.label.casefold() in PLACE_KEYS
 
 
 def _field_texts(document: Document) -> list[tuple[Field, str]]:
@@ -215,7 +190,7 @@ def _head_has_time(document: Document) -> bool:
     if any(m.valid for text in texts for m in find_times(text)):
         return True
     bare_values = [f.value[:FIELD_SCAN] for f in document.head.fields if _is_time_field(f)]
-    bare_values += [value for key, value, _ in _labelled_lines(lines) if key in _TIME_KEYS]
+    bare_values += [value for key, value, _ in _labelled_lines(lines) if key in TIME_KEYS]
     return any(m.valid for text in bare_values for m in find_times(text, bare=True))
 
 
@@ -228,15 +203,15 @@ def _head_place(document: Document, skip: Field | None = None) -> bool:
     Byrådssalen`, `STED` / `Kanalstræde 2`), `… kl. 17:30 i Byrådssalen`, a line that is a
     hall, a room or an address."""
     lines = _head_lines(document)
-    if any(key in _PLACE_KEYS and _is_place_text(value) for key, value, _ in _labelled_lines(lines)):
+    if any(key in PLACE_KEYS and _is_place_text(value) for key, value, _ in _labelled_lines(lines)):
         return True
     texts = [text for f, text in _field_texts(document) if f is not skip]
     if document.head.title is not None:
         texts.append(document.head.title.text[:FIELD_SCAN])
     texts.extend(line.text for line in lines)
-    if any(_PLACE_AFTER.search(text) for text in texts):
+    if any(PLACE_AFTER.search(text) for text in texts):
         return True
-    return any(len(line.text) <= 80 and _PLACE_WORD.search(line.text) for line in lines)
+    return any(len(line.text) <= 80 and PLACE_WORD.search(line.text) for line in lines)
 
 
 def _head_committee(document: Document) -> bool:
@@ -249,11 +224,11 @@ def _head_committee(document: Document) -> bool:
     if role is not None and role.value.strip():
         return True
     for f in document.head.fields:
-        if f.label.casefold() in _MAYBE_COMMITTEE_KEYS and looks_like_body(f.value[:200]):
+        if f.label.casefold() in MAYBE_COMMITTEE_KEYS and looks_like_body(f.value[:200]):
             return True
     lines = _head_lines(document)
     for key, value, _ in _labelled_lines(lines):
-        if (key in _COMMITTEE_KEYS and value.strip()) or (key in _MAYBE_COMMITTEE_KEYS and looks_like_body(value[:200])):
+        if (key in COMMITTEE_KEYS and value.strip()) or (key in MAYBE_COMMITTEE_KEYS and looks_like_body(value[:200])):
             return True
     title = document.head.title
     if title is not None and _committee_in(title.text):
@@ -265,10 +240,6 @@ def _head_committee(document: Document) -> bool:
 # `Beslutningsprotokol onsdag den 6. november 2024 kl. 09:00 Børne- og Skoleudvalget`: a body's
 # name between the dates, times, dashes and the word Referat of a title or head line.
 _PARTS = re.compile(r"\s[-–]\s")
-_LEAD_WORDS = re.compile(
-    r"^\s*(?:(?:referat|beslutningsprotokol|protokol|dagsorden)\b\s*)?(?:(?:til|fra|for)\s+)?(?:mødet\s+i\s+)?",
-    re.IGNORECASE,
-)
 
 
 def _committee_in(text: str) -> bool:
@@ -281,7 +252,7 @@ def _committee_in(text: str) -> bool:
     pieces.append(text[last:])
     for piece in pieces:
         for part in _PARTS.split(piece):
-            if looks_like_body(_LEAD_WORDS.sub("", part, count=1)):
+            if looks_like_body(LEAD_WORDS.sub("", part, count=1)):
                 return True
     return False
 
@@ -356,6 +327,8 @@ class WrongWeekday(Rule):
         wrong="**Mødedato** Mandag d. 15. oktober 2024 kl. 16:00",
         right="**Mødedato** Tirsdag d. 15. oktober 2024 kl. 16:00",
     )
+    # Unsafe: the weekday may be right and the date wrong; only a person can tell.
+    fixable = Applicability.UNSAFE
 
     def check(self, document, options) -> Iterator:
         date_field = _meeting_date_field(document)
@@ -363,7 +336,7 @@ class WrongWeekday(Rule):
             sources = [(date_field.value[:FIELD_SCAN], date_field.value_span)]
         else:  # `Mødetidspunkt` / `Torsdag, April 3, 2024 - 18:00`: a label line over the date
             sources = [(value[:FIELD_SCAN], span) for key, value, span in _labelled_lines(_head_lines(document))
-                       if key in _DATE_KEYS or key in _TIME_KEYS]
+                       if key in DATE_KEYS or key in TIME_KEYS]
         for text, span in sources:
             yield from self._check_weekdays(document, text, span)
 
@@ -377,15 +350,29 @@ class WrongWeekday(Rule):
                     document, span,
                     f"{mention.weekday.capitalize()} passer ikke til {mention.text}: datoen er en {actual}.",
                     f"{mention.weekday.capitalize()} does not match {mention.text}: that date is a "
-                    f"{_WEEKDAYS_EN[actual]}.",
-                    subject=f"{mention.weekday}|{mention.text}",
+                    f"{WEEKDAYS_IN_ENGLISH[actual]}.",
+                    subject=f"{mention.weekday}|{mention.text}", fix=_weekday_fix(document, span, mention, actual),
                 )
 
 
-_WEEKDAYS_EN = {
-    "mandag": "Monday", "tirsdag": "Tuesday", "onsdag": "Wednesday", "torsdag": "Thursday", "fredag": "Friday",
-    "lørdag": "Saturday", "søndag": "Sunday",
-}
+def _weekday_fix(document: Document, span: Span, mention, actual: str) -> Fix | None:
+    """The weekday word before ``mention`` made ``actual``, if it stands once in the lines of ``span``."""
+    places = []
+    for line in range(span.line, span.end_line + 1):
+        raw = written(document, document.line_span(line))
+        for found in find_dates(raw):
+            where = weekday_at(raw, found) if (found.date, found.weekday) == (mention.date, mention.weekday) else None
+            if where is not None:
+                places.append((line, raw, where))
+    if len(places) != 1:
+        return None
+    line, raw, (start, end) = places[0]
+    word = spell_weekday(actual, raw[start:end])
+    return Fix.unsafe(
+        [Edit.replace(Span(line, start + 1, line, end + 1), word)],
+        f"Ret ugedagen til {word} (eller er det datoen, der er forkert?).",
+        f"Change the weekday to {word} (or is it the date that is wrong?).",
+    )
 
 
 class TitleDateMismatch(Rule):
@@ -403,6 +390,8 @@ class TitleDateMismatch(Rule):
         wrong="# REFERAT Social- og Sundhedsudvalget d. 17-10-2024\n\n**Mødedato** Tirsdag d. 15. oktober 2024",
         right="# REFERAT Social- og Sundhedsudvalget d. 15-10-2024\n\n**Mødedato** Tirsdag d. 15. oktober 2024",
     )
+    # Unsafe: the meeting date may be the wrong one; only a person can tell.
+    fixable = Applicability.UNSAFE
 
     def check(self, document, options) -> Iterator:
         title = document.head.title
@@ -428,9 +417,29 @@ class TitleDateMismatch(Rule):
             en = (f"The title says {_fmt(title.date)}, but the meeting date (line {date_field.value_span.line}) is "
                   f"{_fmt(field_date)}{also_en}.")
             span, related = title.span, date_field.value_span
+        # Only the title is rewritten, and only when it is the odd one out and the field names one day.
+        fix = _title_date_fix(document, title, field_date) if span == title.span and len(field_dates) == 1 else None
         yield self.diagnostic(
-            document, span, da, en, related=(related,), subject=f"{_fmt(title.date)}|{_fmt(field_date)}",
+            document, span, da, en, related=(related,), subject=f"{_fmt(title.date)}|{_fmt(field_date)}", fix=fix,
         )
+
+
+def _title_date_fix(document: Document, title, date) -> Fix | None:
+    """The title's date rewritten as ``date``, in the title's own form (`d. 17-10-2024` → `d. 15-10-2024`)."""
+    places = []
+    for line in range(title.span.line, title.span.end_line + 1):
+        raw = written(document, document.line_span(line))
+        places.extend((line, m) for m in find_dates(raw) if m.date == title.date)
+    if len(places) != 1:
+        return None
+    line, mention = places[0]
+    new_date = restyle_date(mention.text, date)
+    if new_date is None:
+        return None
+    return Fix.unsafe(
+        [Edit.replace(Span(line, mention.start + 1, line, mention.end + 1), new_date)],
+        f"Ret titlens dato til mødedatoen {new_date}.", f"Change the title's date to the meeting date {new_date}.",
+    )
 
 
 def _headers(count: int, lang: str = "da") -> str:
@@ -562,7 +571,6 @@ class MeetingTime(Rule):
             )
 
 
-
 class MeetingPlace(Rule):
     """The meeting place is missing or empty."""
 
@@ -583,7 +591,7 @@ class MeetingPlace(Rule):
     def check(self, document, options) -> Iterator:
         if not _is_minutes(document):
             return
-        place = document.head.field_for("place") or document.head.field(*PLACE_LABELS)
+        place = document.head.field_for("place")
         if place is None:
             if _head_place(document):
                 return
@@ -615,7 +623,7 @@ def _value_below(document: Document, field: Field) -> bool:
     if any(f.span.line > field.span.end_line and f.span.line < below.span.line for f in document.head.fields):
         return False
     label, colon, _ = below.text.partition(":")
-    return _label_key(label.rstrip(":")) not in _KNOWN_LABEL_KEYS
+    return _label_key(label.rstrip(":")) not in KNOWN_LABEL_KEYS
 
 
 RULES = (TitleIncomplete, WrongWeekday, TitleDateMismatch, MeetingDateMissing, MeetingTime, MeetingPlace)

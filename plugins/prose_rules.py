@@ -20,8 +20,6 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.amounts import format_number
 from referatcheck.diagnostic import Severity
-from referatcheck.figures import PartsStatement
-from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
 
 
@@ -47,7 +45,7 @@ class PartsDoNotMakeWhole(Rule):
 
     def check(self, document, options) -> Iterator:
         for found in document.facts.figures:
-            statement, lines, first_line = found.statement, found.lines, found.first_line
+            statement, span = found.statement, found.span
             total, whole = statement.total, statement.whole.interval
             exact = sum((p.value for p in statement.parts), start=statement.whole.value * 0)
             if total.overlaps(whole) and exact == statement.whole.value:
@@ -59,7 +57,6 @@ class PartsDoNotMakeWhole(Rule):
             sum_text = format_number(exact, decimals)
             whole_text = format_number(statement.whole.value, statement.whole.decimals)
             difference = format_number(abs(exact - statement.whole.value), decimals)
-            span = _span(document, lines, first_line, statement)
             if total.overlaps(whole):
                 yield self.diagnostic(
                     document, span,
@@ -76,28 +73,6 @@ class PartsDoNotMakeWhole(Rule):
                 f"The parts {parts_text} = {sum_text}, but the whole is {whole_text} (difference {difference}).",
                 subject=f"{whole_text}|{parts_text}",
             )
-
-
-def _span(document: Document, lines: tuple[str, ...], first_line: int, statement: PartsStatement) -> Span:
-    """The statement's place in the file: from the whole's figure to the last part's line."""
-    start_line, start_col = _position(document, lines, first_line, statement.start, statement.whole.text)
-    end_line, _ = _position(document, lines, first_line, statement.end - 1, "")
-    raw_end = document.source.line(end_line)
-    return Span(start_line, start_col, end_line, len(raw_end) + 1 if end_line != start_line else
-                max(start_col + 1, min(len(raw_end) + 1, start_col + statement.end - statement.start)))
-
-
-def _position(document: Document, lines: tuple[str, ...], first_line: int, offset: int, needle: str) -> tuple[int, int]:
-    """Line and column in the file of ``offset`` in the joined ``lines`` (columns by search)."""
-    position = 0
-    for index, line in enumerate(lines):
-        if offset < position + len(line) + 1:
-            number = first_line + index
-            raw = document.source.line(number)
-            column = raw.find(needle.strip()) if needle.strip() else -1
-            return number, (column + 1 if column >= 0 else 1)
-        position += len(line) + 1
-    return first_line + len(lines) - 1, 1
 
 
 RULES = (PartsDoNotMakeWhole,)

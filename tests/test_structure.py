@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import lint
-from referatcheck_plugins.structure_rules import RULES
+from conftest import doc, lint
 
 NO_ITEMS = (
     "Vesterå Kommune\n\nReferat\n\nØkonomiudvalget\n\nDato: 4. juni 2024\n\n"
@@ -15,12 +14,6 @@ NO_ITEMS = (
 
 def _codes(text, code):
     return [(d.code, d.span.line, d.severity.value) for d in lint(text, code)]
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_documented_examples(rule):
-    assert [d.code for d in lint(rule.doc.wrong, rule.code)] == [rule.code]
-    assert lint(rule.doc.right, rule.code) == []
 
 
 def test_minutes_without_recognised_items_are_reported():
@@ -44,3 +37,47 @@ def test_corpus_and_examples_are_read(corpus):
 def test_a_readme_about_referatcheck_is_not_minutes():
     text = "# referatcheck-nordby — an example plugin\n\nA plugin package for referatcheck.\n\nInstall it.\n"
     assert _codes(text, "RC008") == []
+
+
+PLAIN_EXPORT = """Referat fra mødet i Teknisk Udvalg
+Torsdag 14. marts 2024, kl. 16.30
+Sted: Rådhuset, mødesal 3
+
+Deltagere: Anna Holm (A), Bjarne Kjær (V), Carla Sønder (F)
+
+Dagsorden
+Godkendelse af dagsorden
+Vejplan 2025
+Eventuelt
+
+Godkendelse af dagsorden
+SAG: 24-1034
+BESLUTNING
+Godkendt.
+
+Vejplan 2025
+SAG: 24-1035
+RESUMÉ
+Forvaltningen har udarbejdet forslag til vejplan.
+INDSTILLING
+Forvaltningen indstiller, at vejplanen godkendes.
+BESLUTNING
+Godkendt.
+
+Eventuelt
+BESLUTNING
+Intet.
+"""
+
+
+@pytest.mark.parametrize("with_toc", [True, False])
+def test_a_plain_export_with_repeated_titles_and_sag_labels_is_read_and_clean(with_toc):
+    # A shape beyond the style zoo: no numbers, no markup, `SAG:` labels, upper-case
+    # sections, a TOC without pages whose titles stand again over their items.
+    text = PLAIN_EXPORT if with_toc else PLAIN_EXPORT.replace(
+        "Dagsorden\nGodkendelse af dagsorden\nVejplan 2025\nEventuelt\n\n", "")
+    document = doc(text)
+    assert [(i.title, i.case_number.text if i.case_number else None) for i in document.items] == [
+        ("Godkendelse af dagsorden", "24-1034"), ("Vejplan 2025", "24-1035"), ("Eventuelt", None)]
+    assert (document.toc is not None) == with_toc
+    assert not [d for d in lint(text) if d.severity.value in ("error", "warning")]

@@ -6,8 +6,8 @@ __all__ = ["__version__", "hookimpl"]
 
 
 def __getattr__(name: str):
-    # `from referatcheck import hookimpl`, the one import a plugin needs, imports pluggy;
-    # a run answered from the cache loads no plugin and so never pays for it.
+    # Kept for plugins written against 0.1 (a plugin imports from referatcheck.api).
+    # Imported on first use: pluggy is not needed by a run answered from the cache.
     if name == "hookimpl":
         from referatcheck.hookspecs import hookimpl
 

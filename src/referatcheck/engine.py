@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from attrs import field, frozen
 
 from referatcheck.diagnostic import Diagnostic, Message, Severity, sort_diagnostics
+from referatcheck.edits import Fix
 from referatcheck.locations import attach_locations
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule
@@ -149,6 +150,8 @@ def _only_diagnostics(found) -> list[Diagnostic]:
     for finding in findings:
         if not isinstance(finding, Diagnostic):
             raise TypeError(f"yielded {type(finding).__name__} instead of a Diagnostic")
+        if finding.fix is not None and not isinstance(finding.fix, Fix):
+            raise TypeError(f"gave a fix of type {type(finding.fix).__name__}, not a referatcheck.edits.Fix")
     return findings
 
 

@@ -24,15 +24,18 @@ from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_marks
 from referatcheck.vocabulary import (
-    ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, DATE_ONLY,
+    ROUTINE_TITLES,
+    PAGE_FURNITURE,
+    BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
+    ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE,
+    DATE_ONLY,
     HEAD_LABELS, ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
     OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_HEADER_CELLS, TOC_HEADING_GLUED, TOC_HEADINGS,
 )
+from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
 
 # Kept under their 0.1 names for the docx loader and plugins.
 TOC_NAMES = TOC_HEADINGS
-_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december")
 
 # ---- shapes ------------------------------------------------------------------------
 
@@ -267,11 +270,23 @@ def parse_toc_line(line: str) -> tuple[str, int | None, bool] | None:
     return title, page, has_leader
 
 
+def pending_toc_line(line: str) -> tuple[str, None, bool] | None:
+    """``(title, None, True)`` of `Title.....` in a TOC with page numbers: an entry whose page
+    number is not written yet (`referatcheck check --fix` writes new entries so), or None.
+    Four dots at least: an ellipsis (`...`) ends a sentence, not an entry."""
+    text = line.rstrip()
+    body = text.rstrip(".")
+    if len(text) - len(body) < 4 or "\t" in body:
+        return None
+    title = clean_inline(body).rstrip(".…· ").strip()
+    return (title, None, True) if title else None
+
+
 def toc_entry_of(text: str, paged: bool) -> TocLine | None:
     """A TOC entry: with a page number (`Title.....<TAB>3`), or, in a TOC without pages,
     a title line with an optional `åbent`/`lukket` and number in front."""
     if paged:
-        parsed = parse_toc_line(text)
+        parsed = parse_toc_line(text) or pending_toc_line(text)
         if parsed is None:
             return None
         title, page, leader = parsed
@@ -320,8 +335,6 @@ def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULAR
 
 # A page of a PDF flattened onto one line: long, and holding what are lines elsewhere.
 _FLATTENED_LENGTH = 1000
-_PAGE_WORDS = re.compile(r"\b(?:side \d{1,4}(?: af \d{1,4})?|indholdsfortegnelse|beslutning|indstilling|sagsfremstilling)\b",
-                         re.IGNORECASE)
 _WORDS_IN_LABEL = re.compile(r"^([A-ZÆØÅa-zæøå][A-ZÆØÅa-zæøå /.-]{0,40}?)\s{0,3}:\s*(.*)$")
 _INLINE_LABEL = re.compile(r"^([A-ZÆØÅ][^:]{1,60}):\s+\S")
 # Run-in labels that open a section: `Beslutning: Godkendt.`, `Kompetence: Økonomiudvalget`.
@@ -348,6 +361,7 @@ class _Roles:
         self.types: list[str] = ["BLANK"] * n
         self._fields: dict[int, tuple | None] = {}
         self.skip = [self._skippable(line) for line in lines]
+        self._skip_page_furniture()
         self._read_facts()
         self.next_content, self.prev_content = self._neighbours()
         self.title = self._title_index()
@@ -371,6 +385,19 @@ class _Roles:
         if kind in (TEXT, BULLET, BOLD, HEADING) and len(line.raw) <= 80:
             return self.words.is_artefact(line.shape.text if kind != BULLET else line.raw)
         return False
+
+    def _skip_page_furniture(self) -> None:
+        """Running heads and footers of a PDF transcript (`Nordby Kommune   Økonomiudvalget
+        12-03-2024   Side 2 af 9`) and the page number on a line of its own next to one:
+        the page's furniture, not its text, so a field or paragraph never runs into it."""
+        lines, skip = self.lines, self.skip
+        for i, line in enumerate(lines):
+            if skip[i] or len(line.raw) > 200 or not PAGE_FURNITURE.search(line.raw):
+                continue
+            skip[i] = True
+            for k in (i - 1, i + 1):
+                if 0 <= k < self.n and lines[k].raw.strip().isdigit() and len(lines[k].raw.strip()) <= 4:
+                    skip[k] = True
 
     def _read_facts(self) -> None:
         classify, classify_plain = self.vocabulary.classify, self.vocabulary.classify_plain
@@ -442,14 +469,14 @@ class _Roles:
             if line.marker is not None and line.marker.word:
                 break  # the first agenda item: the title stands before it
             if len(text) <= 250 and line.marker is None and _TITLE_WORDS.search(text):
-                if kind != TEXT or _PLAIN_TITLE.match(text) or _DATE_IN.search(text) or _bare_title(text) or (
+                if kind != TEXT or PLAIN_TITLE.match(text) or _DATE_IN.search(text) or _bare_title(text) or (
                         _BODY_ALONE.match(" ".join(w for w in _TITLE_WORDS.sub(" ", text).split() if w not in "-–|:"))):
                     return i
             if line.section is not None or line.marker is not None or len(text) > 250:
                 if line.marker is not None and line.marker.word:
                     break
                 continue
-            if _BODY_WITH_DATE.match(text):
+            if BODY_WITH_DATE.match(text):
                 return i
             if _BODY_ALONE.match(text) and (self._date_line(self.next_content[i]) or self._bare_title_line(self.next_content[i])):
                 return i  # `Social- og Sundhedsudvalget` / `05-04-2022`, `Økonomiudvalget` / `Referat`
@@ -548,7 +575,13 @@ class _Roles:
                     last_number = marker.number
         # An unnumbered heading shaped as the accepted items (`## Meddelelser` among
         # `## 1. Title`), directly followed by a section, is an item too.
-        heads.extend(i for i in weak if self._signature(i) in signatures and self._signature(i)[0] != TEXT)
+        # A plain line is a weaker sign: it starts an item only when it is a routine title
+        # (`Eventuelt`, `Meddelelser`) written as a title, the section right under it.
+        for i in weak:
+            if self._signature(i) in signatures and self._signature(i)[0] != TEXT:
+                heads.append(i)
+            elif heads and self._title_like(i, strict=True) and ROUTINE_TITLES.match(self.lines[i].shape.text):
+                heads.append(i)
         return sorted(set(heads))
 
     def _case_above_next(self, case: int) -> bool:
@@ -617,11 +650,14 @@ class _Roles:
                 if step <= 3:
                     found.case, found.case_distance = True, step
                 continue
+
             if line.marker is not None:
                 break
             if line.number_after is not None or line.closed:
                 continue
             after = self.next_content[j]
+            if marker is None and after < n and lines[after].case and self._title_like(j, strict=True):
+                break  # a title with its own case number under it: a case is its title's
             if after < n and lines[after].number_after is not None:
                 break  # a title of its own (`Title` / `Sag nr. 24`)
             text = line.shape.text
@@ -654,12 +690,13 @@ class _Roles:
         paged = any(parse_toc_line(self.lines[i].raw) for i in range(start, min(first_item, start + 40)))
         self.toc_paged = paged
         entries = 0
+        seen: set[str] = set()  # the titles listed so far: a title listed again is its item
         for i in range(start + 1, first_item):
             line = self.lines[i]
             if self.skip[i]:
                 continue
             if paged:
-                if parse_toc_line(line.raw) is not None:
+                if parse_toc_line(line.raw) is not None or pending_toc_line(line.raw) is not None:
                     entries += 1
                     continue
                 if line.shape.kind == HEADING or (entries and not self._is_toc_header(i)):
@@ -673,6 +710,10 @@ class _Roles:
                 return i
             if self.next_content[i] < self.n and self.lines[self.next_content[i]].case:
                 return i
+            key = normalise_title(line.shape.text)
+            if key in seen:
+                return i
+            seen.add(key)
             entries += 1
         return first_item
 
@@ -943,7 +984,7 @@ class _Roles:
             return "BLANK"
         if kind == COMMENT or self.skip[i]:
             return "COMMENT"
-        if kind in (TEXT, HEADING, BOLD) and len(line.raw) > _FLATTENED_LENGTH and len(_PAGE_WORDS.findall(line.raw[:20000])) >= 3:
+        if kind in (TEXT, HEADING, BOLD) and len(line.raw) > _FLATTENED_LENGTH and len(PAGE_WORDS.findall(line.raw[:20000])) >= 3:
             return "UNREAD"
         if kind in (HEADING, BOLD):
             return "HEADING"
@@ -1093,16 +1134,14 @@ class _Evidence:
 
 
 _TITLE_WORDS = re.compile(r"\b(?:" + "|".join(TITLE_WORDS) + r")\b", re.IGNORECASE)
-_PLAIN_TITLE = re.compile(r"^(?:referat|beslutningsprotokol)\b.{0,200}\d{4}", re.IGNORECASE)
 _DATE_IN = re.compile(
     r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b\d{1,2}\.?\s{1,3}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
-    r")\.?,?\s{1,3}\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:" + "|".join(_EN_MONTHS) + r")\s{1,3}\d{1,2},?\s{1,3}\d{4}\b"
+    r")\.?,?\s{1,3}\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:" + "|".join(ENGLISH_MONTHS) + r")\s{1,3}\d{1,2},?\s{1,3}\d{4}\b"
     r"|\b\d{1,2}/\d{1,2}[ -]\d{4}\b",
     re.IGNORECASE,
 )
 _TIME_OR_DATE = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _BODY_ALONE = re.compile(rf"^{BODY}$", re.IGNORECASE)
-_BODY_WITH_DATE = re.compile(rf"^{BODY}\s{{0,3}}[-–,:]?\s{{0,3}}(?:(?:d\.|den)\s{{1,3}})?(?:\w+dag\s{{0,3}},?\s{{0,3}})?\d", re.IGNORECASE)
 
 
 def _marker_text(line: Line) -> str:

@@ -8,6 +8,7 @@ never the parse tree or the file system.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from enum import StrEnum
 from typing import TYPE_CHECKING, Iterator, Union
 
@@ -209,6 +210,9 @@ class Field:
     span: Span
     value_span: Span
     role: str | None = None
+    # The value line by line as written (markup removed), for values that are lists
+    # broken over lines (participants); ``value`` joins them.
+    lines: tuple[str, ...] = ()
 
 
 @frozen
@@ -283,6 +287,39 @@ class Document:
         for name, value in state.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_facts", None)
+
+    # -- places: the one place that turns text read from a node back into columns
+
+    def line_span(self, line: int) -> Span:
+        """The whole of ``line`` (a node's line) as it stands in the file."""
+        return Span.of_line(line, self.source.line(line))
+
+    def locate(self, text: str, line: int, last_line: int | None = None, *, through: str = "",
+               reach: int = 8, ignore_case: bool = False) -> Span | None:
+        """Where ``text`` read from a node stands: searched on ``line`` … ``last_line``
+        of that node, as written (markup may shift the columns of cleaned text).
+        ``through`` extends the span to that character when it follows within ``reach``
+        characters (a name's closing party bracket). None when the text is not written
+        as read."""
+        needle = text.strip()
+        if not needle:
+            return None
+        for number in range(line, (last_line or line) + 1):
+            raw = self.source.line(number)
+            if ignore_case:
+                found = re.search(re.escape(needle), raw, re.IGNORECASE)
+                column = found.start() if found else -1
+            else:
+                column = raw.find(needle)
+            if column < 0:
+                continue
+            end = column + len(needle)
+            if through:
+                close = raw.find(through, end)
+                if 0 <= close - end <= reach:
+                    end = close + 1
+            return Span(number, column + 1, number, end + 1)
+        return None
 
     def unread_between(self, first_line: int, last_line: int) -> bool:
         """Whether a stretch that could not be read lies between two lines: an item that

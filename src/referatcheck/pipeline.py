@@ -42,6 +42,9 @@ class RunSettings:
     extend_select: tuple[str, ...] = ()
     config_file: str | None = None
     isolated: bool = False  # ignore every configuration file
+    # Results carry their parsed documents, for reporters that show the text by item
+    # (the HTML report); they then never parse a file again.
+    keep_documents: bool = False
 
 
 @frozen(eq=False)
@@ -89,8 +92,18 @@ def lint_file(path: str, data: bytes, settings: RunSettings = RunSettings()) -> 
     """Lint one file's bytes under ``settings`` and the configuration found for ``path``."""
     profile = _profile(configuration_for(path, settings), settings)
     codes = profile.codes_for(path)
-    result = _linter(profile, codes).lint_bytes(path, data)
-    return _finish(result, profile, codes)
+    result = _linter(profile, codes, settings.keep_documents).lint_bytes(path, data)
+    return _without_fixes(_finish(result, profile, codes))
+
+
+def _without_fixes(result: FileResult) -> FileResult:
+    """A file converted to text before it is read (a Word file) cannot take an edit of that
+    text: its findings carry no fix (referatcheck.edits.fixable_path)."""
+    from referatcheck.edits import fixable_path
+
+    if fixable_path(result.path) or not any(d.fix is not None for d in result.diagnostics):
+        return result
+    return evolve(result, diagnostics=tuple(evolve(d, fix=None) for d in result.diagnostics))
 
 
 def settings_fingerprint(path: str, settings: RunSettings) -> str:
@@ -119,7 +132,7 @@ def _profile(config: Config, settings: RunSettings) -> Profile:
 
     rules = known_rules()
     layers = (
-        (config.select, config.extend_select, config.ignore),
+        *config.layers,  # the files a configuration extends first (`extend`), then its own
         (settings.select or None, settings.extend_select, settings.ignore),
     )
     enabled = _enabled(rules, layers)
@@ -184,7 +197,7 @@ def _rule_options(rules: RuleSet, options, codes) -> dict[str, dict[str, Any]]:
 
 
 @lru_cache(maxsize=64)
-def _linter(profile: Profile, codes: frozenset[str]) -> Linter:
+def _linter(profile: Profile, codes: frozenset[str], keep_documents: bool = False) -> Linter:
     from referatcheck.engine import Linter
     from referatcheck.plugins import load_plugins
 
@@ -194,6 +207,7 @@ def _linter(profile: Profile, codes: frozenset[str]) -> Linter:
         rules=[r for r in plugins.rules if r.code in codes],
         rule_options=profile.rule_options,
         vocabulary=profile.vocabulary,
+        keep_documents=keep_documents,
     )
 
 
