@@ -34,7 +34,7 @@ from referatcheck.amounts import (
     is_english_number,
     is_malformed_number,
 )
-from referatcheck.diagnostic import Severity
+from referatcheck.diagnostic import Severity, figures_in
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.tables import (
@@ -856,7 +856,7 @@ class _TableRule(Rule):
             else:
                 severity = Severity(finding.level)
             yield self.diagnostic(document, finding.span, finding.da, finding.en, related=finding.related,
-                                  severity=severity, subject=finding.subject)
+                                  severity=severity, subject=finding.subject, figures=figures_in(finding.en))
 
 
 _BUDGET_HEAD = "1.000 kr.\tBudget\tKorrigeret budget\tForventet regnskab 2023\tForskel\n"
