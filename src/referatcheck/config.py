@@ -16,7 +16,8 @@ ignore = ["TOC005"]
 "arkiv/2019/**" = ["TAB"]        # globs relative to this file's folder
 
 [tool.referatcheck.severity]
-TOC003 = "error"                 # error | warning | info
+TOC003 = "error"                 # error | warning | info: its errors and warnings
+TAB001 = { info = "warning" }    # per reported severity: rounding infos as warnings
 
 [tool.referatcheck.options.TAB]  # options per code or family, as the rules declare them
 tolerance = "strict"
@@ -59,6 +60,10 @@ CONFIG_FILES = (".referatcheck.toml", "referatcheck.toml", "pyproject.toml")
 _SELECTOR_LISTS = ("select", "extend-select", "ignore")
 _TABLES = ("per-file-ignores", "severity", "options", "section-names", "vocabulary")
 KEYS = (*_SELECTOR_LISTS, *_TABLES)
+_LEVELS = frozenset(s.value for s in Severity)
+
+# A severity override: one severity, or (reported, shown) pairs.
+SeverityOverride = Severity | tuple[tuple[Severity, Severity], ...]
 
 
 class ConfigError(Exception):
@@ -87,7 +92,9 @@ class Config:
     extend_select: tuple[str, ...] = field(default=(), eq=False)
     ignore: tuple[str, ...] = field(default=(), eq=False)
     per_file_ignores: tuple[PerFileIgnore, ...] = field(default=(), eq=False)
-    severity: tuple[tuple[str, Severity], ...] = field(default=(), eq=False)
+    # `[severity]`: a severity for the rule's errors and warnings (and the infos of an
+    # info rule), or explicit pairs (reported → shown); see pipeline.severity_map.
+    severity: tuple[tuple[str, SeverityOverride], ...] = field(default=(), eq=False)
     options: tuple[tuple[str, Mapping[str, Any]], ...] = field(default=(), eq=False)
     section_names: tuple[tuple[str, SectionKind], ...] = field(default=(), eq=False)
     # `[tool.referatcheck.vocabulary]`: head labels (label → role), TOC headings, artefacts.
@@ -235,16 +242,29 @@ class _Reader:
             entries.append(PerFileIgnore(pattern, regex, self.selectors(sub, selectors)))
         return tuple(entries)
 
-    def severity(self, key: str, value: Any) -> tuple[tuple[str, Severity], ...]:
+    def severity(self, key: str, value: Any) -> tuple[tuple[str, SeverityOverride], ...]:
+        """`TAB001 = "warning"`, or per reported severity `TAB001 = { info = "warning" }`."""
         out = []
         for selector, level in self.table(key, value).items():
             sub = f"{key}.{selector}"
             self.known(sub, selector)
-            if not isinstance(level, str) or level not in {s.value for s in Severity}:
-                raise self.fail(sub, "skal være \"error\", \"warning\" eller \"info\"",
-                                "must be \"error\", \"warning\" or \"info\"")
-            out.append((selector, Severity(level)))
+            if isinstance(level, dict):
+                pairs = []
+                for found, shown in level.items():
+                    if found not in _LEVELS:
+                        raise self.fail(f"{sub}.{found}", "skal være error, warning eller info",
+                                        "must be error, warning or info (the severity a rule reports)")
+                    pairs.append((Severity(found), self.level(f"{sub}.{found}", shown)))
+                out.append((selector, tuple(pairs)))
+            else:
+                out.append((selector, self.level(sub, level)))
         return tuple(out)
+
+    def level(self, key: str, level: Any) -> Severity:
+        if not isinstance(level, str) or level not in _LEVELS:
+            raise self.fail(key, "skal være \"error\", \"warning\" eller \"info\"",
+                            "must be \"error\", \"warning\" or \"info\"")
+        return Severity(level)
 
     def options(self, key: str, value: Any) -> tuple[tuple[str, Mapping[str, Any]], ...]:
         out = []

@@ -9,7 +9,7 @@ Order of filters (architecture: rules → diagnostics → filter → report):
 1. configuration and command line choose the rules that run (`select`, `ignore`,
    `extend-select`, `per-file-ignores`): the others do not run at all;
 2. suppression comments hide findings and add RC005–RC007 about themselves;
-3. severity overrides.
+3. severity overrides (`severity_map`: errors and warnings, infos only when asked).
 A baseline is a filter over the whole run and is applied by the command line.
 """
 
@@ -48,7 +48,8 @@ class Profile:
 
     config: Config
     enabled: frozenset[str]
-    severity: Mapping[str, Severity]  # only the codes whose severity is overridden
+    # Only the codes whose severity is overridden: reported severity → shown severity.
+    severity: Mapping[str, Mapping[Severity, Severity]]
     rule_options: Mapping[str, Mapping[str, Any]]
     vocabulary: SectionVocabulary
 
@@ -117,7 +118,8 @@ def _profile(config: Config, settings: RunSettings) -> Profile:
     return Profile(
         config=config,
         enabled=frozenset(enabled),
-        severity=_most_specific(rules, config.severity, enabled),
+        severity={code: severity_map(rules.rules[code], override)
+                  for code, override in _most_specific(rules, config.severity, enabled).items()},
         rule_options=_rule_options(rules, config.options, enabled),
         vocabulary=load_plugins().vocabulary(dict(config.section_names), config.vocabulary),
     )
@@ -145,6 +147,22 @@ def _enabled(rules: RuleSet, layers) -> set[str]:
             else:
                 enabled.discard(code)
     return enabled
+
+
+def severity_map(rule, override) -> dict[Severity, Severity]:
+    """What a severity override does to a rule's findings, as reported → shown.
+
+    `TAB001 = "warning"` changes the rule's errors and warnings; its infos stay infos —
+    an error rule reports an info for what is not a defect (a rounding difference, a
+    table it could not read), and making that fail CI would be a surprise. A rule whose
+    default severity is info has only infos to change, so for it they change too.
+    Explicit pairs (`TAB001 = { info = "warning" }`) change exactly what they name."""
+    if isinstance(override, Severity):
+        changed = [Severity.ERROR, Severity.WARNING]
+        if rule.severity is Severity.INFO:
+            changed.append(Severity.INFO)
+        return dict.fromkeys(changed, override)
+    return dict(override)
 
 
 def _most_specific(rules: RuleSet, pairs, codes) -> dict:
@@ -187,6 +205,13 @@ def _linter(profile: Profile, codes: frozenset[str]) -> Linter:
     )
 
 
+def _override(diagnostic: Diagnostic, mapping: Mapping[Severity, Severity] | None) -> Diagnostic:
+    if not mapping or diagnostic.code in INCOMPLETE_CODES:
+        return diagnostic
+    shown = mapping.get(diagnostic.severity, diagnostic.severity)
+    return diagnostic if shown is diagnostic.severity else evolve(diagnostic, severity=shown)
+
+
 def _finish(result: FileResult, profile: Profile, codes: frozenset[str]) -> FileResult:
     from referatcheck.suppressions import apply_suppressions
 
@@ -198,11 +223,7 @@ def _finish(result: FileResult, profile: Profile, codes: frozenset[str]) -> File
     if result.source is not None:
         diagnostics = apply_suppressions(result.source, diagnostics, codes, known_rules(), result.path)
     if profile.severity:
-        diagnostics = [
-            evolve(d, severity=profile.severity[d.code])
-            if d.code in profile.severity and d.code not in INCOMPLETE_CODES else d
-            for d in diagnostics
-        ]
+        diagnostics = [_override(d, profile.severity.get(d.code)) for d in diagnostics]
     if tuple(diagnostics) == result.diagnostics:
         return result
     return evolve(result, diagnostics=tuple(sort_diagnostics(diagnostics)))
