@@ -24,7 +24,7 @@ from referatcheck.config import Config, ConfigError, config_for
 from referatcheck.diagnostic import Diagnostic, Severity, sort_diagnostics
 from referatcheck.engine import FileResult, Linter
 from referatcheck.selection import RuleSet, known_rules
-from referatcheck.selfcheck import INCOMPLETE_CODES
+from referatcheck.selfcheck import COMMENT_CODES, INCOMPLETE_CODES
 from referatcheck.sections import SectionVocabulary
 
 __all__ = ["RunSettings", "lint_file", "settings_fingerprint", "configuration_for", "check_selectors", "ConfigError"]
@@ -59,7 +59,7 @@ class Profile:
         if not ignored:
             return self.enabled
         rules = known_rules()
-        return frozenset(c for c in self.enabled if not any(rules.specificity(s, c) >= 0 for s in ignored))
+        return frozenset(c for c in self.enabled if not any(_names(rules, s, c) for s in ignored))
 
 
 def configuration_for(path: str, settings: RunSettings = RunSettings()) -> Config:
@@ -129,7 +129,8 @@ def _enabled(rules: RuleSet, layers) -> set[str]:
     """Apply each layer (configuration, then command line) to the set of enabled codes.
 
     Within a layer the most specific selector decides (ties go to `ignore`); a layer
-    with `select` switches off what it does not name.
+    with `select` switches off what it does not name — except the findings about
+    suppression comments (COMMENT_CODES), which only an `ignore` naming them switches off.
     """
     enabled = set(rules.codes)
     for select, extend, ignore in layers:
@@ -138,9 +139,9 @@ def _enabled(rules: RuleSet, layers) -> set[str]:
         on_selectors = (*(select or ()), *extend)
         for code in rules.codes:
             on = max((rules.specificity(s, code) for s in on_selectors), default=-1)
-            off = max((rules.specificity(s, code) for s in ignore), default=-1)
+            off = max((rules.specificity(s, code) for s in ignore if _names(rules, s, code)), default=-1)
             if on < 0 and off < 0:
-                if select is not None:
+                if select is not None and code not in COMMENT_CODES:
                     enabled.discard(code)
             elif on > off:
                 enabled.add(code)
@@ -163,6 +164,11 @@ def severity_map(rule, override) -> dict[Severity, Severity]:
             changed.append(Severity.INFO)
         return dict.fromkeys(changed, override)
     return dict(override)
+
+
+def _names(rules: RuleSet, selector: str, code: str) -> bool:
+    """Whether an `ignore` selector switches ``code`` off (`ALL` leaves COMMENT_CODES on)."""
+    return rules.specificity(selector, code) > (0 if code in COMMENT_CODES else -1)
 
 
 def _most_specific(rules: RuleSet, pairs, codes) -> dict:

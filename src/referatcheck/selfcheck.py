@@ -122,3 +122,9 @@ SELF_RULES: tuple[type[Rule], ...] = (
 # Findings that mean the lint is incomplete: configuration, suppressions and baselines
 # never hide them (the exit status is 2 whatever is shown).
 INCOMPLETE_CODES = frozenset({PluginFailed.code, RuleCrashed.code, UnreadableFile.code})
+
+# Findings about suppression comments: a `select` that does not name them, or `ignore =
+# ["ALL"]`, leaves them on (a comment that hides nothing, or cannot be read, must never go
+# unnoticed because a run selected other rules); only an `ignore` that names them
+# (`RC006`, `RC00`, `RC`, `unused-suppression`) switches them off.
+COMMENT_CODES = frozenset({UnknownSuppressionCode.code, UnusedSuppression.code, InvalidSuppression.code})
