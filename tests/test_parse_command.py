@@ -398,7 +398,7 @@ def test_unreadable_file_gives_checks_message_in_one_line_and_exit_2(tmp_path, n
     line = one_line_error(parse("--isolated", str(path)))
     reason = _check_message(path).split(": ", 1)[1]
     assert line.startswith(f"referatcheck: {path}: ") and line.endswith(reason)
-    assert "The file cannot be read as text and was skipped" in line
+    assert "The file cannot be read and was skipped" in line
 
 
 def test_unreadable_file_does_not_stop_the_others(tmp_path):

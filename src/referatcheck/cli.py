@@ -240,9 +240,23 @@ def list_rules(lang: str, output_format: str) -> None:
              "summary": r.doc.summary(lang), "why": r.doc.why(lang), "wrong": r.doc.wrong, "right": r.doc.right,
              "options": dict(r.options)} for r in rules
         ], ensure_ascii=False, indent=2, default=_json_value))
-        return
-    for r in rules:
-        click.echo(f"{r.code:<8} {r.severity.value:<8} {r.name:<34} {r.doc.summary(lang)}")
+    else:
+        for r in rules:
+            click.echo(f"{r.code:<8} {r.severity.value:<8} {r.name:<34} {r.doc.summary(lang)}")
+    _plugin_failures()
+
+
+def _plugin_failures() -> None:
+    """A plugin that did not load: its rules are missing from the list, so say so on
+    stderr and exit 2 (the list is incomplete), after the list itself."""
+    from referatcheck.plugins import load_plugins
+
+    failures = load_plugins().failures
+    for failure in failures:
+        click.echo(f"referatcheck: plugin '{failure.name}' ({failure.target}) kunne ikke indlæses / could not be "
+                   f"loaded: {' '.join(failure.error.split())}", err=True)
+    if failures:
+        sys.exit(EXIT_ERROR)
 
 
 def _json_value(value):
@@ -261,6 +275,7 @@ def explain(code: str, lang: str) -> None:
 
     rule = find_rule(code)
     if rule is None:
+        _plugin_failures()  # the rule may be a plugin's that did not load
         _fail(f"ukendt regel / unknown rule: {code}")
     click.echo(explain_text(rule, lang))
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from referatcheck.diagnostic import Diagnostic, Message, Severity, sort_diagnostics
+from referatcheck.loading import load_with_plugins, technical
 from referatcheck.locations import attach_locations
 from referatcheck.model import Document, Span
 from referatcheck.parse import parse_document
@@ -54,19 +55,29 @@ class Linter:
 
     def lint_bytes(self, path: str, data: bytes) -> FileResult:
         diagnostics: list[Diagnostic] = []
-        try:
-            document = self.plugins.manager.hook.referatcheck_load_document(
-                path=path, data=data, vocabulary=self.vocabulary
-            )
-        except Exception as exc:  # a format plugin that chokes on this file
-            return self._unreadable(path, f"{type(exc).__name__}: {exc}")
-        if document is not None and not isinstance(document, Document):
-            return self._unreadable(path, f"a format plugin returned {type(document).__name__}, not a Document")
+        loaded = load_with_plugins(self.plugins, path, data, self.vocabulary)
+        for failure in loaded.failures:
+            if not failure.claimed:  # read by the others; the lint may miss what it would have read
+                diagnostics.append(_self_diagnostic(
+                    PluginFailed, path,
+                    f"Plugin '{failure.plugin}' fejlede under læsningen af filen ({failure.reason.da}); filen er "
+                    f"læst uden det.",
+                    f"Plugin '{failure.plugin}' failed while reading the file ({failure.reason.en}); the file was "
+                    f"read without it.",
+                ))
+        claimed = loaded.claimed_failure
+        if claimed is not None:
+            if claimed.damaged:
+                return self._unreadable(path, claimed.reason.da, claimed.reason.en)
+            return self._unreadable(
+                path, f"plugin '{claimed.plugin}', som læser filer af denne type, fejlede ({claimed.reason.da})",
+                f"plugin '{claimed.plugin}', which reads files of this type, failed ({claimed.reason.en})")
+        document = loaded.document
         if document is None:
             try:
                 source = SourceText.from_bytes(data, path=path)
             except UndecodableInput as exc:
-                return self._unreadable(path, str(exc))
+                return self._unreadable(path, exc.da, str(exc), diagnostics)
             if source.encoding not in ("utf-8", "utf-8-sig"):
                 diagnostics.append(
                     _self_diagnostic(
@@ -78,8 +89,13 @@ class Linter:
             try:
                 document = parse_document(source, self.vocabulary)
             except Exception as exc:  # a parser bug must cost this file only, never the run
-                return self._unreadable(path, f"internal parser error {type(exc).__name__}: {exc}")
-        return self.lint_document(document, diagnostics)
+                reason = technical(exc)
+                return self._unreadable(path, f"intern fejl i referatcheck ({reason.da})",
+                                        f"internal parser error ({reason.en})", diagnostics)
+        result = self.lint_document(document, diagnostics)
+        if loaded.failures and not result.incomplete:
+            result = evolve(result, incomplete=True)
+        return result
 
     def lint_text(self, text: str, path: str = "<string>") -> FileResult:
         source = SourceText.from_text(text, path=path)
@@ -119,13 +135,13 @@ class Linter:
             document=document if self.keep_documents else None,
         )
 
-    def _unreadable(self, path: str, reason: str) -> FileResult:
+    def _unreadable(self, path: str, da: str, en: str, earlier: list[Diagnostic] | None = None) -> FileResult:
         diagnostic = _self_diagnostic(
             UnreadableFile, path,
-            f"Filen kan ikke læses som tekst og er sprunget over: {reason}",
-            f"The file cannot be read as text and was skipped: {reason}",
+            f"Filen kan ikke læses og er sprunget over: {da}.",
+            f"The file cannot be read and was skipped: {en}.",
         )
-        return FileResult(path=path, diagnostics=(diagnostic,), source=None, incomplete=True)
+        return FileResult(path=path, diagnostics=(*(earlier or ()), diagnostic), source=None, incomplete=True)
 
 
 def _only_diagnostics(found) -> list[Diagnostic]:

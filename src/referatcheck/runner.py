@@ -155,14 +155,17 @@ def code_fingerprint() -> str:
 
 def read_path(path: str) -> bytes | FileResult:
     """The bytes of a regular file (opened read-only), or the RC003 result saying why not."""
+    from referatcheck.diagnostic import Message
+    from referatcheck.loading import os_reason
+
     try:
         # A FIFO or a device named on the command line would block or never end.
         if not stat.S_ISREG(os.stat(path).st_mode):
-            return _failed(path, "ikke en almindelig fil / not a regular file", read_error=True)
+            return _failed(path, Message("det er ikke en almindelig fil", "not a regular file"), read_error=True)
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as exc:
-        return _failed(path, f"{exc.strerror or exc}", read_error=True)
+        return _failed(path, os_reason(exc), read_error=True)
 
 
 def lint_path(path: str, settings: RunSettings, cache: ResultCache | None = None) -> FileResult:
@@ -179,7 +182,9 @@ def lint_path(path: str, settings: RunSettings, cache: ResultCache | None = None
     try:
         result = lint_file(path, data, settings)
     except Exception as exc:  # a bug in referatcheck itself: report it, lint the other files
-        return _failed(path, f"{type(exc).__name__}: {exc}", read_error=False)
+        from referatcheck.loading import technical
+
+        return _failed(path, technical(exc), read_error=False)
     result = _slim(result)
     if cache is not None and key is not None and not result.incomplete:
         cache.put(key, result)
@@ -195,16 +200,17 @@ def _slim(result: FileResult) -> FileResult:
     return evolve(result, source=result.source if result.diagnostics else None, document=None)
 
 
-def _failed(path: str, reason: str, read_error: bool) -> FileResult:
+def _failed(path: str, reason, read_error: bool) -> FileResult:
+    """RC003 for ``path`` with ``reason`` (a Message) as the cause."""
     from referatcheck.diagnostic import Diagnostic, Message
     from referatcheck.model import Span
     from referatcheck.selfcheck import UnreadableFile
 
     if read_error:
-        da, en = f"Filen kan ikke læses: {reason}", f"The file cannot be read: {reason}"
+        da, en = f"Filen kan ikke læses: {reason.da}", f"The file cannot be read: {reason.en}"
     else:
-        da = f"Filen kunne ikke kontrolleres (intern fejl i referatcheck): {reason}"
-        en = f"The file could not be checked (internal error in referatcheck): {reason}"
+        da = f"Filen kunne ikke kontrolleres (intern fejl i referatcheck, {reason.da})"
+        en = f"The file could not be checked (internal error in referatcheck, {reason.en})"
     diagnostic = Diagnostic(
         code=UnreadableFile.code, severity=UnreadableFile.severity, message=Message(da, en), path=path,
         span=Span(1, 1, 1, 1), rule=UnreadableFile.name,

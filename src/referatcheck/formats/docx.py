@@ -30,6 +30,7 @@ import attrs
 
 from referatcheck import hookimpl
 from referatcheck.lexer import HEAD_LABELS, TOC_NAMES, shape_of
+from referatcheck.loading import UnreadableDocument
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import Document
 from referatcheck.parse import parse_document
@@ -46,6 +47,12 @@ _NUMBER_STYLE = re.compile(r"^(?:list number|opstilling med tal)(?:\s?\d)?$")
 # Characters other than TAB and line ends never reach the parser.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MAX_STYLE_DEPTH = 12  # style inheritance chains are short; a cycle must not hang us
+
+
+@hookimpl
+def referatcheck_input_suffixes():
+    """Word files are this plugin's: no other reader is tried on them."""
+    return [SUFFIX]
 
 
 @hookimpl
@@ -71,7 +78,9 @@ def convert(data: bytes) -> tuple[str, tuple[Place | None, ...]]:
     try:
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a damaged or foreign ZIP package, whatever python-docx makes of it
-        raise ValueError(f"ikke et gyldigt Word-dokument / not a valid Word document: {type(exc).__name__}: {exc}") from None
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+        raise UnreadableDocument(f"ikke et gyldigt Word-dokument (teknisk: {detail})",
+                                 f"not a valid Word document ({detail})") from None
     converter = _Converter(word)
     converter.run()
     return converter.out.result()
