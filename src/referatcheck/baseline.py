@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 
 from attrs import evolve
 
+from referatcheck.atomic import write_text_atomically
 from referatcheck.diagnostic import Diagnostic
 from referatcheck.engine import FileResult
 from referatcheck.selfcheck import INCOMPLETE_CODES
@@ -94,7 +95,7 @@ def write_baseline(baseline_path: str, results: Sequence[FileResult]) -> int:
     document = {"version": FORMAT_VERSION, "tool": "referatcheck", "findings": findings}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
-        Path(baseline_path).write_text(text, encoding="utf-8")
+        write_text_atomically(baseline_path, text)
     except OSError as exc:
         raise BaselineError(f"{baseline_path}: kan ikke skrives / cannot be written: {exc.strerror or exc}") from None
     return sum(counts.values())

@@ -1,8 +1,9 @@
 """The `referatcheck` command line.
 
 Exit status: 0 no finding at or above the fail level, 1 findings, 2 usage error,
-missing path, or a lint that could not run completely. `parse`: 0 when every file was
-read, 2 when one could not be (or a path is missing, or a plugin did not load).
+missing path, or a lint that could not run completely, 130 interrupted (Ctrl-C). `parse`:
+0 when every file was read, 2 when one could not be (or a path is missing, or a plugin
+did not load).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import click
 from referatcheck import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a program stopped with Ctrl-C
 
 
 def _inputs(paths: tuple[str, ...], stdin_filename: str | None, settings) -> tuple[list[str], str | None]:
@@ -48,7 +50,20 @@ def _fail(message: str) -> "NoReturn":  # noqa: F821
     sys.exit(EXIT_ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The first Ctrl-C ends any command at once: workers are stopped (the runner's
+    `finally`), nothing more is written, one line on stderr, exit status 130. (click
+    itself would print "Aborted!" and exit 1, the status of "findings".)"""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nreferatcheck: afbrudt / interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="referatcheck")
 def main() -> None:
     """referatcheck — kontrol af kommunale referater (beslutningsprotokoller)."""
@@ -89,11 +104,14 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
               help="Where results are cached (default: $REFERATCHECK_CACHE_DIR, else "
                    "$XDG_CACHE_HOME/referatcheck, else ~/.cache/referatcheck).")
 @click.option("--no-cache", is_flag=True, help="Lint every file afresh; neither read nor write the cache.")
+@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Time one file may take (per MB above 1 MB) before the rule or plugin running is stopped "
+                   "and named (RC010); 0: no limit. Default: the configuration's `timeout`, else 60.")
 def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: str, color: bool | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           config_file: str | None, isolated: bool, fail_on: str, exit_zero: bool, stdin_filename: str | None,
           baseline_file: str | None, write_baseline_file: str | None, jobs: int, cache_dir: str | None,
-          no_cache: bool) -> None:
+          no_cache: bool, timeout: float | None) -> None:
     """Lint minutes files (directories: every *.md, *.markdown, *.txt and *.docx below them; '-': stdin)."""
     from referatcheck.baseline import BaselineError, apply_baseline, write_baseline
     from referatcheck.pipeline import RunSettings, lint_file
@@ -106,7 +124,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     if baseline_file and write_baseline_file:
         _fail("--baseline og --write-baseline kan ikke bruges sammen / cannot be used together")
     settings = RunSettings(select=select, ignore=ignore, extend_select=extend_select, config_file=config_file,
-                           isolated=isolated)
+                           isolated=isolated, timeout=timeout)
     files, stdin_name = _inputs(paths, stdin_filename, settings)
 
     results = []
@@ -130,15 +148,33 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
                             fail_on=fail_on)
     text = get_reporter(output_format, extra)(results, options)
     if output is None:
-        # click strips ANSI codes when stdout is not a terminal, unless colour was asked for.
-        click.echo(text, nl=False, color=True if options.color else None)
+        _emit(text, options.color)
     else:
+        from referatcheck.atomic import write_text_atomically
+
         try:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            write_text_atomically(output, text)  # the previous report stays whole until this one is
         except OSError as exc:
             _fail(f"{output}: {exc.strerror or exc}")
     sys.exit(exit_status(results, fail_on, exit_zero))
+
+
+def _emit(text: str, color: bool) -> None:
+    """Write the report to stdout whole: a Ctrl-C while it is being written takes effect
+    after it (exit 130), so a reader never gets half a report."""
+    import signal
+    import threading
+
+    blocking = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if blocking:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        # click strips ANSI codes when stdout is not a terminal, unless colour was asked for.
+        click.echo(text, nl=False, color=True if color else None)
+        sys.stdout.flush()
+    finally:
+        if blocking:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def exit_status(results, fail_on: str = "warning", exit_zero: bool = False) -> int:

@@ -25,6 +25,8 @@ tolerance = "strict"
 [tool.referatcheck.section-names]
 "Direktionens indstilling" = "recommendation"
 
+timeout = 60                     # seconds a file may take (per MB above 1 MB); 0: no limit
+
 [tool.referatcheck.vocabulary]   # what this municipality's minutes call things
 toc-headings = ["Sagsliste"]
 artefacts = ["Tilbage til forsiden"]
@@ -59,7 +61,8 @@ CONFIG_FILES = (".referatcheck.toml", "referatcheck.toml", "pyproject.toml")
 
 _SELECTOR_LISTS = ("select", "extend-select", "ignore")
 _TABLES = ("per-file-ignores", "severity", "options", "section-names", "vocabulary")
-KEYS = (*_SELECTOR_LISTS, *_TABLES)
+_SCALARS = ("timeout",)
+KEYS = (*_SELECTOR_LISTS, *_SCALARS, *_TABLES)
 _LEVELS = frozenset(s.value for s in Severity)
 
 # A severity override: one severity, or (reported, shown) pairs.
@@ -99,6 +102,8 @@ class Config:
     section_names: tuple[tuple[str, SectionKind], ...] = field(default=(), eq=False)
     # `[tool.referatcheck.vocabulary]`: head labels (label → role), TOC headings, artefacts.
     vocabulary: tuple[tuple[str, Any], ...] = field(default=(), eq=False)
+    # `timeout`: seconds one file may take (per MB for larger files); None: the default.
+    timeout: float | None = field(default=None, eq=False)
 
     def ignored_by_path(self, path: str) -> tuple[str, ...]:
         """The selectors `per-file-ignores` switches off for ``path``."""
@@ -210,7 +215,14 @@ class _Reader:
             options=self.options(*values["options"]) if "options" in values else (),
             section_names=self.section_names(*values["section-names"]) if "section-names" in values else (),
             vocabulary=self.vocabulary(*values["vocabulary"]) if "vocabulary" in values else (),
+            timeout=self.timeout(*values["timeout"]) if "timeout" in values else None,
         )
+
+    def timeout(self, key: str, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise self.fail(key, "skal være et antal sekunder (0: ingen grænse)",
+                            "must be a number of seconds (0: no limit)")
+        return float(value)
 
     def selectors(self, key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

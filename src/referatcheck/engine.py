@@ -10,6 +10,7 @@ from typing import Any, Iterable, Mapping
 
 from attrs import evolve, field, frozen
 
+from referatcheck.deadline import TimeLimitExceeded
 from referatcheck.diagnostic import Diagnostic, Message, Severity, sort_diagnostics
 from referatcheck.loading import load_with_plugins, technical
 from referatcheck.locations import attach_locations
@@ -18,7 +19,7 @@ from referatcheck.parse import parse_document
 from referatcheck.plugins import Plugins, load_plugins
 from referatcheck.rule import Rule
 from referatcheck.sections import SectionVocabulary
-from referatcheck.selfcheck import LegacyEncoding, PluginFailed, RuleCrashed, UnreadableFile
+from referatcheck.selfcheck import LegacyEncoding, PluginFailed, RuleCrashed, TimeLimit, UnreadableFile
 from referatcheck.source import SourceText, UndecodableInput
 
 _FILE_START = Span(1, 1, 1, 1)
@@ -54,7 +55,15 @@ class Linter:
     # -- entry points
 
     def lint_bytes(self, path: str, data: bytes) -> FileResult:
+        """Read and lint one file. Under a time limit (referatcheck.deadline), a reader
+        that runs out of time makes the file RC010, naming it."""
         diagnostics: list[Diagnostic] = []
+        try:
+            return self._lint_bytes(path, data, diagnostics)
+        except TimeLimitExceeded as exc:
+            return timed_out(path, exc, diagnostics)
+
+    def _lint_bytes(self, path: str, data: bytes, diagnostics: list[Diagnostic]) -> FileResult:
         loaded = load_with_plugins(self.plugins, path, data, self.vocabulary)
         for failure in loaded.failures:
             if not failure.claimed:  # read by the others; the lint may miss what it would have read
@@ -88,6 +97,8 @@ class Linter:
                 )
             try:
                 document = parse_document(source, self.vocabulary)
+            except TimeLimitExceeded as exc:
+                raise exc.at(Message("referatchecks egen læsning af teksten", "referatcheck's own reading of the text"))
             except Exception as exc:  # a parser bug must cost this file only, never the run
                 reason = technical(exc)
                 return self._unreadable(path, f"intern fejl i referatcheck ({reason.da})",
@@ -113,10 +124,17 @@ class Linter:
                     f"Plugin '{failure.name}' ({failure.target}) could not be loaded: {failure.error}",
                 )
             )
-        for rule_class in self.rules:
+        for position, rule_class in enumerate(self.rules):
             try:
                 options = {**rule_class.options, **self.rule_options.get(rule_class.code, {})}
                 found = attach_locations(document, _only_diagnostics(rule_class().check(document, options)))
+            except TimeLimitExceeded as exc:
+                # What the rules before it found stands; the rules after it did not run.
+                exc.at(Message(f"reglen {rule_class.code} ({rule_class.name})",
+                               f"rule {rule_class.code} ({rule_class.name})"))
+                diagnostics.append(_time_limit_diagnostic(document.path, exc, self.rules[position + 1:]))
+                incomplete = True
+                break
             except Exception as exc:  # isolate foreign and buggy rules
                 incomplete = True
                 found = [
@@ -142,6 +160,34 @@ class Linter:
             f"The file cannot be read and was skipped: {en}.",
         )
         return FileResult(path=path, diagnostics=(*(earlier or ()), diagnostic), source=None, incomplete=True)
+
+
+def timed_out(path: str, exc: TimeLimitExceeded, earlier: list[Diagnostic] | None = None) -> FileResult:
+    """The result of a file whose reading ran out of time: RC010, and nothing was linted."""
+    diagnostic = _time_limit_diagnostic(path, exc, None)
+    return FileResult(path=path, diagnostics=(*(earlier or ()), diagnostic), source=None, incomplete=True)
+
+
+def _time_limit_diagnostic(path: str, exc: TimeLimitExceeded, not_run) -> Diagnostic:
+    stage = exc.stage or Message("referatcheck", "referatcheck")
+    if not_run is None:
+        rest_da, rest_en = "filen er ikke kontrolleret", "the file was not checked"
+    elif not_run:
+        codes = ", ".join(rule.code for rule in not_run)
+        rest_da, rest_en = f"disse regler blev ikke kørt: {codes}", f"these rules did not run: {codes}"
+    else:
+        rest_da, rest_en = "de øvrige regler blev kørt", "the other rules ran"
+    return _self_diagnostic(
+        TimeLimit, path,
+        f"Kontrollen blev stoppet efter {_seconds(exc.seconds)} sekunder: {stage.da} blev ikke færdig; {rest_da}. "
+        f"Meld fejlen til den, der har skrevet den, eller hæv `timeout` i konfigurationen, hvis filen blot er stor.",
+        f"The lint was stopped after {_seconds(exc.seconds)} seconds: {stage.en} did not finish; {rest_en}. "
+        f"Report it to its author, or raise `timeout` in the configuration if the file is merely large.",
+    )
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
 
 
 def _only_diagnostics(found) -> list[Diagnostic]:

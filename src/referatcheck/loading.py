@@ -20,6 +20,7 @@ import errno
 
 from attrs import frozen
 
+from referatcheck.deadline import TimeLimitExceeded
 from referatcheck.diagnostic import Message
 from referatcheck.model import Document
 
@@ -73,6 +74,9 @@ def load_with_plugins(plugins, path: str, data: bytes, vocabulary) -> Loaded:
             continue
         try:
             document = impl.function(*(arguments[arg] for arg in impl.argnames))
+        except TimeLimitExceeded as exc:
+            raise exc.at(Message(f"plugin '{impl.plugin_name}', der læste filen",
+                                 f"plugin '{impl.plugin_name}', which was reading the file"))
         except UnreadableDocument as exc:
             failures.append(ReaderFailure(impl.plugin_name, True, Message(exc.da, exc.en), damaged=True))
             return Loaded(None, tuple(failures))

@@ -21,8 +21,9 @@ from typing import Any, Mapping
 from attrs import evolve, frozen
 
 from referatcheck.config import Config, ConfigError, config_for
+from referatcheck.deadline import DEFAULT_SECONDS, TimeLimitExceeded, limit_for, time_limit
 from referatcheck.diagnostic import Diagnostic, Severity, sort_diagnostics
-from referatcheck.engine import FileResult, Linter
+from referatcheck.engine import FileResult, Linter, timed_out
 from referatcheck.selection import RuleSet, known_rules
 from referatcheck.selfcheck import COMMENT_CODES, INCOMPLETE_CODES
 from referatcheck.sections import SectionVocabulary
@@ -40,6 +41,7 @@ class RunSettings:
     extend_select: tuple[str, ...] = ()
     config_file: str | None = None
     isolated: bool = False  # ignore every configuration file
+    timeout: float | None = None  # `--timeout`: seconds per file (per MB above 1 MB); None: configuration's
 
 
 @frozen(eq=False)
@@ -83,11 +85,28 @@ def check_selectors(settings: RunSettings) -> None:
 
 
 def lint_file(path: str, data: bytes, settings: RunSettings = RunSettings()) -> FileResult:
-    """Lint one file's bytes under ``settings`` and the configuration found for ``path``."""
-    profile = _profile(configuration_for(path, settings), settings)
+    """Lint one file's bytes under ``settings`` and the configuration found for ``path``,
+    within the file's time limit (a stuck rule or plugin becomes RC010)."""
+    config = configuration_for(path, settings)
+    profile = _profile(config, settings)
     codes = profile.codes_for(path)
-    result = _linter(profile, codes).lint_bytes(path, data)
+    try:
+        with time_limit(limit_for(len(data), _seconds(config, settings))):
+            result = _linter(profile, codes).lint_bytes(path, data)
+    except TimeLimitExceeded as exc:  # ran out between two stages (the engine names the stages)
+        result = timed_out(path, exc)
     return _finish(result, profile, codes)
+
+
+def time_limit_for(path: str, size: int, settings: RunSettings = RunSettings()) -> float:
+    """Seconds the lint of ``path`` (``size`` bytes) may take; 0: no limit."""
+    return limit_for(size, _seconds(configuration_for(path, settings), settings))
+
+
+def _seconds(config: Config, settings: RunSettings) -> float:
+    if settings.timeout is not None:
+        return settings.timeout
+    return config.timeout if config.timeout is not None else DEFAULT_SECONDS
 
 
 def settings_fingerprint(path: str, settings: RunSettings) -> str:
