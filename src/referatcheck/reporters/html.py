@@ -29,6 +29,7 @@ from referatcheck.engine import FileResult
 from referatcheck.lexer import BOLD, BULLET, HEADING, ROW, SEPARATOR, shape_of, split_cells
 from referatcheck.model import Document
 from referatcheck.reporters import ReportOptions, counts
+from referatcheck.reporters.wording import html_text, plural, summary_line
 from referatcheck.titles import bold_only, strip_heading_marks
 
 SEVERITIES = ("error", "warning", "info")
@@ -36,10 +37,8 @@ SEVERITIES = ("error", "warning", "info")
 _LABELS = {
     "da": {
         "title": "referatcheck – rapport",
-        "files": "fil(er) kontrolleret",
         "error": "fejl", "warning": "advarsel", "info": "info",
-        "errors": "fejl", "warnings": "advarsler", "infos": "info",
-        "severity": "Alvorlighed", "family": "Familie", "total": "I alt",
+        "severity": "Alvorlighed", "family": "Familie", "families_column": "Familier", "total": "I alt",
         "filters": "Vis", "front": "Forside og indholdsfortegnelse",
         "items": "Pr. dagsordenspunkt", "families": "Pr. familie", "findings": "Alle fund",
         "line": "linje", "column": "kolonne", "see": "se også", "why": "Hvorfor", "minutes": "Referatet",
@@ -50,10 +49,8 @@ _LABELS = {
     },
     "en": {
         "title": "referatcheck – report",
-        "files": "file(s) checked",
         "error": "error", "warning": "warning", "info": "info",
-        "errors": "errors", "warnings": "warnings", "infos": "infos",
-        "severity": "Severity", "family": "Family", "total": "Total",
+        "severity": "Severity", "family": "Family", "families_column": "Families", "total": "Total",
         "filters": "Show", "front": "Front page and table of contents",
         "items": "By agenda item", "families": "By family", "findings": "All findings",
         "line": "line", "column": "column", "see": "see also", "why": "Why", "minutes": "The minutes",
@@ -163,9 +160,7 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
         f"<title>{_e(labels['title'])}</title><style>{_STYLE}</style></head><body>",
         '<header class="bar">',
         f"<h1>{_e(labels['title'])}</h1>",
-        f'<span class="totals">{summary["files"]} {_e(labels["files"])}: '
-        f'{summary["errors"]} {_e(labels["errors"])}, {summary["warnings"]} {_e(labels["warnings"])}, '
-        f'{summary["infos"]} {_e(labels["infos"])}</span>',
+        f'<span class="totals">{_e(summary_line(summary, options.lang))}</span>',
         f'<fieldset class="filters" aria-label="{_e(labels["severity"])}"><legend>{_e(labels["filters"])}</legend>',
     ]
     for severity in SEVERITIES:
@@ -174,12 +169,24 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
     out.append(f'</fieldset><fieldset class="filters" aria-label="{_e(labels["family"])}">')
     for family in families:
         out.append(f'<label><input type="checkbox" data-filter="family" value="{_e(family)}" checked> '
-                   f"<code>{_e(family)}</code></label>")
+                   f"{_family_label(family, options.lang)}</label>")
     out.append("</fieldset></header><main>")
     for number, result in enumerate(results, start=1):
         out.extend(_DocumentPage(result, f"d{number}", labels, options.lang).render())
     out.append(f"</main><script>{_SCRIPT}</script></body></html>")
     return "\n".join(out) + "\n"
+
+
+def _family_label(family: str, lang: str) -> str:
+    """`<code>ITM</code> dagsordenspunkter`: the code a clerk sees in the findings, and
+    what it stands for."""
+    from referatcheck.catalog import family_name
+
+    try:
+        name = family_name(family, lang)
+    except Exception:  # a broken plugin must not cost the report
+        name = None
+    return f"<code>{_e(family)}</code>" + (f" {_e(name)}" if name else "")
 
 
 def _family(d: Diagnostic) -> str:
@@ -260,19 +267,19 @@ class _DocumentPage:
         labels = self.labels
         out = [f"<h3>{_e(labels['families'])}</h3>", '<table class="counts"><thead><tr>',
                f"<th>{_e(labels['family'])}</th>"]
-        out.extend(f"<th>{_e(labels[s])}</th>" for s in SEVERITIES)
+        out.extend(f"<th>{_e(plural(s, self.lang).capitalize())}</th>" for s in SEVERITIES)
         out.append(f"<th>{_e(labels['total'])}</th></tr></thead><tbody>")
         by_family: dict[str, Counter] = {}
         for d in self.findings:
             by_family.setdefault(_family(d), Counter())[d.severity.value] += 1
         for family in sorted(by_family):
-            out.append(self._count_row(f"<code>{_e(family)}</code>", by_family[family]))
+            out.append(self._count_row(_family_label(family, self.lang), by_family[family]))
         out.append(self._count_row(f"<b>{_e(labels['total'])}</b>", Counter(d.severity.value for d in self.findings)))
         out.append("</tbody></table>")
 
         out.extend([f"<h3>{_e(labels['items'])}</h3>", '<table class="counts"><thead><tr>', "<th></th>"])
-        out.extend(f"<th>{_e(labels[s])}</th>" for s in SEVERITIES)
-        out.append(f"<th>{_e(labels['family'])}</th></tr></thead><tbody>")
+        out.extend(f"<th>{_e(plural(s, self.lang).capitalize())}</th>" for s in SEVERITIES)
+        out.append(f"<th>{_e(labels['families_column'])}</th></tr></thead><tbody>")
         by_part: dict[int, list[Diagnostic]] = {}
         for d in self.findings:
             by_part.setdefault(self.part_of(d.span.line), []).append(d)
@@ -282,8 +289,8 @@ class _DocumentPage:
                 continue
             title = f'<a href="#{self.anchor}-p{part}">{_e(self.part_title(part))}</a>'
             tally = Counter(d.severity.value for d in found)
-            families = ", ".join(sorted({_family(d) for d in found}))
-            out.append(self._count_row(title, tally, last=_e(families)))
+            families = ", ".join(_family_label(f, self.lang) for f in sorted({_family(d) for d in found}))
+            out.append(self._count_row(title, tally, last=families))
         out.append("</tbody></table>")
 
         out.append(f"<h3>{_e(labels['findings'])}</h3><ol class=\"findings\">")
@@ -294,7 +301,7 @@ class _DocumentPage:
                 f'<a href="#{self.ids[id(d)]}"><span class="sev sev-{severity}">{_e(labels[severity])}</span> '
                 f"<code>{_e(d.code)}</code> {_e(labels['line'])} {d.span.line}</a> "
                 f"<span class=\"part\">({_e(self.part_title(self.part_of(d.span.line)))})</span> "
-                f"{_e(d.display_message(self.lang))}</li>"
+                f"{html_text(d.display_message(self.lang))}</li>"
             )
         out.append("</ol>")
         return out
@@ -396,12 +403,13 @@ class _DocumentPage:
             see = f" · {_e(labels['see'])} {_e(labels['line'])} {links}"
         explanation = ""
         if rule is not None and getattr(rule, "doc", None) is not None:
-            explanation = (f'<p class="doc">{_e(rule.doc.summary(lang))}</p>'
-                           f"<details><summary>{_e(labels['why'])}</summary><p>{_e(rule.doc.why(lang))}</p></details>")
+            explanation = (f'<p class="doc">{html_text(rule.doc.summary(lang))}</p>'
+                           f"<details><summary>{_e(labels['why'])}</summary><p>{html_text(rule.doc.why(lang))}</p>"
+                           "</details>")
         return (
             f'<div class="finding" id="{self.ids[id(d)]}" data-severity="{severity}" data-family="{_e(_family(d))}">'
             f'<span class="sev sev-{severity}">{_e(labels[severity])}</span> <code>{_e(d.code)}</code>'
-            f'<span class="msg">{_e(d.message.text(lang))}</span>'
+            f'<span class="msg">{html_text(d.message.text(lang))}</span>'
             f'<div class="where">{_e(where)}{see}</div>{explanation}</div>'
         )
 
