@@ -44,8 +44,9 @@ _LABELS = {
         "line": "linje", "column": "kolonne", "see": "se også", "why": "Hvorfor", "minutes": "Referatet",
         "no_findings": "Ingen fund.", "no_text": "Filen kunne ikke læses; teksten kan ikke vises.",
         "item": "Punkt", "unplaced": "Fund uden placering i teksten",
-        "docx": "Linjenumre er linjer i den tekst, referatcheck har læst ud af Word-dokumentet; "
-                "placeringen i Word (afsnit, tabel, række, celle) står ved hvert fund.",
+        "docx": "Linjenumre er linjer i den tekst, referatcheck har læst ud af Word-dokumentet. Ved hvert fund "
+                "står, hvor du finder det i Word: punktet, overskriften over stedet og afsnittet (eller tabellen, "
+                "rækken og cellen) under den overskrift.",
     },
     "en": {
         "title": "referatcheck – report",
@@ -56,8 +57,9 @@ _LABELS = {
         "line": "line", "column": "column", "see": "see also", "why": "Why", "minutes": "The minutes",
         "no_findings": "No findings.", "no_text": "The file could not be read; its text cannot be shown.",
         "item": "Item", "unplaced": "Findings without a place in the text",
-        "docx": "Line numbers are lines of the text referatcheck read from the Word document; "
-                "the place in Word (paragraph, table, row, cell) is given with each finding.",
+        "docx": "Line numbers are lines of the text referatcheck read from the Word document. Each finding says "
+                "where to find it in Word: the item, the heading above the place and the paragraph (or table, "
+                "row and cell) under that heading.",
     },
 }
 
@@ -77,7 +79,7 @@ h2{font-size:1.25rem;margin:.2rem 0 .6rem;word-break:break-all}
 h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
 table.counts{border-collapse:collapse;margin:.3rem 0 1rem}
 table.counts th,table.counts td{border:1px solid #ddd;padding:.2rem .6rem;text-align:right}
-table.counts th:first-child,table.counts td:first-child,table.counts td.fam{text-align:left}
+table.counts th:first-child,table.counts td:first-child,table.counts td.fam,table.counts th.fam{text-align:left}
 td.n-error{color:var(--error);font-weight:600}td.n-warning{color:var(--warning);font-weight:600}
 ol.findings{padding-left:1.4rem}ol.findings li{margin:.15rem 0}
 .sev{display:inline-block;min-width:4.6rem;text-align:center;border-radius:3px;padding:0 .3rem;font-size:.8rem;
@@ -279,7 +281,7 @@ class _DocumentPage:
 
         out.extend([f"<h3>{_e(labels['items'])}</h3>", '<table class="counts"><thead><tr>', "<th></th>"])
         out.extend(f"<th>{_e(plural(s, self.lang).capitalize())}</th>" for s in SEVERITIES)
-        out.append(f"<th>{_e(labels['families_column'])}</th></tr></thead><tbody>")
+        out.append(f"<th class=\"fam\">{_e(labels['families_column'])}</th></tr></thead><tbody>")
         by_part: dict[int, list[Diagnostic]] = {}
         for d in self.findings:
             by_part.setdefault(self.part_of(d.span.line), []).append(d)
