@@ -15,7 +15,7 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.dates import dates_in
 from referatcheck.decisions import (
-    FIELD_SCAN, Ask, ItemRecord, Verdict, analyse, date_field, is_closed, meeting_of, same_committee,
+    FIELD_SCAN, Ask, ItemRecord, Verdict, date_field, is_closed, same_committee,
 )
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, block_text
@@ -45,7 +45,7 @@ _AGENDA_APPROVAL = re.compile(r"\bdagsorden", re.IGNORECASE)
 
 
 def _own_records(document: Document) -> Iterator[ItemRecord]:
-    for record in analyse(document):
+    for record in document.facts.records:
         if not is_closed(record.item) and record.recommendation is not None:
             yield record
 
@@ -257,10 +257,10 @@ class HeaderDate(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        meeting = meeting_of(document)
+        meeting = document.facts.meeting
         if not meeting.dates:
             return
-        for record in analyse(document):
+        for record in document.facts.records:
             for decision in record.own_decisions:
                 header = decision.header
                 if header.date is None or header.date in meeting.dates or decision.inline:
@@ -299,10 +299,10 @@ class HeaderCommittee(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        meeting = meeting_of(document)
+        meeting = document.facts.meeting
         if not meeting.committee:
             return
-        for record in analyse(document):
+        for record in document.facts.records:
             own = [d for d in record.own_decisions if d.header.committee]
             if any(same_committee(d.header.committee, meeting.committee) for d in own):
                 continue  # the committee's own decision is there; others are quoted

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from referatcheck import hookimpl
-from referatcheck.decisions import analyse, heading_body, is_agenda, is_closed
+from referatcheck.decisions import heading_body, is_agenda, is_closed
 from referatcheck.diagnostic import Severity
 from referatcheck.lexer import case_number
 from referatcheck.model import Item, Paragraph, Section, SectionKind
@@ -335,7 +335,7 @@ class MissingDecision(Rule):
     def check(self, document, options) -> Iterator:
         if is_agenda(document):
             return
-        records = [r for r in analyse(document) if not is_closed(r.item) and r.recommendation is not None]
+        records = [r for r in document.facts.records if not is_closed(r.item) and r.recommendation is not None]
         if len(records) >= 2 and not any(d for r in records for d in r.decisions):
             # Not one decision anywhere: an agenda, or a layout whose decisions were not recognised.
             yield self.diagnostic(
@@ -402,7 +402,7 @@ class EmptySection(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        for record in analyse(document):
+        for record in document.facts.records:
             item = record.item
             sections = item.sections
             for index, section in enumerate(sections):

@@ -24,7 +24,7 @@ from referatcheck import hookimpl
 from referatcheck.dates import dates_in, find_dates, find_times, weekday_name
 from referatcheck.decisions import COMMITTEE_LABELS, DATE_LABELS
 from referatcheck.decisions import TIME_LABELS as DATE_TIME_LABELS
-from referatcheck.decisions import FIELD_SCAN, analyse, committee_of, date_field as _label_date_field, looks_like_body
+from referatcheck.decisions import FIELD_SCAN, committee_of, date_field as _label_date_field, looks_like_body
 from referatcheck.decisions import same_committee
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, Field, Heading, ListBlock, Paragraph, Span
@@ -443,7 +443,7 @@ def _header_votes(document: Document, title_date, field_dates) -> tuple[int, int
     """How many of the committee's decision headers give the title's date, and the field's."""
     committee = committee_of(document)
     for_title = for_field = 0
-    for record in analyse(document):
+    for record in document.facts.records:
         for decision in record.decisions:
             header = decision.header
             if header.date is None or decision.in_history:

@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings, strategies as st
 
 from conftest import EXAMPLES, corpus_files, lint
 from referatcheck_plugins import prose_rules as prose_plugin
-from referatcheck_plugins.prose_rules import find_parts_statements
+from referatcheck.figures import find_parts_statements
 
 HEAD = "\n# REFERAT Socialudvalget d. 15-10-2024\n\n**Mødedato** Tirsdag d. 15. oktober 2024 kl. 16:00\n\n"
 

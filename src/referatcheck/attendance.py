@@ -20,14 +20,17 @@ import re
 from bisect import bisect_right
 from enum import StrEnum
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from attrs import field, frozen
 
-from referatcheck.decisions import analyse
+from referatcheck.decisions import ItemRecord
 from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
 from referatcheck.sentences import sentences
 from referatcheck.titles import clean_inline
+
+if TYPE_CHECKING:
+    from referatcheck.facts import Facts
 
 # ---- parties -----------------------------------------------------------------------------
 
@@ -515,26 +518,13 @@ class _Reader:
         return found
 
     def _person(self, name: str, party: str | None, line: int, last_line: int | None = None) -> Person:
-        """The person with the span of its name in the file (searched on ``line`` … ``last_line``)."""
-        source = self.document.source
-        for number in range(line, (last_line or line) + 1):
-            raw = source.line(number)
-            column = raw.find(name)
-            if column < 0:
-                continue
-            end = column + len(name)
-            if party:
-                close = raw.find(")", end)
-                if 0 <= close - end <= len(party) + 3:
-                    end = close + 1
-            return Person(name, party, Span(number, column + 1, number, end + 1))
-        # A name wrapped over two lines: point at its first word.
-        first = name.split()[0]
-        for number in range(line, (last_line or line) + 1):
-            column = source.line(number).find(first)
-            if column >= 0:
-                return Person(name, party, Span(number, column + 1, number, column + 1 + len(first)))
-        return Person(name, party, Span.of_line(line, source.line(line)))
+        """The person with the span of its name in the file (on ``line`` … ``last_line``)."""
+        document = self.document
+        span = (document.locate(name, line, last_line, through=")" if party else "", reach=len(party or "") + 3)
+                # A name wrapped over two lines: point at its first word.
+                or document.locate(name.split()[0], line, last_line)
+                or document.line_span(line))
+        return Person(name, party, span)
 
     # -- scope
 
@@ -705,8 +695,7 @@ class _Reader:
         if count is None and persons and not parties and clean:
             count = len(persons)  # `Imod stemte: Jens Berg (A) og Pia Dam (A)`
         clean = clean and not persons and bool(parties)
-        raw = self.document.source.line(line)
-        return VoteLine(choice, count, tuple(parties), tuple(persons), clean, item, Span.of_line(line, raw), text)
+        return VoteLine(choice, count, tuple(parties), tuple(persons), clean, item, self.document.line_span(line), text)
 
     def acts(self, sentence: str, line: int, item: int) -> list[Act]:
         """Persons a decision sentence names as its subject or agent."""
@@ -831,23 +820,18 @@ _CASE_TEXT = frozenset({SectionKind.SUMMARY, SectionKind.RECOMMENDATION, Section
                         SectionKind.PROCEDURE, SectionKind.FINANCE})
 
 
-def own_sections(document: Document, item: Item) -> list[Section]:
+def own_sections(item: Item, record: ItemRecord | None) -> list[Section]:
     """The item's sections that record this meeting: not `Tidligere politisk behandlet`,
     and not a decision :mod:`referatcheck.decisions` reads as quoted (another committee's
     or an earlier meeting's, kept in the item under its own dated heading)."""
-    record = _records(document).get(id(item))
     quoted = {d.heading_span for d in (record.decisions if record else ()) if not d.this_meeting}
     return [s for s in item.sections if s.kind is not SectionKind.HISTORY and s.heading_span not in quoted]
 
 
-@lru_cache(maxsize=8)
-def _records(document: Document) -> dict:
-    return {id(record.item): record for record in analyse(document)}
-
-
-@lru_cache(maxsize=8)
-def read_attendance(document: Document) -> Attendance:
-    """Everything the minutes record about attendance and votes, read once per document."""
+def read_attendance(document: Document, facts: "Facts") -> Attendance:
+    """Everything the minutes record about attendance and votes (read once per document
+    by :attr:`Document.facts`, whose decision records say which sections are this
+    meeting's)."""
     numbers = tuple(item.number for item in document.items)
     reader = _Reader(document, numbers)
     spelled_together: list[int] = []
@@ -877,7 +861,7 @@ def read_attendance(document: Document) -> Attendance:
         votes: list[VoteLine] = []
         acts: list[Act] = []
         unnamed = False
-        own = own_sections(document, item)
+        own = own_sections(item, facts.record_of(item))
         decided = any(s.kind is SectionKind.DECISION and s.blocks for s in own)
         blocks = [(None, b) for b in item.intro] + [(s, b) for s in own for b in s.blocks]
         for section, block in blocks:
@@ -953,7 +937,7 @@ def _participants(document: Document, reader: _Reader) -> ParticipantList | None
         if "," in field.value or ";" in field.value:
             entries = _split_top(field.value)
         else:
-            entries = [part for text in _field_lines(document, field) for part in _split_top(text)]
+            entries = [part for text in field.lines for part in _split_top(text)]
         persons: list[Person] = []
         complete = True
         for part in entries:
@@ -969,18 +953,6 @@ def _participants(document: Document, reader: _Reader) -> ParticipantList | None
             return None
         return ParticipantList(tuple(persons), complete, field.span, field.label)
     return None
-
-
-def _field_lines(document: Document, field) -> list[str]:
-    """The field's value line by line, as written (label removed, markup cleaned)."""
-    lines = []
-    for number in range(field.span.line, field.span.end_line + 1):
-        raw = document.source.line(number)
-        if number == field.span.line:
-            raw = raw[max(0, field.value_span.column - 1):]
-        if raw.strip():
-            lines.append(clean_inline(raw))
-    return lines
 
 
 def _head_lines(document: Document) -> Iterator[tuple[int, str]]:

@@ -1,7 +1,7 @@
 """What a recommendation asks for and what a decision records, read from an agenda item.
 
 The rule families MTG, ITM and DEC (and anyone who needs "this meeting's decision")
-read items through :func:`analyse`, so the vocabulary of recommendations and decisions
+read items through ``document.facts.records`` (:func:`read_records`), so the vocabulary of recommendations and decisions
 lives here, once:
 
 - a **recommendation** (`Indstilling`, `<Actor> indstiller, at:`) asks for orientation
@@ -28,7 +28,6 @@ import datetime as dt
 import re
 import unicodedata
 from enum import StrEnum
-from functools import lru_cache
 
 from attrs import frozen
 from rapidfuzz.distance import Levenshtein
@@ -57,8 +56,8 @@ class Meeting:
     dates: frozenset[dt.date]  # the title's date and the date field's dates
 
 
-@lru_cache(maxsize=8)
-def meeting_of(document: Document) -> Meeting:
+def read_meeting(document: Document) -> Meeting:
+    """Whose meeting and when (read once per document by :attr:`Document.facts`)."""
     title = document.head.title
     dates: set[dt.date] = set()
     if title is not None and title.date is not None:
@@ -814,10 +813,9 @@ def is_agenda(document: Document) -> bool:
     return title is not None and bool(_AGENDA_TITLE.search(title.text)) and not _MINUTES_TITLE.search(title.text)
 
 
-@lru_cache(maxsize=8)
-def analyse(document: Document) -> tuple[ItemRecord, ...]:
-    """Recommendation and decisions of every item, read once per document."""
-    meeting = meeting_of(document)
+def read_records(document: Document, meeting: Meeting) -> tuple[ItemRecord, ...]:
+    """Recommendation and decisions of every item (read once per document by
+    :attr:`Document.facts`)."""
     return tuple(
         ItemRecord(item, recommendation_of(item, meeting), decisions_of(item, meeting)) for item in document.items
     )

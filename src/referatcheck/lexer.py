@@ -114,6 +114,25 @@ def split_cells(line: str) -> list[str]:
     return inner[1:-1].split("|") if len(inner) >= 2 else [inner]
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_FIGURE = re.compile(r"[-−+]?\d[\d.]{0,20}(?:,\d{1,6})?\s?%?")
+
+
+def _is_header_cell(text: str) -> bool:
+    """`Budget*`, `Udgift (1.000 kr.)`, `2024`: a column name, not a figure (`819.439 kr.`, `-`)."""
+    return bool(_YEAR.fullmatch(text)) or (text[:1] not in "0123456789-−+.," and any(map(str.isalpha, text)))
+
+
+def _is_header_row(line: str) -> bool:
+    rest = [c for c in map(str.strip, split_cells(line)[1:]) if c]
+    return len(rest) >= 2 and all(map(_is_header_cell, rest))
+
+
+def _has_figures(line: str) -> bool:
+    """A row of amounts (`-5.100`, `1,2%`), not a schedule (`19. april`) or a year row."""
+    return any(_FIGURE.fullmatch(c) and not _YEAR.fullmatch(c) for c in map(str.strip, split_cells(line)[1:]))
+
+
 # ---- facts of one line ---------------------------------------------------------------
 
 
@@ -760,6 +779,77 @@ class _Roles:
             start = starts[index]
             end = starts[index + 1] if index + 1 < len(items) else n
             self._assign_item(start, head, end)
+        self._chain_blocks()
+
+    def _chain_blocks(self) -> None:
+        """Mark the lines that continue the block above, so the grammar groups blocks.
+
+        A text line under text continues its paragraph; a text line under a list item
+        is that item's lazy continuation; a list item of the list's kind continues the
+        list across blank lines; a row continues its table across blank lines and
+        comments, unless it is a header row after a gap below rows with figures (then
+        a new table starts). Only token names change; each line's facts stay as read.
+        """
+        types, n = self.types, self.n
+        i = 0
+        while i < n:
+            kind = types[i]
+            if kind == "TEXT":
+                i += 1
+                while i < n and types[i] == "TEXT":
+                    types[i] = "TEXT_CONT"
+                    i += 1
+            elif kind in ("BULLET", "NUMBERED"):
+                i = self._chain_list(i, kind)
+            elif kind in ("ROW", "SEPARATOR"):
+                i = self._chain_table(i)
+            else:
+                i += 1
+
+    def _chain_list(self, i: int, kind: str) -> int:
+        types, n = self.types, self.n
+        j = i + 1
+        while j < n:
+            if types[j] == kind:
+                types[j] = kind + "_NEXT"
+            elif types[j] == "TEXT":
+                types[j] = "LIST_CONT"
+            elif types[j] == "BLANK":
+                k = j
+                while k < n and types[k] == "BLANK":
+                    k += 1
+                if k == n or types[k] != kind:
+                    break
+                types[j:k] = ["LIST_GAP"] * (k - j)
+                j = k
+                continue
+            else:
+                break
+            j += 1
+        return j
+
+    def _chain_table(self, i: int) -> int:
+        types, lines, n = self.types, self.lines, self.n
+        figures = types[i] == "ROW" and _has_figures(lines[i].raw)
+        j = i + 1
+        while j < n:
+            if types[j] in ("ROW", "SEPARATOR"):
+                figures = figures or (types[j] == "ROW" and _has_figures(lines[j].raw))
+                types[j] += "_NEXT"
+                j += 1
+                continue
+            if types[j] not in ("BLANK", "COMMENT"):
+                break
+            k = j
+            while k < n and types[k] in ("BLANK", "COMMENT"):
+                k += 1
+            if k == n or types[k] not in ("ROW", "SEPARATOR"):
+                break
+            if types[k] == "ROW" and figures and _is_header_row(lines[k].raw):
+                break  # a header row after a gap, below figures: the next table
+            types[j:k] = ["TABLE_GAP"] * (k - j)
+            j = k
+        return j
 
     def _assign_front(self, end: int) -> None:
         types, lines = self.types, self.lines

@@ -41,6 +41,9 @@ class RunSettings:
     extend_select: tuple[str, ...] = ()
     config_file: str | None = None
     isolated: bool = False  # ignore every configuration file
+    # Results carry their parsed documents, for reporters that show the text by item
+    # (the HTML report); they then never parse a file again.
+    keep_documents: bool = False
     timeout: float | None = None  # `--timeout`: seconds per file (per MB above 1 MB); None: configuration's
 
 
@@ -92,7 +95,7 @@ def lint_file(path: str, data: bytes, settings: RunSettings = RunSettings()) -> 
     codes = profile.codes_for(path)
     try:
         with time_limit(limit_for(len(data), _seconds(config, settings))):
-            result = _linter(profile, codes).lint_bytes(path, data)
+            result = _linter(profile, codes, settings.keep_documents).lint_bytes(path, data)
     except TimeLimitExceeded as exc:  # ran out between two stages (the engine names the stages)
         result = timed_out(path, exc)
     return _finish(result, profile, codes)
@@ -218,7 +221,7 @@ def _rule_options(rules: RuleSet, options, codes) -> dict[str, dict[str, Any]]:
 
 
 @lru_cache(maxsize=64)
-def _linter(profile: Profile, codes: frozenset[str]) -> Linter:
+def _linter(profile: Profile, codes: frozenset[str], keep_documents: bool = False) -> Linter:
     from referatcheck.plugins import load_plugins
 
     plugins = load_plugins()
@@ -227,6 +230,7 @@ def _linter(profile: Profile, codes: frozenset[str]) -> Linter:
         rules=[r for r in plugins.rules if r.code in codes],
         rule_options=profile.rule_options,
         vocabulary=profile.vocabulary,
+        keep_documents=keep_documents,
     )
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
-from functools import lru_cache
 from typing import Iterator, Sequence
 
 from attrs import evolve, frozen
@@ -253,9 +252,8 @@ def is_part_label(label: str) -> bool:
 # --- reading -----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
-def document_tables(document: Document) -> tuple[TableView, ...]:
-    """Every table of the document, read."""
+def read_tables(document: Document) -> tuple[TableView, ...]:
+    """Every table of the document, read (once per document, by :attr:`Document.facts`)."""
     views: list[TableView] = []
     for sequences, scope in _block_sequences(document):
         prose = None
