@@ -139,8 +139,10 @@ class NearMiss(Rule):
                "hvilken titel der er den rigtige.",
         why_en="Small differences usually come from a correction made in one place only; the reader cannot tell "
                "which title is right.",
-        wrong="Godkendelse af takster for 2025.....\t9\n...\n# Punkt 5: Godkendelse af takster for 2024",
-        right="Godkendelse af takster for 2024.....\t9\n...\n# Punkt 5: Godkendelse af takster for 2024",
+        wrong="## Indholdsfortegnelse\nGodkendelse af takster for 2025.....\t9\n\n"
+              "# Punkt 5: Godkendelse af takster for 2024",
+        right="## Indholdsfortegnelse\nGodkendelse af takster for 2024.....\t9\n\n"
+              "# Punkt 5: Godkendelse af takster for 2024",
     )
 
     def check(self, document, options) -> Iterator:
@@ -184,10 +186,10 @@ class WrongOrder(Rule):
                "punktnumre ikke, og læseren kan ikke stole på fortegnelsen.",
         why_en="The contents must follow the agenda's order; otherwise page numbers and item numbers do not fit "
                "and readers cannot trust the contents.",
-        wrong="Eventuelt.....\t3\nGodkendelse af dagsorden.....\t4\n\n# Punkt 1: Godkendelse af dagsorden\n"
-              "# Punkt 2: Eventuelt",
-        right="Godkendelse af dagsorden.....\t3\nEventuelt.....\t4\n\n# Punkt 1: Godkendelse af dagsorden\n"
-              "# Punkt 2: Eventuelt",
+        wrong="## Indholdsfortegnelse\nEventuelt.....\t3\nGodkendelse af dagsorden.....\t4\n\n"
+              "# Punkt 1: Godkendelse af dagsorden\n# Punkt 2: Eventuelt",
+        right="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\nEventuelt.....\t4\n\n"
+              "# Punkt 1: Godkendelse af dagsorden\n# Punkt 2: Eventuelt",
     )
 
     def check(self, document, options) -> Iterator:
@@ -224,8 +226,10 @@ class PageDecreases(Rule):
         why_da="Punkterne står i rækkefølge, så sidetallene kan ikke falde; et faldende sidetal er en tastefejl "
                "eller en forkert rækkefølge.",
         why_en="Items follow each other, so page numbers never decrease; a lower number is a typo or a wrong order.",
-        wrong="Godkendelse af dagsorden.....\t3\nOrientering om budget.....\t2",
-        right="Godkendelse af dagsorden.....\t3\nOrientering om budget.....\t4",
+        wrong="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\nOrientering om budget.....\t2\n\n"
+              "# Punkt 1: Godkendelse af dagsorden\n# Punkt 2: Orientering om budget",
+        right="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\nOrientering om budget.....\t4\n\n"
+              "# Punkt 1: Godkendelse af dagsorden\n# Punkt 2: Orientering om budget",
     )
 
     def check(self, document, options) -> Iterator:
@@ -256,8 +260,8 @@ class TitleMismatch(Rule):
                "punktet er omdøbt eller udskiftet ét sted og ikke det andet.",
         why_en="Contents and items must carry the same titles; a different title means the item was renamed or "
                "replaced in one place and not the other.",
-        wrong="Godkendelse af dagsorden.....\t3\n\n# Punkt 1: Orientering om ledighed",
-        right="Orientering om ledighed.....\t3\n\n# Punkt 1: Orientering om ledighed",
+        wrong="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\n\n# Punkt 1: Orientering om ledighed",
+        right="## Indholdsfortegnelse\nOrientering om ledighed.....\t3\n\n# Punkt 1: Orientering om ledighed",
     )
 
     def check(self, document, options) -> Iterator:
@@ -283,8 +287,10 @@ class NumberMismatch(Rule):
         summary_en="A numbered table-of-contents entry carries another number than its agenda item.",
         why_da="Punktnumre bruges til at henvise til beslutninger; et forkert nummer sender læseren til et andet punkt.",
         why_en="Item numbers are how decisions are referred to; a wrong number sends readers to another item.",
-        wrong="57. Godkendelse af dagsorden\t2\n\n58. Godkendelse af dagsorden",
-        right="58. Godkendelse af dagsorden\t2\n\n58. Godkendelse af dagsorden",
+        wrong="Indholdsfortegnelse\n\n57. Godkendelse af dagsorden\t2\n59. Eventuelt\t3\n\n"
+              "57. Godkendelse af dagsorden\n\n330-2020-1\n\n58. Eventuelt\n\n330-2020-2",
+        right="Indholdsfortegnelse\n\n57. Godkendelse af dagsorden\t2\n58. Eventuelt\t3\n\n"
+              "57. Godkendelse af dagsorden\n\n330-2020-1\n\n58. Eventuelt\n\n330-2020-2",
     )
 
     def check(self, document, options) -> Iterator:

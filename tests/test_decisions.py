@@ -16,7 +16,6 @@ from referatcheck.decisions import (
 from referatcheck_plugins.decisions_rules import RULES as DECISION_RULES
 
 
-
 NORDBY_AMU = EXAMPLES / "clean" / "nordby-arbejdsmarkedsudvalget-2024-03-12.md"
 NORDBY_OEU = EXAMPLES / "clean" / "nordby-oekonomiudvalget-2024-09-02.md"
 
@@ -441,11 +440,3 @@ def test_recommendation_kinds():
 def test_agenda_defects_example():
     text = (EXAMPLES / "defects" / "agenda-defects.md").read_text(encoding="utf-8")
     assert found(text) == [("DEC001", 66, "warning"), ("DEC004", 118, "warning")]
-
-
-@pytest.mark.parametrize("rule", DECISION_RULES, ids=lambda r: r.code)
-def test_rule_documentation_examples(rule):
-    """`referatcheck explain` shows a wrong example the rule finds and a right one it accepts."""
-    assert rule.code.startswith("DEC") and rule.family == "DEC"
-    assert [d.code for d in lint(rule.doc.wrong, rule.code)] and rule.doc.summary_en and rule.doc.why_en
-    assert lint(rule.doc.right, rule.code) == []

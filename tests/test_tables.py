@@ -56,13 +56,7 @@ I alt\t46.959\t27.623\t23.915\t-3.708
 
 
 # --- the documentation's own examples --------------------------------------------------------
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_doc_examples(rule):
-    wrong = lint(minutes(rule.doc.wrong), rule.code)
-    assert wrong and all(d.severity == rule.severity for d in wrong), wrong
-    assert lint(minutes(rule.doc.right), "TAB") == []
+# (each rule's wrong and right example is linted in tests/test_rule_docs.py)
 
 
 def test_rules_are_documented_in_both_languages():

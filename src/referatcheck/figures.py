@@ -23,28 +23,14 @@ from attrs import frozen
 from referatcheck.amounts import Amount, Interval, find_numbers
 from referatcheck.model import Document, ListBlock, Paragraph, Span
 from referatcheck.sentences import sentences
-
-_HERAF = re.compile(r"\b(?:heraf|hvoraf)\s{1,3}", re.IGNORECASE)
-_FORDELT = re.compile(r"\b(?:fordelt\s{1,3}(?:på|med|som)|fordeler\s{1,3}sig\s{1,3}(?:på|med))\s{1,3}", re.IGNORECASE)
-_TOTAL_BEFORE = re.compile(r"\b(?:i\s{1,3}alt|samlet(?:\s{1,3}set)?)\s{1,3}\Z", re.IGNORECASE)
-# Words that make a list approximate or not exhaustive: then the parts need not make the whole.
-_NOT_EXHAUSTIVE = re.compile(
-    r"\b(?:bl\.\s?a\.|blandt\s{1,3}andet|blandt\s{1,3}andre|herunder|eksempelvis|fx|f\.\s?eks\.|mv\.|m\.v\.|m\.fl\."
-    r"|mfl\.|mindst|mere\s{1,3}end|mindre\s{1,3}end|over|under|op\s{1,3}til|ca\.|cirka|knap|knapt|godt|næsten"
-    r"|omkring|bl\.a)(?!\w)",
-    re.IGNORECASE,
+from referatcheck.vocabulary.figures import (
+    COMPLEMENTS, FORDELT, HERAF, LAST_SEPARATOR, LIST_SEPARATOR, NOT_EXHAUSTIVE, TOTAL_BEFORE,
 )
-_LIST_SEPARATOR = re.compile(r"(?:,|\bog|\bsamt)\s{0,3}\Z", re.IGNORECASE)
-_LAST_SEPARATOR = re.compile(r"\b(?:og|samt)\s{0,3}\Z", re.IGNORECASE)
+
 _MAX_GAP = 80  # characters between the whole and `heraf`: a short noun phrase
 _MAX_SENTENCE = 600
 # Parts making up less than this share of the whole are taken as some of its parts only.
 _BREAKDOWN_SHARE = Decimal("0.75")
-# Categories that together make the whole.
-_COMPLEMENTS = tuple(frozenset(pair) for pair in (
-    ("kvinder", "mænd"), ("piger", "drenge"), ("børn", "voksne"), ("drift", "anlæg"), ("fuldtid", "deltid"),
-    ("heltid", "deltid"), ("offentlige", "private"), ("danske", "udenlandske"), ("kvindelige", "mandlige"),
-))
 _LABEL_AFTER = re.compile(r"\s{0,3}([^\W\d_]{2,30})")
 
 
@@ -62,7 +48,7 @@ class PartsStatement:
     def complementary(self) -> bool:
         """The parts name categories that together are everything (`kvinder` and `mænd`)."""
         words = set(self.labels)
-        return len(words) == len(self.labels) and any(words == pair for pair in _COMPLEMENTS)
+        return len(words) == len(self.labels) and any(words == pair for pair in COMPLEMENTS)
 
     @property
     def breakdown(self) -> bool:
@@ -99,7 +85,7 @@ def find_parts_statements(text: str, limit: int = 50) -> list[PartsStatement]:
         numbers = find_numbers(sentence)
         if len(numbers) < 3:
             continue
-        for pattern, needs_total in ((_HERAF, False), (_FORDELT, True)):
+        for pattern, needs_total in ((HERAF, False), (FORDELT, True)):
             for keyword in pattern.finditer(sentence):
                 statement = _statement(sentence, numbers, keyword, needs_total)
                 if statement is not None:
@@ -128,13 +114,13 @@ def _statement(sentence: str, numbers, keyword: re.Match[str], needs_total: bool
             if unit is None:
                 return None  # a counted list with another figure inside: which is the part?
             continue  # `… til politikområde 14 Sundhed og 0,24 mio. kr. …`
-        if not _LIST_SEPARATOR.search(gap):
+        if not LIST_SEPARATOR.search(gap):
             return None  # a same-unit figure that is not the next list member
         parts.append(number)
         last_gap = gap
-    if len(parts) < 2 or not _LAST_SEPARATOR.search(last_gap):
+    if len(parts) < 2 or not LAST_SEPARATOR.search(last_gap):
         return None
-    if _NOT_EXHAUSTIVE.search(sentence, whole[1], len(sentence)):
+    if NOT_EXHAUSTIVE.search(sentence, whole[1], len(sentence)):
         return None
     labels = []
     for _, _, end in parts:
@@ -159,7 +145,7 @@ def _whole(sentence: str, numbers, keyword: re.Match[str], unit: str | None, nee
     whole = before[-1]
     if len(sentence[whole[2]: keyword.start()]) > _MAX_GAP:
         return None
-    if needs_total and not _TOTAL_BEFORE.search(sentence, 0, whole[1]):
+    if needs_total and not TOTAL_BEFORE.search(sentence, 0, whole[1]):
         return None
     return whole
 

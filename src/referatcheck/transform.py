@@ -19,7 +19,7 @@ from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
     Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry, Unread,
 )
-from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, TITLE_WORDS, WEEKDAYS
+from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, TITLE_WORD_LEAD
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, strip_heading_marks
@@ -29,14 +29,6 @@ from referatcheck.titles import bold_only, clean_inline, strip_heading_marks
 _PERIOD = re.compile(
     r"^\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*|(?:(?<!\s)\s++|)\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*"
 )
-# A title word and what leads from it to the committee: `REFERAT`, `Referat til mødet i`,
-# `Beslutningsprotokol for`, `– Referat –` between committee and date.
-_TITLE_WORD = re.compile(
-    r"(?:^|(?<=\s))(?:" + "|".join(TITLE_WORDS) + r")\b\s{0,3}(?:(?:til|fra|for)\s{1,3}(?:(?:det\s{1,3})?mødet?\s{1,3}(?:i\s{1,3})?)?)?",
-    re.IGNORECASE,
-)
-# What stands between a committee and its date: ` d. `, `, den `, ` – onsdag den `.
-_DATE_LEAD_WORDS = frozenset({"den", "d.", "d", *WEEKDAYS})
 _SEPARATORS = frozenset({"-", "–", "—", ",", ":", "|"})
 _MARKER = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,3}[.)])[ \t]+")
 _NUMBERED_TOC = re.compile(r"^(\d{1,5})(?:\.\s*|\s+)(\S.*)$")
@@ -336,10 +328,10 @@ def _title(text: str, span: Span) -> Title:
     if mention is not None:
         date = mention.date
         words = text[: mention.start].split()
-        while words and (words[-1].strip(",:").casefold() in _DATE_LEAD_WORDS or words[-1] in _SEPARATORS):
+        while words and (words[-1].strip(",:").casefold() in DATE_LEAD_WORDS or words[-1] in _SEPARATORS):
             words.pop()
         rest = " ".join(words)
-    rest = _TITLE_WORD.sub(" ", rest)
+    rest = TITLE_WORD_LEAD.sub(" ", rest)
     period = None
     period_match = _PERIOD.search(rest)
     if period_match:
