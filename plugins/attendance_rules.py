@@ -177,7 +177,11 @@ def _absent_for(attendance: Attendance, person):
             merged.append([low, high])
     starts = [low for low, _ in merged]
 
-    def absent(number: int) -> bool:
+    def absent(number: int | None) -> bool:
+        if number is None:
+            # An unnumbered item (`Meddelelser`): no note can name it, so it proves
+            # nothing about presence; counted as absent, it draws no finding.
+            return True
         k = bisect_right(starts, number) - 1
         return k >= 0 and number <= merged[k][1]
 

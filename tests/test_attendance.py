@@ -386,3 +386,15 @@ def test_long_lines_stay_fast():
     start = time.perf_counter()
     lint(text, "ATT")
     assert time.perf_counter() - start < 5
+
+
+def test_an_unnumbered_item_with_attendance_notes_crashes_no_rule():
+    # Found by the fuzz test: ATT002 asked whether a member was absent from item None.
+    text = (
+        "# Referat Kulturudvalget 4. marts 2024\n\n**Mødedeltagere** Peter Lykke (V), Ida Holm (A)\n\n"
+        "## **Meddelelser**\n\nSagsnr.: 24/1002\n\n## Beslutning\n\nTaget til efterretning.\n\n"
+        "Fraværende: Lone Berg (A).\n\n"
+        "# Punkt 1: Budget\n\nSagsnr.: 24/1001\n\n## Beslutning\n\nGodkendt.\n"
+    )
+    found = lint(text)
+    assert not [d for d in found if d.code.startswith("RC")], found

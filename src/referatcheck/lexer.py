@@ -24,6 +24,7 @@ from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_marks
 from referatcheck.vocabulary import (
+    PAGE_FURNITURE,
     BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
     ATTENDANCE_ANYWHERE, ATTENDANCE_START, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, DATE_ONLY,
     HEAD_LABELS, ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
@@ -346,6 +347,7 @@ class _Roles:
         self.types: list[str] = ["BLANK"] * n
         self._fields: dict[int, tuple | None] = {}
         self.skip = [self._skippable(line) for line in lines]
+        self._skip_page_furniture()
         self._read_facts()
         self.next_content, self.prev_content = self._neighbours()
         self.title = self._title_index()
@@ -369,6 +371,19 @@ class _Roles:
         if kind in (TEXT, BULLET, BOLD, HEADING) and len(line.raw) <= 80:
             return self.words.is_artefact(line.shape.text if kind != BULLET else line.raw)
         return False
+
+    def _skip_page_furniture(self) -> None:
+        """Running heads and footers of a PDF transcript (`Nordby Kommune   Økonomiudvalget
+        12-03-2024   Side 2 af 9`) and the page number on a line of its own next to one:
+        the page's furniture, not its text, so a field or paragraph never runs into it."""
+        lines, skip = self.lines, self.skip
+        for i, line in enumerate(lines):
+            if skip[i] or len(line.raw) > 200 or not PAGE_FURNITURE.search(line.raw):
+                continue
+            skip[i] = True
+            for k in (i - 1, i + 1):
+                if 0 <= k < self.n and lines[k].raw.strip().isdigit() and len(lines[k].raw.strip()) <= 4:
+                    skip[k] = True
 
     def _read_facts(self) -> None:
         classify, classify_plain = self.vocabulary.classify, self.vocabulary.classify_plain

@@ -258,6 +258,8 @@ ATTENDANCE_ANYWHERE = re.compile(
 PAGE_WORDS = re.compile(
     r"\b(?:side \d{1,4}(?: af \d{1,4})?|indholdsfortegnelse|beslutning|indstilling|sagsfremstilling)\b", re.IGNORECASE
 )
+#: A running head or footer of a PDF page: ends in the page count (`… Side 2 af 9`, `Side 2/9`).
+PAGE_FURNITURE = re.compile(r"(?:^|\s)side\s{1,3}\d{1,4}\s{0,3}(?:af|/)\s{0,3}\d{1,4}\s*$", re.IGNORECASE)
 #: A bare title line that carries its date (`Referat … 2024`).
 PLAIN_TITLE = re.compile(r"^(?:referat|beslutningsprotokol)\b.{0,200}\d{4}", re.IGNORECASE)
 #: A body's name and a date after it (`Økonomiudvalget den 3. marts 2024`, `Byrådet - onsdag 4.3.2024`).
