@@ -24,6 +24,7 @@ from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_marks
 from referatcheck.vocabulary import (
+    ROUTINE_TITLES,
     PAGE_FURNITURE,
     BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
     ATTENDANCE_ANYWHERE, ATTENDANCE_START, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, DATE_ONLY,
@@ -561,7 +562,13 @@ class _Roles:
                     last_number = marker.number
         # An unnumbered heading shaped as the accepted items (`## Meddelelser` among
         # `## 1. Title`), directly followed by a section, is an item too.
-        heads.extend(i for i in weak if self._signature(i) in signatures and self._signature(i)[0] != TEXT)
+        # A plain line is a weaker sign: it starts an item only when it is a routine title
+        # (`Eventuelt`, `Meddelelser`) written as a title, the section right under it.
+        for i in weak:
+            if self._signature(i) in signatures and self._signature(i)[0] != TEXT:
+                heads.append(i)
+            elif heads and self._title_like(i, strict=True) and ROUTINE_TITLES.match(self.lines[i].shape.text):
+                heads.append(i)
         return sorted(set(heads))
 
     def _case_above_next(self, case: int) -> bool:
@@ -630,11 +637,14 @@ class _Roles:
                 if step <= 3:
                     found.case, found.case_distance = True, step
                 continue
+
             if line.marker is not None:
                 break
             if line.number_after is not None or line.closed:
                 continue
             after = self.next_content[j]
+            if marker is None and after < n and lines[after].case and self._title_like(j, strict=True):
+                break  # a title with its own case number under it: a case is its title's
             if after < n and lines[after].number_after is not None:
                 break  # a title of its own (`Title` / `Sag nr. 24`)
             text = line.shape.text
@@ -667,6 +677,7 @@ class _Roles:
         paged = any(parse_toc_line(self.lines[i].raw) for i in range(start, min(first_item, start + 40)))
         self.toc_paged = paged
         entries = 0
+        seen: set[str] = set()  # the titles listed so far: a title listed again is its item
         for i in range(start + 1, first_item):
             line = self.lines[i]
             if self.skip[i]:
@@ -686,6 +697,10 @@ class _Roles:
                 return i
             if self.next_content[i] < self.n and self.lines[self.next_content[i]].case:
                 return i
+            key = normalise_title(line.shape.text)
+            if key in seen:
+                return i
+            seen.add(key)
             entries += 1
         return first_item
 

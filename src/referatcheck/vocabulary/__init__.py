@@ -127,6 +127,7 @@ ROUTINE_TITLES = re.compile(
 
 CASE_LABEL = (
     r"(?:sags?\s?n(?:r|ummer)\.?|sag\s?nr\.?|sagsid\.?|sags?\s?id\.?|j\.?\s?nr\.?|journal\s?n(?:r|ummer)\.?"
+    r"|sag(?=\s{0,3}:)"
     r"|acadre(?:\s?sagsnr\.?)?|sbsys(?:\s?sagsnr\.?)?|esdh(?:\s?nr\.?)?)"
 )
 #: A line that is a case number (`22/24308`, `Sagsnr.: 15.00.15-P16-1-21`).
