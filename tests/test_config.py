@@ -398,7 +398,10 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path):
     section = readme[readme.index("## Configuration"):]
     example = section[section.index("```toml") + len("```toml\n"):]
     example = example[: example.index("```")]
-    conf = write(tmp_path / "pyproject.toml", example)
-    config = configuration_for(str(tmp_path / "referat.md"))
+    conf = write(tmp_path / "udvalg" / "pyproject.toml", example)
+    write(tmp_path / "fælles" / "referatcheck.toml", 'ignore = ["TOC004"]\n')  # the file it extends
+    config = configuration_for(str(tmp_path / "udvalg" / "referat.md"))
     assert config.path == str(conf) and config.select == ("TOC", "TAB", "ITM")
+    assert config.extend == str(tmp_path / "fælles" / "referatcheck.toml") and config.lang == "da"
+    assert config.layers[0] == (None, (), ("TOC004",))  # the base's selection first
     assert dict(config.options)["TAB"] == {"tolerance": "exact"}

@@ -612,7 +612,8 @@ def test_every_output_format_names_the_word_place() -> None:
     payload = json.loads(get_reporter("json")([result], ReportOptions(lang="en")))
     assert payload["diagnostics"][0]["message"] == f"cell X ({where_en})"
     assert set(payload["diagnostics"][0]) == {"path", "line", "column", "end_line", "end_column", "code",
-                                              "severity", "message", "rule"}
+                                              "severity", "message", "rule", "fix"}
+    assert payload["diagnostics"][0]["fix"] is None  # a Word file takes no fix
     # The other formats carry the place in the message text too.
     for name in ("json-lines", "sarif", "junit", "github", "gitlab", "html"):
         output = get_reporter(name)([result], ReportOptions())

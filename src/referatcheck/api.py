@@ -47,6 +47,16 @@ Writing a rule
     wrong snippet must trigger the rule and the right one must not (referatcheck's
     own test suite lints every installed rule's examples; do the same in yours).
 
+Fixing (`check --fix`, the language server's quick fixes)
+    A finding may carry a fix: ``self.diagnostic(..., fix=Fix.safe([Edit.replace(span,
+    "ny tekst")], da, en))`` — :class:`Fix` groups edits (:class:`Edit`) applied together,
+    says what it does in Danish and English, and how sure it is (:class:`Applicability`:
+    ``Fix.safe`` keeps the minutes' meaning and `--fix` applies it; ``Fix.unsafe`` only
+    with `--unsafe-fixes`). Set the rule's ``fixable`` to the applicability its fixes
+    have, so `explain` says so. :func:`written` gives the file's text at a span (what an
+    edit replaces). Edits never overlap within a fix; referatcheck drops a fix whose
+    result has a finding the text did not have.
+
 The document model (frozen attrs classes; every node has a :class:`Span`)
     :class:`Document` — ``path``, ``source`` (:class:`SourceText`), ``head``,
     ``toc``, ``items``, ``unread`` (:class:`Unread` stretches), ``extra``.
@@ -117,6 +127,7 @@ from referatcheck.dates import (
     weekday_name,
 )
 from referatcheck.diagnostic import Diagnostic, Message, Severity, figures_in
+from referatcheck.edits import Applicability, Edit, Fix, written
 from referatcheck.facts import Facts
 from referatcheck.hookspecs import hookimpl
 from referatcheck.loading import UnreadableDocument
@@ -161,6 +172,11 @@ __all__ = [
     "Message",
     "hookimpl",
     "figures_in",
+    # fixes
+    "Fix",
+    "Edit",
+    "Applicability",
+    "written",
     # the model
     "Span",
     "Document",

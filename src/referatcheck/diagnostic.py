@@ -43,6 +43,7 @@ class Diagnostic:
     span: Span
     rule: str  # the rule's name, e.g. "toc-entry-without-item"
     related: tuple[Span, ...] = ()
+    # A referatcheck.edits.Fix, or None (the engine refuses anything else from a rule).
     fix: Any = field(default=None, eq=False)
     # Text the finding is about (e.g. the TOC title), for baselines that must not
     # depend on line numbers.
@@ -68,7 +69,10 @@ class Diagnostic:
         return (self.path, self.span.line, self.span.column, self.code)
 
     def to_dict(self, lang: str = "da") -> dict:
-        """The JSON shape every machine-readable output builds on (1-based positions)."""
+        """The JSON shape every machine-readable output builds on (1-based positions).
+
+        ``fix`` is null, or the fix's applicability (`safe`/`unsafe`), what it does and its
+        edits (1-based, the end exclusive), as ruff writes them."""
         return {
             "path": self.path,
             "line": self.span.line,
@@ -79,6 +83,7 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.display_message(lang),
             "rule": self.rule,
+            "fix": self.fix.to_dict(lang) if self.fix is not None else None,
         }
 
 

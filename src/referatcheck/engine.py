@@ -12,6 +12,7 @@ from attrs import evolve, field, frozen
 
 from referatcheck.deadline import TimeLimitExceeded
 from referatcheck.diagnostic import Diagnostic, Message, Severity, sort_diagnostics
+from referatcheck.edits import Fix
 from referatcheck.loading import load_with_plugins, technical
 from referatcheck.locations import attach_locations
 from referatcheck.model import Document, Span
@@ -196,6 +197,8 @@ def _only_diagnostics(found) -> list[Diagnostic]:
     for finding in findings:
         if not isinstance(finding, Diagnostic):
             raise TypeError(f"yielded {type(finding).__name__} instead of a Diagnostic")
+        if finding.fix is not None and not isinstance(finding.fix, Fix):
+            raise TypeError(f"gave a fix of type {type(finding.fix).__name__}, not a referatcheck.edits.Fix")
     return findings
 
 

@@ -269,11 +269,23 @@ def parse_toc_line(line: str) -> tuple[str, int | None, bool] | None:
     return title, page, has_leader
 
 
+def pending_toc_line(line: str) -> tuple[str, None, bool] | None:
+    """``(title, None, True)`` of `Title.....` in a TOC with page numbers: an entry whose page
+    number is not written yet (`referatcheck check --fix` writes new entries so), or None.
+    Four dots at least: an ellipsis (`...`) ends a sentence, not an entry."""
+    text = line.rstrip()
+    body = text.rstrip(".")
+    if len(text) - len(body) < 4 or "\t" in body:
+        return None
+    title = clean_inline(body).rstrip(".…· ").strip()
+    return (title, None, True) if title else None
+
+
 def toc_entry_of(text: str, paged: bool) -> TocLine | None:
     """A TOC entry: with a page number (`Title.....<TAB>3`), or, in a TOC without pages,
     a title line with an optional `åbent`/`lukket` and number in front."""
     if paged:
-        parsed = parse_toc_line(text)
+        parsed = parse_toc_line(text) or pending_toc_line(text)
         if parsed is None:
             return None
         title, page, leader = parsed
@@ -683,7 +695,7 @@ class _Roles:
             if self.skip[i]:
                 continue
             if paged:
-                if parse_toc_line(line.raw) is not None:
+                if parse_toc_line(line.raw) is not None or pending_toc_line(line.raw) is not None:
                     entries += 1
                     continue
                 if line.shape.kind == HEADING or (entries and not self._is_toc_header(i)):

@@ -98,7 +98,17 @@ def lint_file(path: str, data: bytes, settings: RunSettings = RunSettings()) -> 
             result = _linter(profile, codes, settings.keep_documents).lint_bytes(path, data)
     except TimeLimitExceeded as exc:  # ran out between two stages (the engine names the stages)
         result = timed_out(path, exc)
-    return _finish(result, profile, codes)
+    return _without_fixes(_finish(result, profile, codes))
+
+
+def _without_fixes(result: FileResult) -> FileResult:
+    """A file converted to text before it is read (a Word file) cannot take an edit of that
+    text: its findings carry no fix (referatcheck.edits.fixable_path)."""
+    from referatcheck.edits import fixable_path
+
+    if fixable_path(result.path) or not any(d.fix is not None for d in result.diagnostics):
+        return result
+    return evolve(result, diagnostics=tuple(evolve(d, fix=None) for d in result.diagnostics))
 
 
 def time_limit_for(path: str, size: int, settings: RunSettings = RunSettings()) -> float:
@@ -133,7 +143,7 @@ def _profile(config: Config, settings: RunSettings) -> Profile:
 
     rules = known_rules()
     layers = (
-        (config.select, config.extend_select, config.ignore),
+        *config.layers,  # the files a configuration extends first (`extend`), then its own
         (settings.select or None, settings.extend_select, settings.ignore),
     )
     enabled = _enabled(rules, layers)

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Iterator, Mapping
 from attrs import frozen
 
 from referatcheck.diagnostic import Diagnostic, Message, Severity
+from referatcheck.edits import Applicability
 from referatcheck.model import Document, Span
 
 
@@ -43,6 +44,9 @@ class Rule:
     doc: ClassVar[RuleDoc]
     # Option names and defaults; configuration may override them per rule or family.
     options: ClassVar[Mapping[str, Any]] = {}
+    # Whether findings of this rule may carry a fix (see referatcheck.edits), and how safe
+    # it is: `explain`, `rules` and SARIF say so. None: the rule never fixes.
+    fixable: ClassVar[Applicability | None] = None
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         raise NotImplementedError

@@ -93,6 +93,10 @@ TOC_HEADING_GLUED = re.compile(r"^(?i:(indholdsfortegnelse|indhold))(?=[0-9A-ZÆ
 TOC_HEADER_CELLS = frozenset({"pkt", "pkt.", "punkt", "nr", "nr.", "tekst", "titel", "emne", "side", "sag", "sagsnr."})
 #: `åbent` / `lukket` in front of a TOC entry or on the line before an item.
 OPEN_CLOSED_LEAD = re.compile(r"^(åbent|åben|lukket)(?:\s{1,5}punkt)?\b\s{0,5}", re.IGNORECASE)
+#: The number in front of a numbered TOC entry, with what separates it from the title
+#: (`49. `, `1.`, ` 1  `, `Punkt 4: `, `49<TAB>`): a rebuilt entry keeps the form.
+TOC_ENTRY_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)[ \t]{0,3})?(?P<digits>\d{1,5})(?:[.:)][ \t\u00a0]*|[ \t\u00a0]+)",
+                              re.IGNORECASE)
 
 # ---- agenda items -------------------------------------------------------------------
 
