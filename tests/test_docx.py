@@ -81,10 +81,10 @@ class WordTwin:
     # -- building
 
     def _build(self) -> None:
-        types = [t.type for t in tokens(self.source)]
+        types = {t.line: t.type for t in tokens(self.source)}  # blank lines have no token
         for index, line in enumerate(self.source.lines):
             number = index + 1
-            role = types[index]
+            role = types.get(number, "BLANK")
             shape = shape_of(line).kind
             table_line = shape == ROW or (shape == SEPARATOR and "\t" in line)
             if self._rows and not (table_line and not role.startswith("TOC")):
