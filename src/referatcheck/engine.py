@@ -58,6 +58,8 @@ class Linter:
             document = self.plugins.manager.hook.referatcheck_load_document(
                 path=path, data=data, vocabulary=self.vocabulary
             )
+        except UndecodableInput as exc:  # a format plugin's one-line reason (encrypted, damaged …)
+            return self._unreadable(path, str(exc))
         except Exception as exc:  # a format plugin that chokes on this file
             return self._unreadable(path, f"{type(exc).__name__}: {exc}")
         if document is not None and not isinstance(document, Document):

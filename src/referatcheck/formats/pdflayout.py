@@ -1,0 +1,342 @@
+"""Glyphs to lines in reading order: words, lines, columns, running heads.
+
+A PDF has no lines, only glyphs at positions. This module rebuilds what a reader sees:
+
+- glyphs on one baseline form a *line*; a gap of more than about an em splits it into
+  *segments* (table cells, a page number after a TOC title), smaller gaps are spaces;
+- a page set in two columns (a gutter down the middle with prose on both sides) is read
+  left column first, then right;
+- running heads, footers and page numbers (the same text, digits aside, at the top or
+  foot of most pages; `Side 3 af 9`, `- 3 -`) are dropped, and the printed page numbers
+  they carry are kept for the TOC page check;
+- the remaining lines are numbered from the top of each page: *side 7, linje 12* is the
+  twelfth line of text under the running head of page 7.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from statistics import median
+from typing import Iterable
+
+from referatcheck.formats.pdfpage import Glyph, PageContent
+
+# Share of an em (a glyph box's height) a gap must reach to separate words / segments.
+WORD_GAP = 0.16
+SEGMENT_GAP = 0.6
+# Head and foot zones where running heads and page numbers stand (share of the page).
+MARGIN_ZONE = 0.12
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s{0,2})?(?:(?:side|page|pag\.|s\.)\s{0,2})?(\d{1,4})(?:\s{0,2}(?:af|of|/|ud af)\s{0,2}\d{1,4})?"
+    r"(?:\s{0,2}[-–—])?$",
+    re.IGNORECASE,
+)
+_PAGE_IN_TEXT = re.compile(r"\b(?:side|page)\s{0,2}(\d{1,4})(?:\s{0,2}(?:af|of)\s{0,2}\d{1,4})?\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+class Word:
+    __slots__ = ("text", "x0", "x1", "bold", "size", "soft")
+
+    def __init__(self, text: str, x0: float, x1: float, bold: bool, size: float, soft: bool) -> None:
+        self.text, self.x0, self.x1, self.bold, self.size, self.soft = text, x0, x1, bold, size, soft
+
+
+class Segment:
+    """Words on one baseline with no wide gap between them."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = words
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+class Line:
+    """One line of text as a reader sees it."""
+
+    __slots__ = ("page", "number", "segments", "top", "bottom", "baseline", "size", "right_edge", "left_edge",
+                 "column")
+
+    def __init__(self, page: int, segments: list[Segment], top: float, bottom: float, baseline: float,
+                 size: float) -> None:
+        self.page = page
+        self.number = 0  # line number on its page, set once the reading order is known
+        self.segments = segments
+        self.top, self.bottom, self.baseline, self.size = top, bottom, baseline, size
+        self.right_edge = 0.0  # the right edge of the text column the line stands in
+        self.left_edge = 0.0
+        self.column = 0  # 0: full width, 1: left column, 2: right column
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for s in self.segments for w in s.words]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+    @property
+    def bold(self) -> bool:
+        """Every word bold: a bold label."""
+        return all(w.bold for s in self.segments for w in s.words)
+
+
+class PageLines:
+    """A page's lines in reading order, its rules, and the page number printed on it."""
+
+    __slots__ = ("number", "width", "height", "lines", "rules", "printed", "scanned", "glyphs", "unmapped")
+
+    def __init__(self, page: PageContent, lines: list[Line]) -> None:
+        self.number, self.width, self.height = page.number, page.width, page.height
+        self.lines = lines
+        self.rules = page.rules
+        self.printed: int | None = None
+        self.scanned = page.scanned
+        self.glyphs = len(page.glyphs)
+        self.unmapped = page.unmapped
+
+
+# ---- one page ---------------------------------------------------------------------------
+
+
+def page_lines(page: PageContent) -> PageLines:
+    """The lines of a page, split into segments, before columns and running heads."""
+    glyphs = sorted(page.glyphs, key=lambda g: (g.baseline, g.x0))
+    rows: list[list[Glyph]] = []
+    for glyph in glyphs:
+        if rows:
+            current = rows[-1]
+            ref = current[0]
+            if abs(glyph.baseline - ref.baseline) <= 0.3 * min(ref.size, glyph.size) or (
+                glyph.top >= ref.top - 0.5 and glyph.bottom <= ref.bottom + 0.5 and glyph.ch in "•▪·-–"
+            ):
+                current.append(glyph)
+                continue
+        rows.append([glyph])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        line = _line_of(page.number, row)
+        if line is not None:
+            lines.append(line)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return PageLines(page, lines)
+
+
+def _line_of(page: int, glyphs: list[Glyph]) -> Line | None:
+    size = median(g.size for g in glyphs if not g.ch.isspace()) if any(not g.ch.isspace() for g in glyphs) else 0
+    if not size:
+        return None
+    words: list[Word] = []
+    chars: list[Glyph] = []
+    gaps: list[float] = []  # gap before each word after the first
+
+    def close() -> None:
+        if chars:
+            text = "".join(g.ch for g in chars)
+            bold = sum(1 for g in chars if g.bold) * 2 > len(chars)
+            words.append(Word(text, chars[0].x0, chars[-1].x1, bold, median(g.size for g in chars), chars[-1].soft))
+            chars.clear()
+
+    previous: Glyph | None = None
+    for glyph in glyphs:
+        if glyph.ch.isspace() and glyph.ch != "\u00a0":
+            close()
+            continue
+        if previous is not None and chars and glyph.x0 - previous.x1 > WORD_GAP * size:
+            close()
+        if not chars and words:
+            gaps.append(glyph.x0 - words[-1].x1)
+        chars.append(glyph)
+        previous = glyph
+    close()
+    if not words:
+        return None
+    # A wide gap separates segments; in justified prose the word gaps are stretched, so a
+    # gap must also stand out from the line's own word spacing.
+    spaces = [gap for gap in gaps if gap <= SEGMENT_GAP * size]
+    typical = median(spaces) if spaces else 0.0
+    threshold = max(SEGMENT_GAP * size, 2.5 * typical)
+    segments = [Segment([words[0]])]
+    for word, gap in zip(words[1:], gaps):
+        if gap > threshold:
+            segments.append(Segment([word]))
+        else:
+            segments[-1].words.append(word)
+    real = [g for g in glyphs if not g.ch.isspace()]
+    return Line(page, segments, min(g.top for g in real), max(g.bottom for g in real),
+                median(g.baseline for g in real), size)
+
+
+# ---- columns ----------------------------------------------------------------------------
+
+_MIN_COLUMN_LINES = 5
+
+
+def order_columns(page: PageLines) -> None:
+    """Read a stretch set in two columns left column first (in place)."""
+    lines = page.lines
+    if len(lines) < 2 * _MIN_COLUMN_LINES:
+        return
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
+    width = right - left
+    if width <= 0:
+        return
+    best: tuple[int, float, int, int] | None = None  # (run length, gutter, first, last)
+    step = 2.0
+    c = left + 0.3 * width
+    verticals = [r for r in page.rules if r[2] - r[0] <= 3]
+    while c <= left + 0.7 * width:
+        run_start = None
+        for index in range(len(lines) + 1):
+            free = index < len(lines) and not any(s.x0 < c + 4 and s.x1 > c - 4 for s in lines[index].segments)
+            if free and run_start is None:
+                run_start = index
+            elif not free and run_start is not None:
+                length = index - run_start
+                if length >= _MIN_COLUMN_LINES and (best is None or length > best[0]):
+                    if _columns_of_prose(lines[run_start:index], c, left, right) and not any(
+                        abs((r[0] + r[2]) / 2 - c) < 6 and r[1] < lines[index - 1].bottom and r[3] > lines[run_start].top
+                        for r in verticals
+                    ):
+                        best = (length, c, run_start, index)
+                run_start = None
+        c += step
+    if best is None:
+        return
+    _, gutter, first, last = best
+    stretch = lines[first:last]
+    left_lines, right_lines = [], []
+    for line in stretch:
+        lsegs = [s for s in line.segments if s.x1 <= gutter]
+        rsegs = [s for s in line.segments if s.x0 >= gutter]
+        for segs, out, column in ((lsegs, left_lines, 1), (rsegs, right_lines, 2)):
+            if segs:
+                part = Line(line.page, segs, line.top, line.bottom, line.baseline, line.size)
+                part.column = column
+                out.append(part)
+    if left_lines:
+        edge = max(ln.x1 for ln in left_lines)
+        for ln in left_lines:
+            ln.right_edge = edge
+    if right_lines:
+        edge = max(ln.x1 for ln in right_lines)
+        for ln in right_lines:
+            ln.right_edge = edge
+            ln.left_edge = min(r.x0 for r in right_lines)
+    page.lines = lines[:first] + left_lines + right_lines + lines[last:]
+
+
+def _columns_of_prose(stretch: list[Line], gutter: float, left: float, right: float) -> bool:
+    """Both sides hold prose that fills its column (not a table's short cells, not a TOC's
+    page numbers), with a gutter between them no wider than a gutter is."""
+    lefts = [[s for s in ln.segments if s.x1 <= gutter] for ln in stretch]
+    rights = [[s for s in ln.segments if s.x0 >= gutter] for ln in stretch]
+    lefts = [segs for segs in lefts if segs]
+    rights = [segs for segs in rights if segs]
+    if len(lefts) < 0.6 * len(stretch) or len(rights) < 0.6 * len(stretch):
+        return False
+    inner_left = max(segs[-1].x1 for segs in lefts)
+    inner_right = min(segs[0].x0 for segs in rights)
+    if inner_right - inner_left > 0.15 * (right - left):
+        return False
+    # Prose lines run (nearly) to their column's edge and are wide; one segment a side.
+    left_width, right_width = inner_left - left, right - inner_right
+    left_full = sum(1 for segs in lefts if segs[-1].x1 >= inner_left - 0.25 * left_width
+                    and segs[-1].x1 - segs[0].x0 >= 0.5 * left_width)
+    right_full = sum(1 for segs in rights if segs[-1].x1 >= right - 0.25 * right_width
+                     and segs[-1].x1 - segs[0].x0 >= 0.5 * right_width)
+    single = sum(1 for segs in lefts + rights if len(segs) == 1)
+    return (left_full >= 0.5 * len(lefts) and right_full >= 0.5 * len(rights)
+            and single >= 0.8 * (len(lefts) + len(rights)))
+
+
+# ---- running heads and page numbers --------------------------------------------------------
+
+
+def _key(line: Line) -> str:
+    return _DIGITS.sub("#", " ".join(line.text.split()).casefold())
+
+
+def drop_running_heads(pages: list[PageLines]) -> None:
+    """Remove running heads, footers and page numbers; note the printed page numbers."""
+    if not pages:
+        return
+    head_keys: Counter[str] = Counter()
+    foot_keys: Counter[str] = Counter()
+    for page in pages:
+        for line in _zone(page, top=True):
+            head_keys[_key(line)] += 1
+        for line in _zone(page, top=False):
+            foot_keys[_key(line)] += 1
+    needed = max(2, (len(pages) + 1) // 2) if len(pages) > 1 else 10**9
+    for page in pages:
+        drop: set[int] = set()
+        for top, keys in ((True, head_keys), (False, foot_keys)):
+            for line in _zone(page, top=top):
+                text = " ".join(line.text.split())
+                number = _PAGE_NUMBER.match(text)
+                if number or keys[_key(line)] >= needed:
+                    drop.add(id(line))
+                    printed = number.group(1) if number else None
+                    if printed is None:
+                        found = _PAGE_IN_TEXT.search(text)
+                        printed = found.group(1) if found else None
+                    if printed is not None and page.printed is None:
+                        page.printed = int(printed)
+        page.lines = [ln for ln in page.lines if id(ln) not in drop]
+
+
+def _zone(page: PageLines, top: bool) -> Iterable[Line]:
+    """The first (or last) two lines of a page, when they stand in its head (foot) zone."""
+    lines = page.lines[:2] if top else page.lines[-2:]
+    for line in lines:
+        if top and line.bottom <= MARGIN_ZONE * page.height:
+            yield line
+        elif not top and line.top >= (1 - MARGIN_ZONE) * page.height:
+            yield line
+
+
+def number_lines(pages: list[PageLines]) -> None:
+    """Number each page's lines from its top, in reading order; set the text's edges."""
+    full = [ln for page in pages for ln in page.lines if ln.column == 0]
+    right = max((ln.x1 for ln in full), default=0.0)
+    left = min((ln.x0 for ln in full), default=0.0)
+    for page in pages:
+        for number, line in enumerate(page.lines, start=1):
+            line.number = number
+            if not line.right_edge:
+                line.right_edge = right
+            if not line.left_edge:
+                line.left_edge = left
+
+
+def printed_pages_consistent(pages: list[PageLines]) -> bool:
+    """Whether the printed page numbers found count up with the pages (so they can be trusted)."""
+    found = [(p.number, p.printed) for p in pages if p.printed is not None]
+    if len(found) < max(2, len(pages) // 2):
+        return False
+    offsets = {printed - number for number, printed in found}
+    return len(offsets) == 1
