@@ -40,7 +40,7 @@ h5 { font-size: 11pt; margin: 8pt 0 3pt; } h6 { font-size: 10.5pt; margin: 8pt 0
 h1, h2, h3, h4, h5, h6 { font-weight: bold; break-after: avoid; }
 p { margin: 0 0 7pt; } ul, ol { margin: 0 0 7pt; padding-left: 16pt; }
 ul { list-style: none; } ul > li::before { content: "•"; display: inline-block; width: 10pt; margin-left: -12pt; }
-table { border-collapse: collapse; margin: 0 0 8pt; }
+table { border-collapse: collapse; margin: 0 0 8pt; } td { vertical-align: top; }
 table.ruled td { border: 0.6pt solid #444; padding: 1.5pt 4pt; }
 table.plain td { padding: 1pt 9pt 1pt 0; }
 td.num { text-align: right; }
@@ -253,3 +253,47 @@ def print_pdfs(pages: list[tuple[str, str]], *, header: bool = True) -> list[byt
 def _with_print_css(document: str) -> str:
     style = f"<style>{PRINT_CSS}</style>"
     return document.replace("</head>", f"{style}</head>", 1) if "</head>" in document else style + document
+
+
+# ---- the pages a PDF twin's items start on ---------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").replace("\x02", "").split()).casefold()
+
+
+def heading_pages(pdf: bytes, headings: list[str], after: str | None) -> list[int | None]:
+    """The page each heading text first occurs on, in order, read with PDFium's plain text
+    extraction (not with referatcheck's reader, which the twins test): the search starts
+    after the text ``after`` (the TOC's last entry) and moves on from each heading found."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    texts = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            texts.append(_squash(textpage.get_text_range()))
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    joined = ""
+    starts = []
+    for text in texts:
+        starts.append(len(joined))
+        joined += text + " "
+    cursor = 0
+    if after:
+        found = joined.find(_squash(after))
+        cursor = found + len(_squash(after)) if found >= 0 else 0
+    out: list[int | None] = []
+    for heading in headings:
+        found = joined.find(_squash(heading), cursor)
+        if found < 0:
+            out.append(None)
+            continue
+        cursor = found + 1
+        out.append(sum(1 for s in starts if s <= found))
+    return out

@@ -155,7 +155,7 @@ class TextBuilder:
             if ruled is not None:
                 index = self.ruled_table(index)
                 continue
-            if self.is_table_line(line):
+            if self.is_table_line(line) or self.toc_entry(line) is not None:
                 index = self.aligned_table(index)
                 continue
             self.text_line(line)
@@ -307,7 +307,9 @@ class TextBuilder:
         return "\t" in rendered and self.toc_entry(line) is None
 
     def aligned_table(self, index: int) -> int:
-        """A run of lines with columns: rows aligned to the columns of its fullest rows."""
+        """A run of lines with columns (or TOC entries): rows aligned to the columns of its
+        fullest rows; a line that only continues some cells of the row above (a wrapped
+        cell) is joined to that row."""
         lines = self.lines
         rows = [lines[index]]
         k = index + 1
@@ -319,29 +321,57 @@ class TextBuilder:
                 line.page == prev.page + 1 and line is self._first_on(line.page) and prev is self._last_on(prev.page))
             if not near or self.heading_level(line) or self.ruled[line.page].get(id(line)) is not None:
                 break
-            if self.is_table_line(line):
+            if self.is_table_line(line) or self.toc_entry(line) is not None:
                 rows.append(line)
             elif len(line.segments) == 1 and abs(line.x0 - min(r.x0 for r in rows)) <= 3 and self._more_rows(k):
                 rows.append(line)  # a label-only row inside the table (`Anlæg/ Rådighedsbeløb`)
+            elif self._continues_cells(prev, line, _columns([r for r in rows if self.toc_entry(r) is None] or rows)):
+                rows.append(line)
             else:
                 break
             k += 1
         self.flush()
         self.separate(rows[0], "table")
-        columns = _columns(rows)
+        columns = _columns([r for r in rows if self.toc_entry(r) is None] or rows)
+        built: list[tuple[Line, list[str]]] = []
         for row in rows:
+            toc = self.toc_entry(row)
+            if toc is not None:
+                built.append((row, [toc]))
+                continue
             cells = [""] * len(columns)
             for segment in row.segments:
                 column = _column_of(segment, columns)
                 text = self._bold_text(segment)
                 cells[column] = f"{cells[column]} {text}".strip() if cells[column] else text
+            if built and self._continues_cells(built[-1][0], row, columns) and len(built[-1][1]) == len(cells):
+                above = built[-1][1]
+                for c, text in enumerate(cells):
+                    if text:
+                        above[c] = join_wrapped(above[c], text)[0] if above[c] else text
+                continue
+            built.append((row, cells))
+        for row, cells in built:
             while cells and not cells[-1]:
                 cells.pop()
-            if row is not rows[0] and row.page != self.previous.page:
-                pass  # a table crossing a page break continues without a blank line
             self._emit_row(row, cells)
         self.last_kind = "table"
         return k
+
+    def _continues_cells(self, prev: Line, line: Line, columns: list[tuple[float, float]]) -> bool:
+        """``line`` holds the wrapped rest of some cells of ``prev`` (the row above)."""
+        if line.page != prev.page or self.toc_entry(line) is not None or self.toc_entry(prev) is not None:
+            return False
+        gap = (line.baseline - prev.baseline) / (self.pitch * prev.size or 1)
+        if not 0 < gap <= 1.15 or len(line.segments) >= len(prev.segments):
+            return False
+        used = {_column_of(s, columns) for s in prev.segments}
+        mine = [_column_of(s, columns) for s in line.segments]
+        if not all(c in used for c in mine):
+            return False
+        text = line.segments[0].text
+        numeric = all(ch.isdigit() or ch in ".,-% " for ch in line.text)
+        return not numeric and (text[:1].islower() or any(c != 0 for c in mine))
 
     def _more_rows(self, k: int) -> bool:
         """Whether a table row follows line ``k`` closely (a label row sits inside a table)."""
@@ -414,17 +444,32 @@ def _merge_bold(cell: str) -> str:
 
 
 def _columns(rows: list[Line]) -> list[tuple[float, float]]:
-    """Column intervals from the rows with the most segments; other rows' segments fall
-    into the column they overlap most."""
+    """Column intervals from the rows with the most segments (a header cell spanning two
+    columns must not merge them); then neighbouring intervals that no row uses both of
+    are one column (a left-aligned header over right-aligned figures)."""
     widest = max(len(r.segments) for r in rows)
     spans = sorted((s.x0, s.x1) for r in rows if len(r.segments) >= max(2, widest - 1) for s in r.segments)
-    columns: list[list[float]] = []
+    clusters: list[list[float]] = []
     for x0, x1 in spans:
-        if columns and x0 <= columns[-1][1] + 1:
-            columns[-1][1] = max(columns[-1][1], x1)
+        if clusters and x0 <= clusters[-1][1] + 1:
+            clusters[-1][1] = max(clusters[-1][1], x1)
         else:
-            columns.append([x0, x1])
-    return [(a, b) for a, b in columns] or [(0.0, 1e9)]
+            clusters.append([x0, x1])
+    columns = [(a, b) for a, b in clusters] or [(0.0, 1e9)]
+    used = [set() for _ in columns]
+    for number, row in enumerate(rows):
+        for segment in row.segments:
+            used[_column_of(segment, columns)].add(number)
+    merged = [columns[0]]
+    merged_used = [used[0]]
+    for column, rows_in in zip(columns[1:], used[1:]):
+        if not (merged_used[-1] & rows_in):
+            merged[-1] = (merged[-1][0], column[1])
+            merged_used[-1] = merged_used[-1] | rows_in
+        else:
+            merged.append(column)
+            merged_used.append(rows_in)
+    return merged
 
 
 def _column_of(segment: Segment, columns: list[tuple[float, float]]) -> int:
