@@ -44,11 +44,11 @@ table { border-collapse: collapse; margin: 0 0 8pt; } td { vertical-align: top; 
 table.ruled td { border: 0.6pt solid #444; padding: 1.5pt 4pt; }
 table.plain td { padding: 1pt 9pt 1pt 0; }
 td.num { text-align: right; }
-table.toc { width: 100%; } table.toc td { padding: 0.5pt 0; }
-table.toc td.title { overflow: hidden; white-space: nowrap; max-width: 0; width: 100%; }
-table.toc td.title.leader::after { content: " ........................................................................................................................................................................................................"; }
-table.toc td.title.wrap { white-space: normal; }
-table.toc td.page { text-align: right; padding-left: 8pt; white-space: nowrap; vertical-align: bottom; }
+table.toc { width: 100%; table-layout: fixed; } table.toc td { padding: 0.5pt 0; }
+table.toc td.title > div { display: flex; align-items: flex-end; }
+table.toc td.title .fill { flex: 1 1 2em; min-width: 2em; overflow: hidden; white-space: nowrap; }
+table.toc td.title .fill::after { content: "......................................................................................................................................................................................................"; }
+table.toc td.page { width: 2.6em; text-align: right; padding-left: 8pt; white-space: nowrap; vertical-align: bottom; }
 .hyphenate { hyphens: manual; }
 nav, footer { display: none; }
 """
@@ -196,8 +196,10 @@ def _table(rows: list[tuple[int, str]], toc: bool, index: int, toc_pages: dict[i
             if number in toc_pages:
                 page = str(toc_pages[number])
             twin.toc_pages[number] = int(page) if page else 0
-            leader = " leader" if title.endswith(("..", "…")) else ""
-            yield number, f'<tr><td class="title{leader}">{_inline(title)}</td><td class="page">{page}</td></tr>'
+            # A title with a dot leader: the leader fills the rest of the line in print.
+            fill = '<span class="fill"></span>' if title.endswith(("..", "…")) else ""
+            yield number, (f'<tr><td class="title"><div><span>{_inline(title)}</span>{fill}</div></td>'
+                           f'<td class="page">{page}</td></tr>')
         yield None, "</table>"
         return
     yield None, f'<table class="{"ruled" if index % 2 else "plain"}">'

@@ -155,7 +155,7 @@ class TextBuilder:
             if ruled is not None:
                 index = self.ruled_table(index)
                 continue
-            if self.is_table_line(line) or self.toc_entry(line) is not None:
+            if self.is_table_line(line) or self.toc_entry(line) is not None or self._wraps_into_entry(index):
                 index = self.aligned_table(index)
                 continue
             self.text_line(line)
@@ -323,6 +323,8 @@ class TextBuilder:
                 break
             if self.is_table_line(line) or self.toc_entry(line) is not None:
                 rows.append(line)
+            elif self._wraps_into_entry(k):
+                rows.append(line)  # a TOC title that wraps onto the line with its page number
             elif len(line.segments) == 1 and abs(line.x0 - min(r.x0 for r in rows)) <= 3 and self._more_rows(k):
                 rows.append(line)  # a label-only row inside the table (`Anlæg/ Rådighedsbeløb`)
             elif self._continues_cells(prev, line, _columns([r for r in rows if self.toc_entry(r) is None] or rows)):
@@ -334,10 +336,23 @@ class TextBuilder:
         self.separate(rows[0], "table")
         columns = _columns([r for r in rows if self.toc_entry(r) is None] or rows)
         built: list[tuple[Line, list[str]]] = []
-        for row in rows:
+        wrapped: tuple[Line, str] | None = None  # the first line(s) of a TOC title that wrapped
+        for number, row in enumerate(rows):
+            if wrapped is None and number + 1 < len(rows) and self._wraps_into_entry(index + number):
+                wrapped = (row, self._bold_text(row.segments[0]))
+                continue
             toc = self.toc_entry(row)
-            if toc is not None:
-                built.append((row, [toc]))
+            cells_of_toc = [toc] if toc is not None else None
+            if wrapped is not None:
+                first_line, head = wrapped
+                wrapped = None
+                rest = toc if toc is not None else "\t".join(self._bold_text(s) for s in row.segments)
+                title, _, tail = rest.partition("\t")
+                joined = join_wrapped(head, title, first_line.words[-1].soft)[0]
+                built.append((first_line, [f"{joined}\t{tail}"]))
+                continue
+            if cells_of_toc is not None:
+                built.append((row, cells_of_toc))
                 continue
             cells = [""] * len(columns)
             for segment in row.segments:
@@ -357,6 +372,20 @@ class TextBuilder:
             self._emit_row(row, cells)
         self.last_kind = "table"
         return k
+
+    def _ends_in_page(self, line: Line) -> bool:
+        return self.toc_entry(line) is not None or (len(line.segments) >= 2 and bool(_PAGE.match(line.segments[-1].text)))
+
+    def _wraps_into_entry(self, index: int) -> bool:
+        """Line ``index`` is the first line of a TOC title that wrapped: one segment, and the
+        next line, at the normal distance and the same indent, ends in the page number."""
+        lines = self.lines
+        if index + 1 >= len(lines) or len(lines[index].segments) != 1:
+            return False
+        line, nxt = lines[index], lines[index + 1]
+        return (self._ends_in_page(nxt) and nxt.page == line.page and abs(nxt.x0 - line.x0) <= 3
+                and 0 < (nxt.baseline - line.baseline) <= 1.15 * self.pitch * line.size
+                and not self.heading_level(line))
 
     def _continues_cells(self, prev: Line, line: Line, columns: list[tuple[float, float]]) -> bool:
         """``line`` holds the wrapped rest of some cells of ``prev`` (the row above)."""
