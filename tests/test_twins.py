@@ -110,8 +110,6 @@ def _toc_pages(markdown: str, pdf: bytes) -> tuple[dict[int, int], frozenset[int
         true = page_of_item.get(id(item)) if item is not None else None
         if previous_md is not None and entry.page < previous_md:
             page = max(previous - 1, 0)  # the original's decreasing page (TOC005), kept
-        elif previous_md is not None and entry.page == previous_md:
-            page = previous
         elif true is None:
             page = previous or 1
         else:

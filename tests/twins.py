@@ -35,8 +35,8 @@ PRINT_CSS = """
 @page { size: A4; margin: 22mm 20mm 20mm 20mm; }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.35; margin: 0; }
 h1 { font-size: 17pt; margin: 14pt 0 6pt; } h2 { font-size: 14.5pt; margin: 12pt 0 5pt; }
-h3 { font-size: 12.5pt; margin: 10pt 0 4pt; } h4 { font-size: 11.5pt; margin: 9pt 0 3pt; }
-h5 { font-size: 11pt; margin: 8pt 0 3pt; } h6 { font-size: 10.5pt; margin: 8pt 0 3pt; }
+h3 { font-size: 13pt; margin: 10pt 0 4pt; } h4 { font-size: 12pt; margin: 9pt 0 3pt; }
+h5 { font-size: 12pt; margin: 8pt 0 3pt; } h6 { font-size: 12pt; margin: 8pt 0 3pt; }
 h1, h2, h3, h4, h5, h6 { font-weight: bold; break-after: avoid; }
 p { margin: 0 0 7pt; } ul, ol { margin: 0 0 7pt; padding-left: 16pt; }
 ul { list-style: none; } ul > li::before { content: "•"; display: inline-block; width: 10pt; margin-left: -12pt; }

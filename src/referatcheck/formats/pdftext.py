@@ -337,6 +337,7 @@ class TextBuilder:
         columns = _columns([r for r in rows if self.toc_entry(r) is None] or rows)
         built: list[tuple[Line, list[str]]] = []
         wrapped: tuple[Line, str] | None = None  # the first line(s) of a TOC title that wrapped
+        last_line = rows[0]  # the last line of the row being built
         for number, row in enumerate(rows):
             if wrapped is None and number + 1 < len(rows) and self._wraps_into_entry(index + number):
                 wrapped = (row, self._bold_text(row.segments[0]))
@@ -350,22 +351,26 @@ class TextBuilder:
                 title, _, tail = rest.partition("\t")
                 joined = join_wrapped(head, title, first_line.words[-1].soft)[0]
                 built.append((first_line, [f"{joined}\t{tail}"]))
+                last_line = row
                 continue
             if cells_of_toc is not None:
                 built.append((row, cells_of_toc))
+                last_line = row
                 continue
             cells = [""] * len(columns)
             for segment in row.segments:
                 column = _column_of(segment, columns)
                 text = self._bold_text(segment)
                 cells[column] = f"{cells[column]} {text}".strip() if cells[column] else text
-            if built and self._continues_cells(built[-1][0], row, columns) and len(built[-1][1]) == len(cells):
+            if built and self._continues_cells(last_line, row, columns) and len(built[-1][1]) == len(cells):
                 above = built[-1][1]
                 for c, text in enumerate(cells):
                     if text:
                         above[c] = join_wrapped(above[c], text)[0] if above[c] else text
+                last_line = row
                 continue
             built.append((row, cells))
+            last_line = row
         for row, cells in built:
             while cells and not cells[-1]:
                 cells.pop()
@@ -374,7 +379,8 @@ class TextBuilder:
         return k
 
     def _ends_in_page(self, line: Line) -> bool:
-        return self.toc_entry(line) is not None or (len(line.segments) >= 2 and bool(_PAGE.match(line.segments[-1].text)))
+        return self.toc_entry(line) is not None or (len(line.segments) == 2 and bool(_PAGE.match(line.segments[-1].text))
+                                                    and not _PAGE.match(line.segments[0].text.replace(".", "")))
 
     def _wraps_into_entry(self, index: int) -> bool:
         """Line ``index`` is the first line of a TOC title that wrapped: one segment, and the
