@@ -163,7 +163,7 @@ def region(document: Document, line: int) -> tuple:
         if item.span.line <= line <= item.span.end_line:
             section = next((k + 1 for k, s in enumerate(item.sections) if s.span.line <= line <= s.span.end_line), 0)
             return ("item", index, section)
-    return ("head", 0) if line > 1 else ("file",)
+    return ("head",)
 
 
 def _markdown_findings(linter: Linter, rendered: Rendered):

@@ -28,6 +28,9 @@ from referatcheck.titles import strip_heading_marks
 _BULLET_MARK = re.compile(r"^[ \t]{0,8}[-*•–·▪]\s+")
 _NUMBER_MARK = re.compile(r"^[ \t]{0,8}(\d{1,3})[.)][ \t]+")
 _PAGE_CELL = re.compile(r"^\d{1,4}$")
+_PAGE_AT_END = re.compile(r"\d{1,4}(?=\s*$)")
+# ` 1  Title`: a number in a column of its own before the title (a tab stop in print).
+_NUMBER_COLUMN = re.compile(r"^\s{0,3}(\d{1,3})\s{2,}(?=\S)")
 
 # Print CSS of the PDF twin: A4, a body size a clerk's export uses, headings by size,
 # dot leaders that fill the line, rules on every other table.
@@ -75,7 +78,13 @@ class Twin:
 
 def _inline(text: str) -> str:
     """Escaped text with `**bold**` as <strong> (an odd `**` stays literal); runs of
-    spaces kept as non-breaking spaces, as web editors write them."""
+    spaces kept as non-breaking spaces, as web editors write them; a number standing in
+    a column of its own before a title set as a tab stop."""
+    column = _NUMBER_COLUMN.match(text)
+    if column:
+        rest = text[column.end():]
+        return (f'<span style="display:inline-block;min-width:2.2em">{column.group(1)}&nbsp;&nbsp;</span>'
+                f"{_inline(rest)}")
     parts = text.split("**") if text.count("**") % 2 == 0 else [text]
     out = []
     for index, part in enumerate(parts):
@@ -141,6 +150,13 @@ def render_html(markdown: str, title: str = "Referat", *, toc_pages: dict[int, i
                 first += 1
                 i += 1
             body.append((None, "</ol>"))
+            continue
+        if roles[i] == "TOC_ENTRY" and number in (toc_pages or {}):
+            # A TOC line without a TAB (`Title ..... 3`): the page number shown is replaced.
+            line = _PAGE_AT_END.sub(str(toc_pages[number]), line)
+            twin.toc_pages[number] = toc_pages[number]
+            body.append((number, f"<p>{_inline(line.rstrip())}</p>"))
+            i += 1
             continue
         # A paragraph: its lines until a blank line or a line of another shape.
         paragraph = [(number, line)]

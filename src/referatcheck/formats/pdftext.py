@@ -93,7 +93,7 @@ def join_wrapped(first: str, second: str, soft: bool = False) -> tuple[str, int]
     starts in it: a word hyphenated at the line end is joined (`Indholds-` /
     `fortegnelse`), a real hyphen kept (`Børne-` / `og`, `2025-` / `2028`, `Børne-` /
     `Ungeudvalget`)."""
-    if first.endswith("-") and len(first) >= 2 and second:
+    if first.endswith("-") and len(first) >= 2 and second and first[-2].isalnum():
         before = first[:-1].rsplit(" ", 1)[-1].lstrip("*")
         after = second.split(" ", 1)[0].strip("*")
         if soft and before[-1:].isalpha():
@@ -208,7 +208,7 @@ class TextBuilder:
 
     # -- text, headings, bullets
 
-    def text_line(self, line: Line) -> None:
+    def text_line(self, line: Line, spaced: bool = False) -> None:
         level = self.heading_level(line)
         words = line.words
         kind = "heading" if level else "text"
@@ -217,7 +217,7 @@ class TextBuilder:
         if not level and first in _BULLETS and len(words) > 1:
             kind = "bullet"
             indent = words[1].x0
-        rendered = self.render(line, kind)
+        rendered = self.render(line, kind, spaced)
         if self.paragraph is not None and self.continues(self.paragraph, line, kind, rendered):
             self.paragraph.add(line, rendered, line.bold)
             self.previous = line
@@ -228,7 +228,7 @@ class TextBuilder:
         self.previous = line
         self.last_kind = "heading" if level else "text"
 
-    def render(self, line: Line, kind: str) -> str:
+    def render(self, line: Line, kind: str, spaced: bool = False) -> str:
         segments = line.segments
         if kind == "bullet":
             rest = [w for w in line.words[1:]]
@@ -249,7 +249,7 @@ class TextBuilder:
         toc = self.toc_entry(line)
         if toc is not None:
             return toc
-        return "\t".join(self._bold_text(s) for s in segments)
+        return ("   " if spaced else "\t").join(self._bold_text(s) for s in segments)
 
     @staticmethod
     def _bold_text(segment: Segment) -> str:
@@ -332,6 +332,10 @@ class TextBuilder:
             else:
                 break
             k += 1
+        if len(rows) == 1 and not self._ends_in_page(rows[0]):
+            # One line with wide gaps is not a table (`Sagsnr.: 330-2018-3619   Dok.nr.: …   Åbent`).
+            self.text_line(rows[0], spaced=True)
+            return k
         self.flush()
         self.separate(rows[0], "table")
         columns = _columns([r for r in rows if self.toc_entry(r) is None] or rows)
