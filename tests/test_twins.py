@@ -97,8 +97,17 @@ def _toc_pages(markdown: str, pdf: bytes) -> tuple[dict[int, int], frozenset[int
         return {}, frozenset()
     items = list(document.items)
     last_entry = document.source.line(toc.entries[-1].span.line).split("\t")[0].rstrip(". ")
-    found = heading_pages(pdf, [_heading_text(document, i.heading_span.line) for i in items], clean_inline(last_entry))
-    page_of_item = {id(item): page for item, page in zip(items, found)}
+    searched = []
+    for item in items:
+        searched.append(_heading_text(document, item.heading_span.line))
+        below = next((n for n in range(item.heading_span.end_line + 1, item.span.end_line + 1)
+                      if document.source.line(n).strip()), None)
+        searched.append(clean_inline(document.source.line(below)) if below else "")
+    found = heading_pages(pdf, searched, clean_inline(last_entry))
+    # The pages an item may be listed with: its heading's, and the next line's (a heading
+    # at the foot of a page), as TOC009 accepts.
+    page_of_item = {id(item): found[2 * k] for k, item in enumerate(items)}
+    accepted = {id(item): {found[2 * k], found[2 * k + 1]} - {None} for k, item in enumerate(items)}
     item_of_entry = {id(p.entry): p.item for p in align(document).pairs}
     pages: dict[int, int] = {}
     falsified = set()
@@ -114,7 +123,7 @@ def _toc_pages(markdown: str, pdf: bytes) -> tuple[dict[int, int], frozenset[int
             page = previous or 1
         else:
             page = max(true, previous or 0)
-        if true is not None and page != true:
+        if true is not None and page not in accepted[id(item)]:
             falsified.add(entry.span.line)
         pages[entry.span.line] = page
         previous_md, previous = entry.page, page

@@ -221,6 +221,9 @@ def _table(rows: list[tuple[int, str]], toc: bool, index: int, toc_pages: dict[i
     yield None, f'<table class="{"ruled" if index % 2 else "plain"}">'
     for number, line in rows:
         cells = split_cells(line)
+        if number in toc_pages:  # a TOC line the role pass did not call one (glued to its heading)
+            cells[-1] = str(toc_pages[number])
+            twin.toc_pages[number] = toc_pages[number]
         tds = "".join(
             f'<td{" class=num" if _numeric(c) else ""}>{_inline(c.strip())}</td>' for c in cells
         )
@@ -308,7 +311,7 @@ def heading_pages(pdf: bytes, headings: list[str], after: str | None) -> list[in
         cursor = found + len(_squash(after)) if found >= 0 else 0
     out: list[int | None] = []
     for heading in headings:
-        found = joined.find(_squash(heading), cursor)
+        found = joined.find(_squash(heading), cursor) if heading.strip() else -1
         if found < 0:
             out.append(None)
             continue

@@ -309,14 +309,27 @@ def drop_running_heads(pages: list[PageLines]) -> None:
         page.lines = [ln for ln in page.lines if id(ln) not in drop]
 
 
-def _zone(page: PageLines, top: bool) -> Iterable[Line]:
-    """The first (or last) two lines of a page, when they stand in its head (foot) zone."""
-    lines = page.lines[:2] if top else page.lines[-2:]
-    for line in lines:
-        if top and line.bottom <= MARGIN_ZONE * page.height:
-            yield line
-        elif not top and line.top >= (1 - MARGIN_ZONE) * page.height:
-            yield line
+def _zone(page: PageLines, top: bool) -> list[Line]:
+    """The running head (or foot) candidates of a page: its first (last) one or two lines,
+    in the head (foot) zone and set apart from the body text by more than a line's gap —
+    a body line that happens to stand at the top of a page is not one."""
+    lines = page.lines if top else page.lines[::-1]
+    for count in (1, 2):
+        if len(lines) <= count:
+            break
+        block, body = lines[:count], lines[count]
+        if top:
+            inside = all(line.bottom <= MARGIN_ZONE * page.height for line in block)
+            gap = body.top - max(line.bottom for line in block)
+        else:
+            inside = all(line.top >= (1 - MARGIN_ZONE) * page.height for line in block)
+            gap = min(line.top for line in block) - body.bottom
+        if inside and gap >= 0.9 * max(line.size for line in block):
+            return block
+    if len(lines) == 1 and (lines[0].bottom <= MARGIN_ZONE * page.height if top
+                            else lines[0].top >= (1 - MARGIN_ZONE) * page.height):
+        return lines[:1]
+    return []
 
 
 def number_lines(pages: list[PageLines]) -> None:
