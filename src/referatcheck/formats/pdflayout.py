@@ -204,26 +204,35 @@ def order_columns(page: PageLines) -> None:
     width = right - left
     if width <= 0:
         return
+    # Most pages are one column: every line crosses the middle. Only lines with a gap
+    # somewhere in the middle band can be part of two columns.
+    low, high = left + 0.3 * width, left + 0.7 * width
+    open_lines = sum(1 for ln in lines if not any(s.x0 <= low and s.x1 >= high for s in ln.segments))
+    if open_lines < _MIN_COLUMN_LINES:
+        return
     best: tuple[int, float, int, int] | None = None  # (run length, gutter, first, last)
-    step = 2.0
-    c = left + 0.3 * width
     verticals = [r for r in page.rules if r[2] - r[0] <= 3]
-    while c <= left + 0.7 * width:
-        run_start = None
-        for index in range(len(lines) + 1):
-            free = index < len(lines) and not any(s.x0 < c + 4 and s.x1 > c - 4 for s in lines[index].segments)
-            if free and run_start is None:
-                run_start = index
-            elif not free and run_start is not None:
-                length = index - run_start
-                if length >= _MIN_COLUMN_LINES and (best is None or length > best[0]):
-                    if _columns_of_prose(lines[run_start:index], c, left, right) and not any(
-                        abs((r[0] + r[2]) / 2 - c) < 6 and r[1] < lines[index - 1].bottom and r[3] > lines[run_start].top
-                        for r in verticals
-                    ):
-                        best = (length, c, run_start, index)
-                run_start = None
-        c += step
+    # Sweep down the page keeping the stretch of middle band free in every line so far;
+    # a run of lines sharing a free stretch at least a gutter wide is a candidate.
+    run_start, shared = 0, [(low, high)]
+    for index in range(len(lines) + 1):
+        free = _free(lines[index], low, high) if index < len(lines) else []
+        narrowed = _intersect(shared, free)
+        if index < len(lines) and any(b - a >= 8 for a, b in narrowed):
+            shared = narrowed
+            continue
+        length = index - run_start
+        if length >= _MIN_COLUMN_LINES and (best is None or length > best[0]):
+            a, b = max(shared, key=lambda iv: iv[1] - iv[0])
+            c = (a + b) / 2
+            stretch = lines[run_start:index]
+            if _columns_of_prose(stretch, c, left, right) and not any(
+                abs((r[0] + r[2]) / 2 - c) < 6 and r[1] < stretch[-1].bottom and r[3] > stretch[0].top for r in verticals
+            ):
+                best = (length, c, run_start, index)
+        run_start, shared = index, free if any(b - a >= 8 for a, b in free) else [(low, high)]
+        if not any(b - a >= 8 for a, b in free):
+            run_start = index + 1
     if best is None:
         return
     _, gutter, first, last = best
@@ -247,6 +256,33 @@ def order_columns(page: PageLines) -> None:
             ln.right_edge = edge
             ln.left_edge = min(r.x0 for r in right_lines)
     page.lines = lines[:first] + left_lines + right_lines + lines[last:]
+
+
+def _free(line: Line, low: float, high: float) -> list[tuple[float, float]]:
+    """The stretches of the middle band [low, high] no segment of ``line`` covers."""
+    out, at = [], low
+    for segment in line.segments:
+        a, b = segment.x0 - 4, segment.x1 + 4
+        if b <= at or a >= high:
+            continue
+        if a > at:
+            out.append((at, min(a, high)))
+        at = max(at, b)
+        if at >= high:
+            break
+    if at < high:
+        out.append((at, high))
+    return out
+
+
+def _intersect(first: list[tuple[float, float]], second: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out = []
+    for a, b in first:
+        for c, d in second:
+            lo, hi = max(a, c), min(b, d)
+            if hi > lo:
+                out.append((lo, hi))
+    return out
 
 
 def _columns_of_prose(stretch: list[Line], gutter: float, left: float, right: float) -> bool:

@@ -32,7 +32,6 @@ MAX_GLYPHS_PER_PAGE = 60_000
 _PUA_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF0D8: "•", 0xF076: "•", 0xF0FC: "•", 0xF06E: "▪", 0xF02D: "-"}
 _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "demi", "extrabold", "ultrabold", "fett")
 _FORCE_BOLD_FLAG = 1 << 18  # PDF font descriptor flag ForceBold
-_FILL_STROKE_MODES = (2, 6)  # text drawn filled and stroked: synthetic bold
 
 
 class Glyph:
@@ -113,69 +112,54 @@ def _read_page(page, number: int) -> PageContent:
 
 
 def _read_objects(page, content: PageContent, raw) -> None:
-    """Rules (thin paths, edges of stroked frames) and scan-sized images."""
+    """Rules (thin paths, edges of stroked frames) and scan-sized images. The raw API is
+    used: a page may hold thousands of text objects, and wrapping each costs more than
+    reading it."""
     page_area = max(content.width * content.height, 1.0)
     height = content.height
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=3):
-        try:
-            left, bottom, right, top = obj.get_bounds()
-        except Exception:  # an object PDFium cannot measure is not a rule
-            continue
-        w, h = right - left, top - bottom
-        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
-            if w * h >= SCAN_AREA * page_area:
-                content.scanned = True
-            continue
-        if (w <= RULE_THICKNESS and h >= 4) or (h <= RULE_THICKNESS and w >= 4):
-            content.rules.append((left, height - top, right, height - bottom))
-        elif w > 4 and h > 4 and _stroked_box(obj, raw):
-            t, b = height - top, height - bottom
-            content.rules.extend(((left, t, right, t), (left, b, right, b), (left, t, left, b), (right, t, right, b)))
-        if len(content.rules) > 20_000:  # a drawing, not a table
-            break
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    stack = [(None, raw.FPDFPage_CountObjects(page.raw), 0)]
+    while stack:
+        form, count, depth = stack.pop()
+        for index in range(count):
+            obj = raw.FPDFFormObj_GetObject(form, index) if form is not None else raw.FPDFPage_GetObject(page.raw, index)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM and depth < 3:
+                stack.append((obj, raw.FPDFFormObj_CountObjects(obj), depth + 1))
+                continue
+            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
+                continue
+            if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                continue
+            w, h = right.value - left.value, top.value - bottom.value
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                if w * h >= SCAN_AREA * page_area:
+                    content.scanned = True
+                continue
+            if len(content.rules) > 20_000:  # a drawing, not a table
+                continue
+            t, b = height - top.value, height - bottom.value
+            if (w <= RULE_THICKNESS and h >= 4) or (h <= RULE_THICKNESS and w >= 4):
+                content.rules.append((left.value, t, right.value, b))
+            elif w > 4 and h > 4 and _stroked_box(obj, raw):
+                content.rules.extend(((left.value, t, right.value, t), (left.value, b, right.value, b),
+                                      (left.value, t, left.value, b), (right.value, t, right.value, b)))
 
 
 def _stroked_box(obj, raw) -> bool:
     """A stroked rectangle (a cell frame): four or five straight segments, stroked."""
     fill = ctypes.c_int()
     stroke = ctypes.c_int()
-    if not raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke) or not stroke.value:
+    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke) or not stroke.value:
         return False
-    segments = raw.FPDFPath_CountSegments(obj.raw)
+    segments = raw.FPDFPath_CountSegments(obj)
     return 4 <= segments <= 5
 
 
-class _FontInfo:
-    __slots__ = ("bold",)
-
-    def __init__(self, bold: bool) -> None:
-        self.bold = bold
-
-
-def _font_of(text_object, raw, cache: dict) -> _FontInfo:
-    key = ctypes.cast(text_object, ctypes.c_void_p).value
-    info = cache.get(key)
-    if info is not None:
-        return info
-    bold = False
-    font = raw.FPDFTextObj_GetFont(text_object)
-    if font:
-        size = raw.FPDFFont_GetBaseFontName(font, None, 0)
-        if 0 < size < 512:
-            buffer = ctypes.create_string_buffer(size)
-            raw.FPDFFont_GetBaseFontName(font, buffer, size)
-            name = buffer.value.decode("latin-1").split("+", 1)[-1].casefold()
-            bold = any(word in name for word in _BOLD_WORDS)
-        weight = raw.FPDFFont_GetWeight(font)
-        if weight >= 600:
-            bold = True
-        if raw.FPDFFont_GetFlags(font) & _FORCE_BOLD_FLAG:
-            bold = True
-    if raw.FPDFTextObj_GetTextRenderMode(text_object) in _FILL_STROKE_MODES:
-        bold = True
-    info = _FontInfo(bold)
-    cache[key] = info
-    return info
+def _is_bold_name(name: bytes, flags: int) -> bool:
+    """A font is bold by its name (`…-Bold`, `…Semibold`) or its ForceBold flag."""
+    base = name.decode("latin-1", "replace").split("+", 1)[-1].casefold()
+    return any(word in base for word in _BOLD_WORDS) or bool(flags & _FORCE_BOLD_FLAG)
 
 
 def _read_glyphs(textpage, content: PageContent, raw) -> None:
@@ -185,19 +169,25 @@ def _read_glyphs(textpage, content: PageContent, raw) -> None:
     matrix = raw.FS_MATRIX()
     x = ctypes.c_double()
     y = ctypes.c_double()
-    fonts: dict = {}
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    bold_of: dict[bytes, bool] = {}
     glyphs = content.glyphs
+    # Bound once: each glyph costs five calls into PDFium, the loop's whole cost.
     get_unicode = raw.FPDFText_GetUnicode
-    is_generated = raw.FPDFText_IsGenerated
     loose_box = raw.FPDFText_GetLooseCharBox
     origin = raw.FPDFText_GetCharOrigin
-    text_object = raw.FPDFText_GetTextObject
     get_matrix = raw.FPDFText_GetMatrix
+    font_info = raw.FPDFText_GetFontInfo
     map_error = raw.FPDFText_HasUnicodeMapError
     for index in range(count):
         code = get_unicode(textpage, index)
-        if code in (0x0D, 0x0A) or is_generated(textpage, index):
-            continue  # PDFium's own line ends and word spaces: we measure gaps ourselves
+        if code in (0x20, 0x0D, 0x0A, 0x09):
+            # A space (PDFium's own between words too): a word break; the glyph's box says nothing.
+            last = glyphs[-1] if glyphs else None
+            if last is not None and last.ch != " ":
+                glyphs.append(Glyph(" ", last.x1, last.x1, last.top, last.bottom, last.baseline, last.size, False))
+            continue
         soft = code in (0x02, 0xAD)
         if soft:
             ch = "-"
@@ -205,10 +195,10 @@ def _read_glyphs(textpage, content: PageContent, raw) -> None:
             ch = _PUA_BULLETS[code]
         else:
             ch = chr(code) if code < 0x110000 else "\ufffd"
-            if unicodedata.category(ch) in ("Cc", "Cf") and ch != "\t":
+            if unicodedata.category(ch) in ("Cc", "Cf"):
                 continue
-        if map_error(textpage, index) == 1:
-            content.unmapped += 1
+        if index < 400 and map_error(textpage, index) == 1:
+            content.unmapped += 1  # sampled: a font without Unicode garbles the whole page
         if not loose_box(textpage, index, box):
             continue
         if get_matrix(textpage, index, matrix):
@@ -217,7 +207,12 @@ def _read_glyphs(textpage, content: PageContent, raw) -> None:
             if scale and (abs(matrix.b) + abs(matrix.c)) > 0.1 * scale:
                 continue
         origin(textpage, index, x, y)
-        obj = text_object(textpage, index)
-        bold = _font_of(obj, raw, fonts).bold if obj else False
+        length = font_info(textpage, index, name, 256, flags)
+        key = name.raw[:length] if 0 < length <= 256 else b""
+        bold = bold_of.get(key)
+        if bold is None:
+            bold = bold_of[key] = _is_bold_name(key.rstrip(b"\0"), flags.value)
         top, bottom = height - box.top, height - box.bottom
         glyphs.append(Glyph(ch, box.left, box.right, top, bottom, height - y.value, bottom - top, bold, soft))
+    if glyphs and glyphs[-1].ch == " ":
+        glyphs.pop()
