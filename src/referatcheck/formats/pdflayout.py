@@ -125,15 +125,12 @@ def page_lines(page: PageContent) -> PageLines:
     glyphs = sorted(page.glyphs, key=lambda g: (g.baseline, g.x0))
     rows: list[list[Glyph]] = []
     for glyph in glyphs:
-        if rows:
-            current = rows[-1]
-            ref = current[0]
-            if abs(glyph.baseline - ref.baseline) <= 0.3 * min(ref.size, glyph.size) or (
-                glyph.top >= ref.top - 0.5 and glyph.bottom <= ref.bottom + 0.5 and glyph.ch in "•▪·-–"
-            ):
+        for current in rows[-2:][::-1]:  # lines of two columns may sit a point apart
+            if _same_line(current[0], glyph):
                 current.append(glyph)
-                continue
-        rows.append([glyph])
+                break
+        else:
+            rows.append([glyph])
     lines = []
     for row in rows:
         row.sort(key=lambda g: g.x0)
@@ -142,6 +139,18 @@ def page_lines(page: PageContent) -> PageLines:
             lines.append(line)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return PageLines(page, lines)
+
+
+def _same_line(ref: Glyph, glyph: Glyph) -> bool:
+    """Whether ``glyph`` stands on the line ``ref`` started: the same baseline and a
+    similar size (a heading in one column is not on a body line of the other), or
+    smaller and within the line's height (a superscript, a bullet)."""
+    small = min(ref.size, glyph.size)
+    if abs(glyph.baseline - ref.baseline) <= 0.3 * small and max(ref.size, glyph.size) <= 1.3 * small:
+        return True
+    if abs(glyph.baseline - ref.baseline) <= 0.5:
+        return True
+    return glyph.size < ref.size and glyph.top >= ref.top - 0.5 and glyph.bottom <= ref.bottom + 0.5
 
 
 def _line_of(page: int, glyphs: list[Glyph]) -> Line | None:
@@ -287,12 +296,13 @@ def _intersect(first: list[tuple[float, float]], second: list[tuple[float, float
 
 def _columns_of_prose(stretch: list[Line], gutter: float, left: float, right: float) -> bool:
     """Both sides hold prose that fills its column (not a table's short cells, not a TOC's
-    page numbers), with a gutter between them no wider than a gutter is."""
+    page numbers), with a gutter between them no wider than a gutter is. The two columns'
+    lines need not share baselines (a heading in one shifts the other)."""
     lefts = [[s for s in ln.segments if s.x1 <= gutter] for ln in stretch]
     rights = [[s for s in ln.segments if s.x0 >= gutter] for ln in stretch]
     lefts = [segs for segs in lefts if segs]
     rights = [segs for segs in rights if segs]
-    if len(lefts) < 0.6 * len(stretch) or len(rights) < 0.6 * len(stretch):
+    if len(lefts) < 3 or len(rights) < 3:
         return False
     inner_left = max(segs[-1].x1 for segs in lefts)
     inner_right = min(segs[0].x0 for segs in rights)
@@ -305,7 +315,7 @@ def _columns_of_prose(stretch: list[Line], gutter: float, left: float, right: fl
     right_full = sum(1 for segs in rights if segs[-1].x1 >= right - 0.25 * right_width
                      and segs[-1].x1 - segs[0].x0 >= 0.5 * right_width)
     single = sum(1 for segs in lefts + rights if len(segs) == 1)
-    return (left_full >= 0.5 * len(lefts) and right_full >= 0.5 * len(rights)
+    return (left_full >= 0.4 * len(lefts) and right_full >= 0.4 * len(rights)
             and single >= 0.8 * (len(lefts) + len(rights)))
 
 
@@ -328,13 +338,17 @@ def drop_running_heads(pages: list[PageLines]) -> None:
         for line in _zone(page, top=False):
             foot_keys[_key(line)] += 1
     needed = max(2, (len(pages) + 1) // 2) if len(pages) > 1 else 10**9
+    body = _body_size(pages)
     for page in pages:
         drop: set[int] = set()
         for top, keys in ((True, head_keys), (False, foot_keys)):
             for line in _zone(page, top=top):
                 text = " ".join(line.text.split())
                 number = _PAGE_NUMBER.match(text)
-                if number or keys[_key(line)] >= needed:
+                # A page number; a line repeated on most pages; on a one-page PDF, a line
+                # in small print set apart at the top or foot.
+                small = len(pages) == 1 and line.size <= 0.85 * body
+                if number or keys[_key(line)] >= needed or small:
                     drop.add(id(line))
                     printed = number.group(1) if number else None
                     if printed is None:
@@ -343,6 +357,14 @@ def drop_running_heads(pages: list[PageLines]) -> None:
                     if printed is not None and page.printed is None:
                         page.printed = int(printed)
         page.lines = [ln for ln in page.lines if id(ln) not in drop]
+
+
+def _body_size(pages: list[PageLines]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def _zone(page: PageLines, top: bool) -> list[Line]:

@@ -283,14 +283,14 @@ class TextBuilder:
                     and (self.gap_before(line) or 9) <= 1.3)
         if abs(line.size - prev.size) > 0.15 * prev.size or line.bold != prev.bold:
             return False
-        if abs(line.x0 - paragraph.indent) > 3 and not (paragraph.kind == "text" and abs(line.x0 - prev.x0) <= 3):
-            return False
         gap = self.gap_before(line)
         if gap is None:
-            # A page (or column) break: only the last line of one and the first of the next.
-            if prev.page == line.page and prev.column == line.column:
+            # A page (or column) break: the first line of the next starts at its text's edge.
+            if (prev.page == line.page and prev.column == line.column) or abs(line.x0 - line.left_edge) > 3:
                 return False
         elif gap > 1.3 or gap < 0:
+            return False
+        elif abs(line.x0 - paragraph.indent) > 3 and not (paragraph.kind == "text" and abs(line.x0 - prev.x0) <= 3):
             return False
         space = 0.3 * prev.size
         first_word = line.words[0].x1 - line.words[0].x0
