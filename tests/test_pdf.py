@@ -81,13 +81,16 @@ HYPHEN_TITLE = "Anlægsbevilling til renovering og udvidelse af Nordby Svømmeha
 
 
 def hyphenated_toc() -> str:
-    # A narrow TOC column and a soft hyphen: the title breaks as `Svøm-` / `mehal`.
-    soft = HYPHEN_TITLE.replace("Svømmehal", "Svøm&shy;mehal")
+    # The title can only break at its soft hyphen, and the TOC is too narrow for it on
+    # one line: it breaks as `Svøm-` / `mehal`.
+    first, rest = HYPHEN_TITLE.split("Svømmehal")
+    soft = (f'<span style="white-space: nowrap">{first}Svøm</span>&shy;'
+            f'<span style="white-space: nowrap">mehal{rest}</span>')
     rows = (f'<tr><td class="title"><div><span>{soft}</span><span class="fill"></span></div></td>'
             f'<td class="page">1</td></tr>'
             f'<tr><td class="title"><div><span>Eventuelt</span><span class="fill"></span></div></td>'
             f'<td class="page">1</td></tr>')
-    return (HEAD + '<h2>Indholdsfortegnelse</h2>\n<table class="toc" style="width: 62%">'
+    return (HEAD + '<h2>Indholdsfortegnelse</h2>\n<table class="toc" style="width: 85%">'
             + rows + "</table>\n" + _item(1, HYPHEN_TITLE, "24/03300") + _item(2, "Eventuelt", "24/03301"))
 
 
@@ -97,7 +100,7 @@ def fixtures() -> dict[str, bytes]:
     pages = {
         "two-columns": two_columns(),
         "table": table_across_pages(0),
-        "table-wrong": table_across_pages(61_829),
+        "table-wrong": table_across_pages(62_830),  # 1.000 off: an error, not rounding
         "hyphenated": hyphenated_toc(),
     }
     # Spacers to try: the lowest that keeps Punkt 2's heading on page 1 is used.
@@ -105,7 +108,8 @@ def fixtures() -> dict[str, bytes]:
         for listed in (1, 2, 4):
             pages[f"foot-{listed}-{spacer}"] = heading_at_foot(listed).replace("{spacer}", str(spacer))
     names = list(pages)
-    printed = print_pdfs([(f"<html><body>{pages[n]}</body></html>", "Økonomiudvalget 02-09-2024") for n in names])
+    printed = print_pdfs([(f"<!DOCTYPE html><html><head></head><body>{pages[n]}</body></html>",
+                           "Økonomiudvalget 02-09-2024") for n in names])
     return dict(zip(names, printed))
 
 
@@ -228,7 +232,7 @@ def test_a_toc_page_past_the_item_is_reported_at_its_entry(fixtures, linter):
 def test_hyphenated_toc_title_is_joined(fixtures, linter):
     pdf = fixtures["hyphenated"]
     pages = _page_texts(pdf)
-    assert any(line.endswith(("Svøm-", "Svøm\u00ad", "Svøm\x02")) for line in pages[0])  # it really breaks there
+    assert any(line.endswith(("Svøm-", "Svøm\u2010", "Svøm\u00ad", "Svøm\x02")) for line in pages[0])  # it breaks there
     document = load_pdf("x.pdf", pdf, linter.vocabulary)
     assert [e.title for e in document.toc.entries] == [HYPHEN_TITLE, "Eventuelt"]
     result = linter.lint_bytes("x.pdf", pdf)

@@ -154,9 +154,12 @@ def _same_line(ref: Glyph, glyph: Glyph) -> bool:
 
 
 def _line_of(page: int, glyphs: list[Glyph]) -> Line | None:
-    size = median(g.size for g in glyphs if not g.ch.isspace()) if any(not g.ch.isspace() for g in glyphs) else 0
-    if not size:
+    # The size of a line is that of its letters: a dot leader or bullets may be set in
+    # another font.
+    letters = [g.size for g in glyphs if g.ch.isalnum()] or [g.size for g in glyphs if not g.ch.isspace()]
+    if not letters:
         return None
+    size = median(letters)
     words: list[Word] = []
     chars: list[Glyph] = []
     gaps: list[float] = []  # gap before each word after the first

@@ -191,6 +191,8 @@ def _read_glyphs(textpage, content: PageContent, raw) -> None:
         soft = code in (0x02, 0xAD)
         if soft:
             ch = "-"
+        elif code in (0x2010, 0x2011):
+            ch = "-"  # HYPHEN, NON-BREAKING HYPHEN (Chromium prints a soft hyphen's break as U+2010)
         elif code in _PUA_BULLETS:
             ch = _PUA_BULLETS[code]
         else:

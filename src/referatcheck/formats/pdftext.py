@@ -102,7 +102,7 @@ def join_wrapped(first: str, second: str, soft: bool = False) -> tuple[str, int]
             return first + second, len(first)
         if (after.casefold() in _CONJUNCTIONS or not after[:1].isalpha()):
             return f"{first} {second}", len(first) + 1
-        if after[:1].isupper() or len(before) < 4 or not before.isalpha() or not before.islower():
+        if after[:1].isupper() or len(before) < 4 or not before.isalpha() or not before[1:].islower():
             return first + second, len(first)
         return first[:-1] + second, len(first) - 1
     return f"{first} {second}", len(first) + 1
@@ -260,12 +260,11 @@ class TextBuilder:
         segments = line.segments
         last = segments[-1].text
         if _PAGE.match(last) and len(segments) >= 2:
-            leader = _LEADER.match(segments[-2].text)
-            if leader:
-                cells = [self._bold_text(s) for s in segments[:-2]]
-                title = (leader.group(1) or "").strip()
-                cells.append(f"{title}.....")
-                return "\t".join(c for c in cells if c) + f"\t{last}"
+            # The leader ends the title's segment, or stands as a segment of its own.
+            before = " ".join(self._bold_text(s) for s in segments[:-1])
+            leader = _LEADER.match(before)
+            if leader and (leader.group(1) or "").strip():
+                return f"{leader.group(1).strip()}.....\t{last}"
             return None
         if len(segments) == 1:
             match = _LEADER_WITH_PAGE.match(last)
