@@ -243,7 +243,10 @@ class _Walker:
             line = f"{'#' * self.heading} {text}"
             shift = self.heading + 1
         else:
-            line = render_bold([(t, b) for t, b in pieces])
+            raw = "".join(t for t, _ in pieces)
+            # A nested list's indent and a <pre>'s leading spaces are kept.
+            indent = " " * (len(raw) - len(raw.lstrip(" ")))
+            line = indent + render_bold([(t, b) for t, b in pieces])
             shift = 0
         if self.words.is_artefact(visible(line).lstrip("#").strip()):
             return  # `Til toppen`, `Udskriv` … (minutes-format §7)
