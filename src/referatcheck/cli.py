@@ -94,7 +94,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
           config_file: str | None, isolated: bool, fail_on: str, exit_zero: bool, stdin_filename: str | None,
           baseline_file: str | None, write_baseline_file: str | None, jobs: int, cache_dir: str | None,
           no_cache: bool) -> None:
-    """Lint minutes files (directories: every *.md, *.markdown, *.txt and *.docx below them; '-': stdin)."""
+    """Lint minutes files (directories: every *.md, *.markdown, *.txt, *.docx, *.pdf, *.html and *.htm below them; '-': stdin)."""
     from referatcheck.baseline import BaselineError, apply_baseline, write_baseline
     from referatcheck.pipeline import RunSettings, lint_file
     from referatcheck.plugins import load_plugins
