@@ -178,8 +178,8 @@ def parse(paths: tuple[str, ...], output_format: str, config_file: str | None, i
           stdin_filename: str | None) -> None:
     """Show what referatcheck understood of minutes: head, TOC, items, sections, unread parts.
 
-    Reads files as `check` does (directories: every *.md, *.markdown, *.txt and *.docx
-    below them; '-': stdin). Exit status 0 when every file was read, 2 when one could not be.
+    Reads files as `check` does (directories: every *.md, *.markdown, *.txt, *.docx,
+    *.pdf, *.html and *.htm below them; '-': stdin). Exit status 0 when every file was read, 2 when one could not be.
     """
     import json
 
