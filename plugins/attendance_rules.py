@@ -14,7 +14,7 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.attendance import (
     ITEM_ABSENCE, TIMED_ABSENCE, Attendance, Ballot, ItemAttendance, Note, NoteKind, Person, canonical_party,
-    is_known_party, read_attendance, same_person,
+    is_known_party, same_person,
 )
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, Span
@@ -22,10 +22,6 @@ from referatcheck.rule import Rule, RuleDoc
 
 _CHOICE_DA = {"for": "For", "against": "Imod", "abstain": "Undlod"}
 _CHOICE_EN = {"for": "For", "against": "Against", "abstain": "Abstained"}
-
-
-def _line_span(document: Document, line: int) -> Span:
-    return Span.of_line(line, document.source.line(line))
 
 
 def _presence_signals(item: ItemAttendance) -> Iterator[tuple[Person, int, str]]:
@@ -77,7 +73,7 @@ class AbsentActs(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         for item in attendance.items:
             for person, line, what in _presence_signals(item):
                 if what in ("disqualified", "substitute"):
@@ -94,7 +90,7 @@ class AbsentActs(Rule):
                     f"punktet ({where}: \"{_short(note.text)}\").",
                     f"{person.label()} {_WHAT_EN[what]} in item {item.number} but is noted absent for the item "
                     f"({where_en}: \"{_short(note.text)}\").",
-                    related=(_line_span(document, note.line),), subject=f"{person.key}|{item.number}",
+                    related=(document.line_span(note.line),), subject=f"{person.key}|{item.number}",
                 )
 
 
@@ -120,7 +116,7 @@ class AbsentNotListed(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         participants = attendance.participants
         if participants is None or not participants.complete:
             return
@@ -181,7 +177,11 @@ def _absent_for(attendance: Attendance, person):
             merged.append([low, high])
     starts = [low for low, _ in merged]
 
-    def absent(number: int) -> bool:
+    def absent(number: int | None) -> bool:
+        if number is None:
+            # An unnumbered item (`Meddelelser`): no note can name it, so it proves
+            # nothing about presence; counted as absent, it draws no finding.
+            return True
         k = bisect_right(starts, number) - 1
         return k >= 0 and number <= merged[k][1]
 
@@ -206,7 +206,7 @@ class TwoPartyLetters(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         by_person: dict[str, list[Person]] = {}
         for person in attendance.mentions:
             by_person.setdefault(person.key, []).append(person)
@@ -263,7 +263,7 @@ class UnknownParty(Rule):
         if isinstance(extra, str):
             extra = [p.strip() for p in extra.split(",")]
         extra = {str(p).strip() for p in extra if str(p).strip()}
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         seen: set[str] = set()
         found: list[tuple[Span, str]] = [(p.span, p.party) for p in attendance.mentions]
         for item in attendance.items:
@@ -305,7 +305,7 @@ class TooManyVotes(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         for item in attendance.items:
             if not item.ballots:
                 continue
@@ -394,7 +394,7 @@ class ActsWhileGone(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        attendance = read_attendance(document)
+        attendance = document.facts.attendance
         for item in attendance.items:
             for person, line, what in _presence_signals(item):
                 notes = [n for n in attendance.absences(person, item.number) if n.kind in TIMED_ABSENCE]
@@ -403,14 +403,14 @@ class ActsWhileGone(Rule):
                 note = notes[0]
                 gone_da = "forlod mødet" if note.kind is NoteKind.LEFT else "kom først senere"
                 gone_en = "left the meeting" if note.kind is NoteKind.LEFT else "arrived only later"
-                span = person.span if person.span.line == line else _line_span(document, line)
+                span = person.span if person.span.line == line else document.line_span(line)
                 yield self.diagnostic(
                     document, span,
                     f"{person.label()} {_WHAT_DA[what]} i punkt {item.number}, men {gone_da} ifølge linje "
                     f"{note.line} (\"{_short(note.text)}\").",
                     f"{person.label()} {_WHAT_EN[what]} in item {item.number}, but {gone_en} according to line "
                     f"{note.line} (\"{_short(note.text)}\").",
-                    related=(_line_span(document, note.line),), subject=f"{person.key}|{item.number}",
+                    related=(document.line_span(note.line),), subject=f"{person.key}|{item.number}",
                 )
 
 
@@ -430,10 +430,8 @@ class SpelledTogether(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        for line in read_attendance(document).spelled_together:
-            raw = document.source.line(line)
-            column = raw.casefold().find("tilstede")
-            span = Span(line, column + 1, line, column + 9) if column >= 0 else _line_span(document, line)
+        for line in document.facts.attendance.spelled_together:
+            span = document.locate("tilstede", line, ignore_case=True) or document.line_span(line)
             yield self.diagnostic(
                 document, span,
                 "\"tilstede\" skrives i to ord: \"til stede\".",

@@ -15,11 +15,12 @@ from typing import Iterator
 from referatcheck import hookimpl
 from referatcheck.dates import dates_in
 from referatcheck.decisions import (
-    FIELD_SCAN, Ask, ItemRecord, Verdict, analyse, date_field, is_closed, meeting_of, same_committee,
+    FIELD_SCAN, Ask, ItemRecord, Verdict, date_field, is_closed, same_committee,
 )
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, block_text
 from referatcheck.rule import Rule, RuleDoc
+from referatcheck.vocabulary.decisions import AGENDA_WORD, COVERS_REST
 
 _ASK_DA = {
     Ask.ORIENTATION: "at tage en orientering til efterretning",
@@ -39,13 +40,10 @@ _VERDICT_DA = {
 _VERDICT_EN = {
     Verdict.APPROVED: "approved", Verdict.REJECTED: "rejected", Verdict.NOTED: "noted",
 }
-# Wording that covers the points a decision does not name one by one.
-_COVERS_REST = re.compile(r"\b(?:øvrig(?:e|t)?|resten|resterende|de\s+andre|alle\s+punkter)\b", re.IGNORECASE)
-_AGENDA_APPROVAL = re.compile(r"\bdagsorden", re.IGNORECASE)
 
 
 def _own_records(document: Document) -> Iterator[ItemRecord]:
-    for record in analyse(document):
+    for record in document.facts.records:
         if not is_closed(record.item) and record.recommendation is not None:
             yield record
 
@@ -141,7 +139,7 @@ class UnknownPoint(Rule):
     def check(self, document, options) -> Iterator:
         for record in _own_records(document):
             known = record.recommendation.point_numbers()
-            if not known or _AGENDA_APPROVAL.search(record.item.title):
+            if not known or AGENDA_WORD.search(record.item.title):
                 continue  # no recognisable points: their number is uncertain
             points = set(known)
             for decision in record.own_decisions:
@@ -173,7 +171,7 @@ def _silent_points(record: ItemRecord, points: set[int]) -> list[int]:
     by_points = [s for s in statements if s.points]
     if not by_points or len(by_points) < len(statements):
         return []
-    if any(_COVERS_REST.search(block_text(b)) for d in decisions for b in d.blocks):
+    if any(COVERS_REST.search(block_text(b)) for d in decisions for b in d.blocks):
         return []
     return sorted(points - {n for s in by_points for n in s.points})
 
@@ -208,7 +206,7 @@ class SilentPoint(Rule):
     def check(self, document, options) -> Iterator:
         for record in _own_records(document):
             points = {p.number for p in record.recommendation.points}
-            if len(points) < 2 or _AGENDA_APPROVAL.search(record.item.title):
+            if len(points) < 2 or AGENDA_WORD.search(record.item.title):
                 continue
             silent = _silent_points(record, points)
             by_points = [s for d in record.own_decisions for s in d.statements if s.points]
@@ -257,10 +255,10 @@ class HeaderDate(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        meeting = meeting_of(document)
+        meeting = document.facts.meeting
         if not meeting.dates:
             return
-        for record in analyse(document):
+        for record in document.facts.records:
             for decision in record.own_decisions:
                 header = decision.header
                 if header.date is None or header.date in meeting.dates or decision.inline:
@@ -299,10 +297,10 @@ class HeaderCommittee(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        meeting = meeting_of(document)
+        meeting = document.facts.meeting
         if not meeting.committee:
             return
-        for record in analyse(document):
+        for record in document.facts.records:
             own = [d for d in record.own_decisions if d.header.committee]
             if any(same_committee(d.header.committee, meeting.committee) for d in own):
                 continue  # the committee's own decision is there; others are quoted

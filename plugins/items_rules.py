@@ -15,36 +15,23 @@ from functools import lru_cache
 from typing import Iterator
 
 from referatcheck import hookimpl
-from referatcheck.decisions import analyse, heading_body, is_agenda, is_closed
+from referatcheck.decisions import heading_body, is_agenda, is_closed
 from referatcheck.diagnostic import Severity
 from referatcheck.lexer import case_number
 from referatcheck.model import Item, Paragraph, Section, SectionKind
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.sections import SectionVocabulary
 from referatcheck.titles import clean_inline
-
-# Case number formats of the agenda systems in use; anything else is compared by shape.
-CASE_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("KLE", re.compile(r"\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ0-9]\d{2}-\d{1,7}-\d{2}")),  # 15.00.15-P16-1-21
-    ("ÅÅ/NNNNN", re.compile(r"\d{2}/\d{1,7}")),  # 22/24308 (Acadre, FirstAgenda)
-    ("SBSYS", re.compile(r"\d{1,4}-\d{4}-\d{1,7}")),  # 330-2018-3619
+from referatcheck.vocabulary import ROUTINE_TITLES
+from referatcheck.vocabulary.items import (
+    CASE_FORMATS, LABELLED_CASE,
 )
+
 _KNOWN = {name for name, _ in CASE_FORMATS}
 _SHAPE_DIGITS = re.compile(r"\d+")
 _SHAPE_LETTERS = re.compile(r"[A-Za-zÆØÅæøå]+")
-# `Sagsnr.: 22/1234`, `Sagsid.: 15/240`, `J.nr. 2019-1234` at the start of a line (not `Sag nr. 24`, an item number).
-_LABELLED_CASE = re.compile(
-    r"^(?:sags\s?n(?:r|ummer)|sagsid|j\.?\s?nr|journal\s?n(?:r|ummer))\.?\s{0,3}:?\s{0,3}(\S{3,40})", re.IGNORECASE
-)
 # A case number written lower down stands in the item's first lines.
 _INTRO_BLOCKS, _INTRO_LINES = 3, 4
-# Routine items that some systems file without a case number (the usual last items, and the agenda's approval).
-_ROUTINE = re.compile(
-    r"^(?:eventuelt|meddelelser|gensidig orientering|evaluering af (?:dagens )?møde|underskrift|spørgetid"
-    r"|orientering fra (?:formand"
-    r"|forvaltning|direktør|udvalgsformand)|godkendelse af dagsorden|dagsorden)",
-    re.IGNORECASE,
-)
 # ITM003 compares with the rest of the document: case numbers are expected only when at
 # least this many open numbered items (not counting routine ones), and this share of them, carry one.
 _CASE_MIN_ITEMS = 2
@@ -64,7 +51,7 @@ def _quote(text: str, limit: int = 80) -> str:
 
 
 def _routine(item: Item) -> bool:
-    return bool(_ROUTINE.match(item.title.strip()))
+    return bool(ROUTINE_TITLES.match(item.title.strip()))
 
 
 def _case_in_intro(item: Item) -> bool:
@@ -73,7 +60,7 @@ def _case_in_intro(item: Item) -> bool:
         if not isinstance(block, Paragraph):
             continue
         for line in block.lines[:_INTRO_LINES]:
-            labelled = _LABELLED_CASE.match(clean_inline(line).strip())
+            labelled = LABELLED_CASE.match(clean_inline(line).strip())
             if case_number(line) or (labelled and any(ch.isdigit() for ch in labelled.group(1))):
                 return True
     return False
@@ -335,7 +322,7 @@ class MissingDecision(Rule):
     def check(self, document, options) -> Iterator:
         if is_agenda(document):
             return
-        records = [r for r in analyse(document) if not is_closed(r.item) and r.recommendation is not None]
+        records = [r for r in document.facts.records if not is_closed(r.item) and r.recommendation is not None]
         if len(records) >= 2 and not any(d for r in records for d in r.decisions):
             # Not one decision anywhere: an agenda, or a layout whose decisions were not recognised.
             yield self.diagnostic(
@@ -402,7 +389,7 @@ class EmptySection(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        for record in analyse(document):
+        for record in document.facts.records:
             item = record.item
             sections = item.sections
             for index, section in enumerate(sections):

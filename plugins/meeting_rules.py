@@ -22,39 +22,35 @@ from attrs import frozen
 
 from referatcheck import hookimpl
 from referatcheck.dates import dates_in, find_dates, find_times, weekday_name
-from referatcheck.decisions import COMMITTEE_LABELS, DATE_LABELS
-from referatcheck.decisions import TIME_LABELS as DATE_TIME_LABELS
-from referatcheck.decisions import FIELD_SCAN, analyse, committee_of, date_field as _label_date_field, looks_like_body
+from referatcheck.decisions import FIELD_SCAN, committee_of, date_field as _label_date_field, looks_like_body
 from referatcheck.decisions import same_committee
 from referatcheck.diagnostic import Severity
 from referatcheck.model import Document, Field, Heading, ListBlock, Paragraph, Span
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.titles import clean_inline
+from referatcheck.vocabulary.meeting import (
+    COMMITTEE_KEYS, DATE_KEYS, KNOWN_LABEL_KEYS, LEAD_WORDS, MAYBE_COMMITTEE_KEYS, MINUTES_WORDS, PLACE_AFTER,
+    PLACE_KEYS, PLACE_WORD, TIME_KEYS, TIME_ROLES, WEEKDAYS_IN_ENGLISH,
+)
 
-TIME_LABELS = (*DATE_TIME_LABELS, "Mødestart", "Starttidspunkt", "Sluttidspunkt", "Mødeslut")
-PLACE_LABELS = ("Mødested", "Sted", "Mødelokale", "Lokale", "Mødelokation", "Adresse")
-_TIME_KEYS = {label.casefold() for label in TIME_LABELS}
 _FILE_START = Span(1, 1, 1, 1)
-
-
-_MINUTES_WORDS = re.compile(r"\b(?:referat|beslutningsprotokol|protokol|dagsorden)\b", re.IGNORECASE)
 
 
 def _bare_title(title) -> bool:
     """A title that is only the kind of document (`Referat`, `Beslutningsprotokol`, `Referat fra
     mødet`): in such heads the committee and the date are given by the lines below."""
-    return not _MINUTES_WORDS.sub(" ", title.text[:200]).strip(" \t:–-").casefold().replace("fra mødet", "").strip()
+    return not MINUTES_WORDS.sub(" ", title.text[:200]).strip(" \t:–-").casefold().replace("fra mødet", "").strip()
 
 
 def _committee_line(title) -> bool:
     """A title that is only a body's name (`Social- og Sundhedsudvalget`), no `Referat`, no date."""
-    return not _MINUTES_WORDS.search(title.text[:200]) and looks_like_body(title.text[:200])
+    return not MINUTES_WORDS.search(title.text[:200]) and looks_like_body(title.text[:200])
 
 
 def _is_minutes(document: Document) -> bool:
     """Agenda items, head fields or a `REFERAT …` title: not some other Markdown file (a README)."""
     title = document.head.title
-    return bool(document.items or document.head.fields or (title and _MINUTES_WORDS.search(title.text)))
+    return bool(document.items or document.head.fields or (title and MINUTES_WORDS.search(title.text)))
 
 
 def _anchor(document: Document) -> Span:
@@ -79,28 +75,6 @@ def _fmt(date) -> str:
 # by the lexer) come first; the label lists and the loose lines of the head are the fallback.
 
 _HEAD_LINES = 40  # loose head lines read: a head is short, and a broken file's "head" may be the whole file
-_TIME_ROLES = ("time", "start", "end")
-_DATE_KEYS = {label.casefold() for label in DATE_LABELS}
-_COMMITTEE_KEYS = {label.casefold() for label in COMMITTEE_LABELS}
-_PLACE_LINE_LABELS = ("Mødested", "Sted", "Mødelokale", "Lokale", "Mødelokation", "Adresse", "Mødelokaler")
-_MAYBE_COMMITTEE_KEYS = {"møde", "organ"}  # a body's name only when the value looks like one
-_PLACE_KEYS = {label.casefold() for label in _PLACE_LINE_LABELS}
-_KNOWN_LABEL_KEYS = _DATE_KEYS | _TIME_KEYS | _COMMITTEE_KEYS | _PLACE_KEYS | _MAYBE_COMMITTEE_KEYS | {
-    "medlemmer", "deltagere", "mødedeltagere", "afbud", "fraværende", "fraværende med afbud", "forfald",
-    "stedfortræder", "bemærkninger", "mødefakta",
-}
-
-# `… kl. 17:30 i Byrådssalen`, `… 2020 på Rådhuset`: a place named right after the time or date.
-_PLACE_AFTER = re.compile(
-    r"(?:\d{1,2}[:.]\d{2}|\d{4})(?:\s{0,3}[-–]\s{0,3}\d{1,2}[:.]\d{2})?[\s,]{1,3}(?:i|på)\s{1,3}[A-ZÆØÅ\"'„«]"
-)
-# A line that is a place: a hall, a room, a town hall, a street address, an online meeting.
-_PLACE_WORD = re.compile(
-    r"(?:sal(?:en)?|salon|rådhus(?:et)?|lokale(?:t)?|mødelokale|vej|gade|stræde|allé|alle|torv(?:et)?"
-    r"|plads(?:en)?|center|centret|hus(?:et)?|skole(?:n)?|bibliotek(?:et)?|teams|skype|zoom|online"
-    r"|virtuel(?:t)?|digital(?:t)?)\b",
-    re.IGNORECASE,
-)
 
 
 @frozen
@@ -141,7 +115,7 @@ def _labelled_lines(lines: list[_Line]) -> list[tuple[str, str, Span]]:
     """``(label, value, span)`` of head lines that are a label with its value: `Lokale:
     Byrådssalen` on one line, or a label alone on its line (`STED`, `STARTTIDSPUNKT`,
     `Mødetidspunkt`) with its value on the next line."""
-    known = _KNOWN_LABEL_KEYS
+    known = KNOWN_LABEL_KEYS
     found = []
     for k, line in enumerate(lines):
         label, colon, value = line.text.partition(":")
@@ -163,11 +137,11 @@ def _meeting_date_field(document: Document) -> Field | None:
 
 
 def _is_time_field(field: Field) -> bool:
-    return field.role in _TIME_ROLES or field.label.casefold() in _TIME_KEYS
+    return field.role in TIME_ROLES or field.label.casefold() in TIME_KEYS
 
 
 def _is_place_field(field: Field) -> bool:
-    return field.role == "place" or field.label.casefold() in _PLACE_KEYS
+    return field.role == "place" or field.label.casefold() in PLACE_KEYS
 
 
 def _field_texts(document: Document) -> list[tuple[Field, str]]:
@@ -215,7 +189,7 @@ def _head_has_time(document: Document) -> bool:
     if any(m.valid for text in texts for m in find_times(text)):
         return True
     bare_values = [f.value[:FIELD_SCAN] for f in document.head.fields if _is_time_field(f)]
-    bare_values += [value for key, value, _ in _labelled_lines(lines) if key in _TIME_KEYS]
+    bare_values += [value for key, value, _ in _labelled_lines(lines) if key in TIME_KEYS]
     return any(m.valid for text in bare_values for m in find_times(text, bare=True))
 
 
@@ -228,15 +202,15 @@ def _head_place(document: Document, skip: Field | None = None) -> bool:
     Byrådssalen`, `STED` / `Kanalstræde 2`), `… kl. 17:30 i Byrådssalen`, a line that is a
     hall, a room or an address."""
     lines = _head_lines(document)
-    if any(key in _PLACE_KEYS and _is_place_text(value) for key, value, _ in _labelled_lines(lines)):
+    if any(key in PLACE_KEYS and _is_place_text(value) for key, value, _ in _labelled_lines(lines)):
         return True
     texts = [text for f, text in _field_texts(document) if f is not skip]
     if document.head.title is not None:
         texts.append(document.head.title.text[:FIELD_SCAN])
     texts.extend(line.text for line in lines)
-    if any(_PLACE_AFTER.search(text) for text in texts):
+    if any(PLACE_AFTER.search(text) for text in texts):
         return True
-    return any(len(line.text) <= 80 and _PLACE_WORD.search(line.text) for line in lines)
+    return any(len(line.text) <= 80 and PLACE_WORD.search(line.text) for line in lines)
 
 
 def _head_committee(document: Document) -> bool:
@@ -249,11 +223,11 @@ def _head_committee(document: Document) -> bool:
     if role is not None and role.value.strip():
         return True
     for f in document.head.fields:
-        if f.label.casefold() in _MAYBE_COMMITTEE_KEYS and looks_like_body(f.value[:200]):
+        if f.label.casefold() in MAYBE_COMMITTEE_KEYS and looks_like_body(f.value[:200]):
             return True
     lines = _head_lines(document)
     for key, value, _ in _labelled_lines(lines):
-        if (key in _COMMITTEE_KEYS and value.strip()) or (key in _MAYBE_COMMITTEE_KEYS and looks_like_body(value[:200])):
+        if (key in COMMITTEE_KEYS and value.strip()) or (key in MAYBE_COMMITTEE_KEYS and looks_like_body(value[:200])):
             return True
     title = document.head.title
     if title is not None and _committee_in(title.text):
@@ -265,10 +239,6 @@ def _head_committee(document: Document) -> bool:
 # `Beslutningsprotokol onsdag den 6. november 2024 kl. 09:00 Børne- og Skoleudvalget`: a body's
 # name between the dates, times, dashes and the word Referat of a title or head line.
 _PARTS = re.compile(r"\s[-–]\s")
-_LEAD_WORDS = re.compile(
-    r"^\s*(?:(?:referat|beslutningsprotokol|protokol|dagsorden)\b\s*)?(?:(?:til|fra|for)\s+)?(?:mødet\s+i\s+)?",
-    re.IGNORECASE,
-)
 
 
 def _committee_in(text: str) -> bool:
@@ -281,7 +251,7 @@ def _committee_in(text: str) -> bool:
     pieces.append(text[last:])
     for piece in pieces:
         for part in _PARTS.split(piece):
-            if looks_like_body(_LEAD_WORDS.sub("", part, count=1)):
+            if looks_like_body(LEAD_WORDS.sub("", part, count=1)):
                 return True
     return False
 
@@ -363,7 +333,7 @@ class WrongWeekday(Rule):
             sources = [(date_field.value[:FIELD_SCAN], date_field.value_span)]
         else:  # `Mødetidspunkt` / `Torsdag, April 3, 2024 - 18:00`: a label line over the date
             sources = [(value[:FIELD_SCAN], span) for key, value, span in _labelled_lines(_head_lines(document))
-                       if key in _DATE_KEYS or key in _TIME_KEYS]
+                       if key in DATE_KEYS or key in TIME_KEYS]
         for text, span in sources:
             yield from self._check_weekdays(document, text, span)
 
@@ -377,15 +347,9 @@ class WrongWeekday(Rule):
                     document, span,
                     f"{mention.weekday.capitalize()} passer ikke til {mention.text}: datoen er en {actual}.",
                     f"{mention.weekday.capitalize()} does not match {mention.text}: that date is a "
-                    f"{_WEEKDAYS_EN[actual]}.",
+                    f"{WEEKDAYS_IN_ENGLISH[actual]}.",
                     subject=f"{mention.weekday}|{mention.text}",
                 )
-
-
-_WEEKDAYS_EN = {
-    "mandag": "Monday", "tirsdag": "Tuesday", "onsdag": "Wednesday", "torsdag": "Thursday", "fredag": "Friday",
-    "lørdag": "Saturday", "søndag": "Sunday",
-}
 
 
 class TitleDateMismatch(Rule):
@@ -443,7 +407,7 @@ def _header_votes(document: Document, title_date, field_dates) -> tuple[int, int
     """How many of the committee's decision headers give the title's date, and the field's."""
     committee = committee_of(document)
     for_title = for_field = 0
-    for record in analyse(document):
+    for record in document.facts.records:
         for decision in record.decisions:
             header = decision.header
             if header.date is None or decision.in_history:
@@ -562,7 +526,6 @@ class MeetingTime(Rule):
             )
 
 
-
 class MeetingPlace(Rule):
     """The meeting place is missing or empty."""
 
@@ -583,7 +546,7 @@ class MeetingPlace(Rule):
     def check(self, document, options) -> Iterator:
         if not _is_minutes(document):
             return
-        place = document.head.field_for("place") or document.head.field(*PLACE_LABELS)
+        place = document.head.field_for("place")
         if place is None:
             if _head_place(document):
                 return
@@ -615,7 +578,7 @@ def _value_below(document: Document, field: Field) -> bool:
     if any(f.span.line > field.span.end_line and f.span.line < below.span.line for f in document.head.fields):
         return False
     label, colon, _ = below.text.partition(":")
-    return _label_key(label.rstrip(":")) not in _KNOWN_LABEL_KEYS
+    return _label_key(label.rstrip(":")) not in KNOWN_LABEL_KEYS
 
 
 RULES = (TitleIncomplete, WrongWeekday, TitleDateMismatch, MeetingDateMissing, MeetingTime, MeetingPlace)

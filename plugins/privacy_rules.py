@@ -20,6 +20,10 @@ from referatcheck.model import (
 )
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.titles import clean_inline
+from referatcheck.vocabulary.privacy import (
+    CLOSED_MARK, CLOSING, DECISION_LABEL_LINE, METADATA, NOTE_ACT, NOTE_START, NOTHING, NOTICE,
+    PARTY_IN_BRACKETS, SHORT_DECISION, SIGNATURE_ITEM, SIGNATURE_LINE, SIGNATURE_SEPARATOR, WEB_ARTEFACT,
+)
 
 
 class CprNumberPublished(Rule):
@@ -70,66 +74,9 @@ class CprNumberPublished(Rule):
 _PER_LINE = 10
 
 
-# Short notices that say the item is closed, or point elsewhere, and disclose nothing
-# (`Sagen behandles for lukkede døre.`, `Punktet er lukket for offentligheden.`, `Se bilag`,
-# `Lukket punkt`, `Fortroligt bilag`). A sentence of case text that merely contains such a
-# word (`Borgeren modtager offentlig forsørgelse.`) is no notice.
-_NOTICE = re.compile(
-    r"lukkede?\s+døre|lukket\s+(?:for\s+offentligheden|punkt|møde|sag|bilag|dagsorden)|\(lukket\)"
-    r"|offentliggøres\s+ikke|ikke\s+offentliggøres|undtaget\s+(?:fra\s+)?(?:offentlighed|aktindsigt)"
-    r"|^(?:se|jf\.?)\s+(?:vedlagte\s+)?bilag|^der\s+henvises\s+til|^(?:lukket|åbent|fortrolig\w*|ikke\s+offentlig\w*)\b"
-    r"|^(?:(?:dette|det)\s+)?(?:sagen|punktet|beslutningen|bilaget|bilagene|referatet|teksten|materialet"
-    r"|sagsfremstillingen|indstillingen)\s+(?:er|blev|behandles|indeholder)\s+(?:\w+\s+){0,3}?"
-    r"(?:fortrolig|ikke\s+offentlig|for\s+offentligheden)",
-    re.IGNORECASE,
-)
 _NOTICE_WORDS = 12
-_NOTHING = re.compile(r"^(?:intet|ingen|-|–)\.?$", re.IGNORECASE)
-# `Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Lukket`, `Sagsansvarlig: …`: metadata, no case text.
-_METADATA = re.compile(
-    r"^(?:sags?\s?(?:nr|nummer|id)|dok(?:ument)?\.?\s?nr|sagsinitialer|sagsansvarlig|sagsbehandler|j\.?\s?nr"
-    r"|journal\s?n(?:r|ummer)|åbent|lukket)\b",
-    re.IGNORECASE,
-)
 _METADATA_LENGTH = 160
-# Web page artefacts (`Til toppen`, `Udskriv`, `Hent som fil: …`).
-_WEB_ARTEFACT = re.compile(
-    r"^(?:til\s+toppen|til\s+indholdsfortegnelse|fold\s+(?:alle\s+)?(?:ud|sammen)|udskriv(?:\s+hele\s+dagsordenen)?"
-    r"|hent\s+som\s+fil\b|åbent\s+punkt|lukket\s+punkt)",
-    re.IGNORECASE,
-)
-# `Beslutning: Godkendt.` written as a paragraph: the decision, not case text.
-_INLINE_DECISION = re.compile(r"^(?:beslutning|afgørelse)\b[^:]{0,120}:", re.IGNORECASE)
-# `Lukket: ` before a closed item's title; a repeated title may carry its number and marks besides.
-_CLOSED_PREFIX = re.compile(r"^\s*lukket\s*+:?", re.IGNORECASE)
 _TITLE_SLACK = 16
-# The signature page (`Lukket: Underskriftsside`) carries instructions and names, not case text.
-_SIGNATURE_ITEM = re.compile(r"underskrift", re.IGNORECASE)
-_SIGNATURE_LINE = re.compile(r"godkend|underskr|signer|signatur|knappen|elektronisk", re.IGNORECASE)
-# What follows the last item in some exports: the meeting's end and the signatures.
-_CLOSING = re.compile(r"^(?:mødet\s{1,3}(?:hævet|sluttede|slut|afsluttet)|underskrift|side\s{1,3}\d|godkendt\s{1,3}af)",
-                      re.IGNORECASE)
-# Attendance, votes and dissent: the protocol's own notes (`Ikke til stede: …`, `For stemte: A og V`,
-# `Jens Berg (A) ønskede sin afvigende mening tilført protokollen`).
-_NOTE_START = re.compile(
-    r"^(?:for\s+stemte|imod\s+stemte|stemte\s+(?:for|imod)|undlod\s+at\s+stemme|ikke\s+til\s?stede|fraværende"
-    r"|afbud|forfald|stedfortræder)\b",
-    re.IGNORECASE,
-)
-_NOTE_ACT = re.compile(
-    r"afvigende\s+mening|tilført\s+protokollen|\binhabil\b|\bdeltog\s+ikke\b|\bforlod\s+mødet\b"
-    r"|\bi\s+stedet\s+mødte\b|\bmødte\s+i\s+stedet\b|\bstemte\s+(?:for|imod)\b|\bundlod\s+at\s+stemme\b",
-    re.IGNORECASE,
-)
-_PARTY = re.compile(r"\((?:[A-ZÆØÅ]{1,3}|UP|løsgænger)\)")
-# Short decisions a closed item publishes besides the verdicts of `verdict_of`
-# (`Sagen blev behandlet.`, `Udvalget traf beslutning i sagen.`, `Udvalget godkendte indstillingen.`).
-_SHORT_DECISION = re.compile(
-    r"^(?:(?:sagen|punktet)\s+(?:blev|er)\s+behandlet|behandlet|(?:udvalget|[\wæøå-]{0,40}udvalget|byrådet"
-    r"|kommunalbestyrelsen)\s+(?:traf|har\s+truffet|godkendte|tiltrådte|vedtog|besluttede|tog|drøftede|anbefalede"
-    r"|afviste|blev\s+orienteret)|beslutning(?:en)?\s+(?:blev\s+|er\s+)?truffet|orientering(?:en)?\s+(?:blev\s+)?givet)\b",
-    re.IGNORECASE,
-)
 _SHORT_DECISION_WORDS = 15
 # Words of case text that are harmless on their own (fewer than this is not a disclosure).
 _MIN_WORDS = 4
@@ -170,7 +117,7 @@ class ClosedItemText(Rule):
         for item in document.items:
             if not is_closed(item):
                 continue
-            signature = bool(_SIGNATURE_ITEM.search(item.title))
+            signature = bool(SIGNATURE_ITEM.search(item.title))
             where = f"punkt {item.number}" if item.number is not None else f"punktet \"{item.title[:60]}\""
             where_en = f"item {item.number}" if item.number is not None else f"the item \"{item.title[:60]}\""
             case_text = list(_case_text(item, signature))
@@ -220,10 +167,10 @@ def _case_text(item: Item, signature: bool = False) -> Iterator[tuple[Span, str]
     for section in item.sections:
         if section.kind not in _DECISION_KINDS:
             blocks.extend(section.blocks)
-    title = _letters(_CLOSED_PREFIX.sub("", item.title))
+    title = _letters(CLOSED_MARK.sub("", item.title))
     for block in blocks:
         for span, line in _lines(block):
-            if _harmless(line) or (signature and _SIGNATURE_LINE.search(line)) or _INLINE_DECISION.match(line):
+            if _harmless(line) or (signature and SIGNATURE_LINE.search(line)) or DECISION_LABEL_LINE.match(line):
                 continue  # an inline `Beslutning: …` is the decision, left to the decision's checks
             if title and _repeats(title, _letters(line)):
                 continue  # the title repeated (web pages print it two or three times)
@@ -261,7 +208,7 @@ def _decision_text(item: Item) -> Iterator[tuple[Span, str]]:
     """The decision's sentences (notes and notices left out): its sections, and `Beslutning: …` paragraphs."""
     inline = []
     for block in item.blocks():
-        if isinstance(block, Paragraph) and _INLINE_DECISION.match(block.text):
+        if isinstance(block, Paragraph) and DECISION_LABEL_LINE.match(block.text):
             if not any(block in s.blocks for s in item.sections_of(SectionKind.DECISION)):
                 inline.append(Paragraph(lines=(block.text.partition(":")[2].strip(),), span=block.span))
     for section in item.sections_of(SectionKind.DECISION):
@@ -303,23 +250,23 @@ def _short_decision(text: str) -> bool:
     words = len(text.split())
     if words > _SHORT_DECISION_WORDS:
         return False
-    return verdict_of(text) is not None or bool(_SHORT_DECISION.match(text))
+    return verdict_of(text) is not None or bool(SHORT_DECISION.match(text))
 
 
 def _harmless(line: str) -> bool:
     """A line that discloses nothing: a notice, metadata, a web artefact, the closing, names, a note."""
-    if _CLOSING.match(line) or _WEB_ARTEFACT.match(line) or _NOTHING.match(line) or _only_names(line):
+    if CLOSING.match(line) or WEB_ARTEFACT.match(line) or NOTHING.match(line) or _only_names(line):
         return True
-    if len(line) <= _METADATA_LENGTH and _METADATA.match(line):
+    if len(line) <= _METADATA_LENGTH and METADATA.match(line):
         return True
-    if len(line.split()) <= _NOTICE_WORDS and _NOTICE.search(line):
+    if len(line.split()) <= _NOTICE_WORDS and NOTICE.search(line):
         return True
-    return bool(_NOTE_START.match(line)) or bool(_NOTE_ACT.search(line) and _PARTY.search(line))
+    return bool(NOTE_START.match(line)) or bool(NOTE_ACT.search(line) and PARTY_IN_BRACKETS.search(line))
 
 
 def _only_names(line: str) -> bool:
     """A signature line: names (with party letters) and nothing else."""
-    parts = [p for p in re.split(r",|\t|\s{3,}|\bog\b", line) if p.strip()]
+    parts = [p for p in SIGNATURE_SEPARATOR.split(line) if p.strip()]
     return bool(parts) and len(parts) <= 30 and all(clean_name(re.sub(r"\([^()]{0,30}\)", "", p)) for p in parts)
 
 

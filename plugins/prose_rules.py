@@ -15,161 +15,12 @@ unclear which number is the whole or a part. Figures are read by
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
 from typing import Iterator
 
-from attrs import frozen
-
 from referatcheck import hookimpl
-from referatcheck.amounts import Amount, Interval, find_numbers, format_number
+from referatcheck.amounts import format_number
 from referatcheck.diagnostic import Severity
-from referatcheck.model import Document, ListBlock, Paragraph, Span
 from referatcheck.rule import Rule, RuleDoc
-from referatcheck.sentences import sentences
-
-_HERAF = re.compile(r"\b(?:heraf|hvoraf)\s{1,3}", re.IGNORECASE)
-_FORDELT = re.compile(r"\b(?:fordelt\s{1,3}(?:på|med|som)|fordeler\s{1,3}sig\s{1,3}(?:på|med))\s{1,3}", re.IGNORECASE)
-_TOTAL_BEFORE = re.compile(r"\b(?:i\s{1,3}alt|samlet(?:\s{1,3}set)?)\s{1,3}\Z", re.IGNORECASE)
-# Words that make a list approximate or not exhaustive: then the parts need not make the whole.
-_NOT_EXHAUSTIVE = re.compile(
-    r"\b(?:bl\.\s?a\.|blandt\s{1,3}andet|blandt\s{1,3}andre|herunder|eksempelvis|fx|f\.\s?eks\.|mv\.|m\.v\.|m\.fl\."
-    r"|mfl\.|mindst|mere\s{1,3}end|mindre\s{1,3}end|over|under|op\s{1,3}til|ca\.|cirka|knap|knapt|godt|næsten"
-    r"|omkring|bl\.a)(?!\w)",
-    re.IGNORECASE,
-)
-_LIST_SEPARATOR = re.compile(r"(?:,|\bog|\bsamt)\s{0,3}\Z", re.IGNORECASE)
-_LAST_SEPARATOR = re.compile(r"\b(?:og|samt)\s{0,3}\Z", re.IGNORECASE)
-_MAX_GAP = 80  # characters between the whole and `heraf`: a short noun phrase
-_MAX_SENTENCE = 600
-# Parts making up less than this share of the whole are taken as some of its parts only.
-_BREAKDOWN_SHARE = Decimal("0.75")
-# Categories that together make the whole.
-_COMPLEMENTS = tuple(frozenset(pair) for pair in (
-    ("kvinder", "mænd"), ("piger", "drenge"), ("børn", "voksne"), ("drift", "anlæg"), ("fuldtid", "deltid"),
-    ("heltid", "deltid"), ("offentlige", "private"), ("danske", "udenlandske"), ("kvindelige", "mandlige"),
-))
-_LABEL_AFTER = re.compile(r"\s{0,3}([^\W\d_]{2,30})")
-
-
-@frozen
-class PartsStatement:
-    """A whole and the parts a sentence says it consists of."""
-
-    whole: Amount
-    parts: tuple[Amount, ...]
-    start: int  # offsets of the statement in the text searched (whole … last part)
-    end: int
-    labels: tuple[str, ...] = ()  # the word after each part (`kvinder`, `mænd`), lower case
-
-    @property
-    def complementary(self) -> bool:
-        """The parts name categories that together are everything (`kvinder` and `mænd`)."""
-        words = set(self.labels)
-        return len(words) == len(self.labels) and any(words == pair for pair in _COMPLEMENTS)
-
-    @property
-    def breakdown(self) -> bool:
-        """Whether the sentence reads as a full breakdown of the whole, not a few of its parts.
-
-        `1.200 ledige, heraf 300 unge og 200 langtidsledige` names two groups among many.
-        A breakdown names complementary groups, or parts that make up most of the whole
-        (a figure mistyped in a full breakdown), or more than the whole.
-        """
-        exact = sum(p.value for p in self.parts)
-        whole = self.whole.value
-        return self.complementary or exact > whole or (whole > 0 and exact >= _BREAKDOWN_SHARE * whole)
-
-    @property
-    def total(self) -> Interval:
-        total = Interval.point(0)
-        for part in self.parts:
-            total = total + part.interval
-        return total
-
-
-def find_parts_statements(text: str, limit: int = 50) -> list[PartsStatement]:
-    """The `N X, heraf A Y og B Z` / `i alt N … fordelt på A … og B …` in ``text`` (at most
-    ``limit``: a paragraph with more is a list of figures, not prose to check)."""
-    if "heraf" not in text.casefold() and "hvoraf" not in text.casefold() and "fordel" not in text.casefold():
-        return []
-    found = []
-    for offset, sentence in sentences(text):
-        if len(sentence) > _MAX_SENTENCE:
-            continue  # not a sentence a reader checks at a glance; and it keeps the work linear
-        folded = sentence.casefold()
-        if "heraf" not in folded and "hvoraf" not in folded and "fordel" not in folded:
-            continue
-        numbers = find_numbers(sentence)
-        if len(numbers) < 3:
-            continue
-        for pattern, needs_total in ((_HERAF, False), (_FORDELT, True)):
-            for keyword in pattern.finditer(sentence):
-                statement = _statement(sentence, numbers, keyword, needs_total)
-                if statement is not None:
-                    found.append(PartsStatement(statement.whole, statement.parts, statement.start + offset,
-                                                statement.end + offset, statement.labels))
-                    if len(found) >= limit:
-                        return found
-    return found
-
-
-def _statement(sentence: str, numbers, keyword: re.Match[str], needs_total: bool) -> PartsStatement | None:
-    after = [n for n in numbers if n[1] >= keyword.end()]
-    if not after or after[0][1] != keyword.end():
-        return None  # `heraf mere end halvdelen`, `heraf er merforbruget …`
-    unit = after[0][0].unit
-    if unit in ("%", "%-point"):
-        return None  # shares of the whole, not parts of it
-    whole = _whole(sentence, numbers, keyword, unit, needs_total)
-    if whole is None:
-        return None
-    parts = [after[0]]
-    last_gap = ""
-    for number in after[1:]:
-        gap = sentence[parts[-1][2]: number[1]]
-        if number[0].unit != unit:
-            if unit is None:
-                return None  # a counted list with another figure inside: which is the part?
-            continue  # `… til politikområde 14 Sundhed og 0,24 mio. kr. …`
-        if not _LIST_SEPARATOR.search(gap):
-            return None  # a same-unit figure that is not the next list member
-        parts.append(number)
-        last_gap = gap
-    if len(parts) < 2 or not _LAST_SEPARATOR.search(last_gap):
-        return None
-    if _NOT_EXHAUSTIVE.search(sentence, whole[1], len(sentence)):
-        return None
-    labels = []
-    for _, _, end in parts:
-        label = _LABEL_AFTER.match(sentence, end)
-        labels.append(label.group(1).casefold() if label else "")
-    return PartsStatement(whole[0], tuple(p[0] for p in parts), whole[1], parts[-1][2], tuple(labels))
-
-
-def _whole(sentence: str, numbers, keyword: re.Match[str], unit: str | None, needs_total: bool):
-    """The figure the parts belong to: the nearest before the keyword with the parts' unit.
-
-    A count without a unit must be the only such figure before the keyword (years
-    aside): in `94 unge mellem 16 og 29 år …, heraf` it cannot be told which is the whole.
-    """
-    before = [n for n in numbers if n[2] <= keyword.start() and n[0].unit == unit]
-    if unit is None:
-        before = [n for n in before if not _is_year(n[0])]
-        if len(before) != 1:
-            return None
-    if not before:
-        return None
-    whole = before[-1]
-    if len(sentence[whole[2]: keyword.start()]) > _MAX_GAP:
-        return None
-    if needs_total and not _TOTAL_BEFORE.search(sentence, 0, whole[1]):
-        return None
-    return whole
-
-
-def _is_year(amount: Amount) -> bool:
-    return amount.decimals == 0 and "." not in amount.text and 1900 <= amount.value <= 2099
 
 
 class PartsDoNotMakeWhole(Rule):
@@ -193,72 +44,35 @@ class PartsDoNotMakeWhole(Rule):
     )
 
     def check(self, document, options) -> Iterator:
-        for lines, first_line in _prose(document):
-            text = " ".join(lines)
-            for statement in find_parts_statements(text):
-                total, whole = statement.total, statement.whole.interval
-                exact = sum((p.value for p in statement.parts), start=statement.whole.value * 0)
-                if total.overlaps(whole) and exact == statement.whole.value:
-                    continue
-                if not total.overlaps(whole) and not statement.breakdown:
-                    continue  # a few of the whole's parts, not all of them
-                decimals = max(p.decimals for p in (statement.whole, *statement.parts))
-                parts_text = " + ".join(format_number(p.value, p.decimals) for p in statement.parts)
-                sum_text = format_number(exact, decimals)
-                whole_text = format_number(statement.whole.value, statement.whole.decimals)
-                difference = format_number(abs(exact - statement.whole.value), decimals)
-                span = _span(document, lines, first_line, statement)
-                if total.overlaps(whole):
-                    yield self.diagnostic(
-                        document, span,
-                        f"Delene {parts_text} = {sum_text} afviger fra {whole_text} med {difference}; forskellen "
-                        f"kan skyldes afrunding.",
-                        f"The parts {parts_text} = {sum_text} differ from {whole_text} by {difference}; rounding "
-                        f"can explain the difference.",
-                        severity=Severity.INFO, subject=f"{whole_text}|{parts_text}",
-                    )
-                    continue
+        for found in document.facts.figures:
+            statement, span = found.statement, found.span
+            total, whole = statement.total, statement.whole.interval
+            exact = sum((p.value for p in statement.parts), start=statement.whole.value * 0)
+            if total.overlaps(whole) and exact == statement.whole.value:
+                continue
+            if not total.overlaps(whole) and not statement.breakdown:
+                continue  # a few of the whole's parts, not all of them
+            decimals = max(p.decimals for p in (statement.whole, *statement.parts))
+            parts_text = " + ".join(format_number(p.value, p.decimals) for p in statement.parts)
+            sum_text = format_number(exact, decimals)
+            whole_text = format_number(statement.whole.value, statement.whole.decimals)
+            difference = format_number(abs(exact - statement.whole.value), decimals)
+            if total.overlaps(whole):
                 yield self.diagnostic(
                     document, span,
-                    f"Delene {parts_text} = {sum_text}, men helheden er {whole_text} (forskel {difference}).",
-                    f"The parts {parts_text} = {sum_text}, but the whole is {whole_text} (difference {difference}).",
-                    subject=f"{whole_text}|{parts_text}",
+                    f"Delene {parts_text} = {sum_text} afviger fra {whole_text} med {difference}; forskellen "
+                    f"kan skyldes afrunding.",
+                    f"The parts {parts_text} = {sum_text} differ from {whole_text} by {difference}; rounding "
+                    f"can explain the difference.",
+                    severity=Severity.INFO, subject=f"{whole_text}|{parts_text}",
                 )
-
-
-def _prose(document: Document) -> Iterator[tuple[tuple[str, ...], int]]:
-    """``(lines, first line number)`` of every paragraph and list item."""
-    blocks = list(document.head.blocks)
-    for item in document.items:
-        blocks.extend(item.blocks())
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield block.lines, block.span.line
-        elif isinstance(block, ListBlock):
-            for entry in block.items:
-                yield (entry.text,), entry.span.line
-
-
-def _span(document: Document, lines: tuple[str, ...], first_line: int, statement: PartsStatement) -> Span:
-    """The statement's place in the file: from the whole's figure to the last part's line."""
-    start_line, start_col = _position(document, lines, first_line, statement.start, statement.whole.text)
-    end_line, _ = _position(document, lines, first_line, statement.end - 1, "")
-    raw_end = document.source.line(end_line)
-    return Span(start_line, start_col, end_line, len(raw_end) + 1 if end_line != start_line else
-                max(start_col + 1, min(len(raw_end) + 1, start_col + statement.end - statement.start)))
-
-
-def _position(document: Document, lines: tuple[str, ...], first_line: int, offset: int, needle: str) -> tuple[int, int]:
-    """Line and column in the file of ``offset`` in the joined ``lines`` (columns by search)."""
-    position = 0
-    for index, line in enumerate(lines):
-        if offset < position + len(line) + 1:
-            number = first_line + index
-            raw = document.source.line(number)
-            column = raw.find(needle.strip()) if needle.strip() else -1
-            return number, (column + 1 if column >= 0 else 1)
-        position += len(line) + 1
-    return first_line + len(lines) - 1, 1
+                continue
+            yield self.diagnostic(
+                document, span,
+                f"Delene {parts_text} = {sum_text}, men helheden er {whole_text} (forskel {difference}).",
+                f"The parts {parts_text} = {sum_text}, but the whole is {whole_text} (difference {difference}).",
+                subject=f"{whole_text}|{parts_text}",
+            )
 
 
 RULES = (PartsDoNotMakeWhole,)

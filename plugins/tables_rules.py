@@ -40,7 +40,7 @@ from referatcheck.rule import Rule, RuleDoc
 from referatcheck.tables import (
     ACCOUNTS, ADOPTED, BUDGET, CARRYOVER, CODE, CORRECTED, DIFF, DIFF_TOTAL, FORECAST, OUTSIDE, PART,
     PCT_DIFF, PCT_SPENT, PERCENT, PERIOD, PLAIN, ROW_TOTAL, SPENT, SUB, SUPPLEMENT, TOTAL, WITHIN, BodyRow, Column,
-    TableView, document_tables, prose_line,
+    TableView, prose_line,
 )
 from referatcheck.titles import clean_inline
 
@@ -59,11 +59,15 @@ class Finding:
     subject: str = ""
 
 
-@lru_cache(maxsize=8)
 def table_findings(document: Document) -> dict[str, tuple[Finding, ...]]:
-    """All TAB findings of a document, by code (each rule picks its own)."""
+    """All TAB findings of a document, by code: the tables are checked once
+    (``document.facts.shared``) and each rule picks its own."""
+    return document.facts.shared("TAB", _check_tables)
+
+
+def _check_tables(document: Document) -> dict[str, tuple[Finding, ...]]:
     found: dict[str, list[Finding]] = defaultdict(list)
-    for view in document_tables(document):
+    for view in document.facts.tables:
         for finding in TableCheck(view).run():
             found[finding.code].append(finding)
     return {code: tuple(items) for code, items in found.items()}

@@ -99,7 +99,7 @@ def _page(text: str) -> _Page:
 
 @pytest.fixture(scope="module")
 def hostile_report() -> tuple[str, object]:
-    result = Linter().lint_text(HOSTILE, path='<img src=x onerror="window.__pwned=1">.md')
+    result = Linter(keep_documents=True).lint_text(HOSTILE, path='<img src=x onerror="window.__pwned=1">.md')
     return _report([result]), result
 
 
@@ -148,7 +148,7 @@ def test_page_is_self_contained(hostile_report) -> None:
 
 def _example(name: str):
     path = EXAMPLES / "defects" / name
-    return Linter().lint_bytes(str(path), path.read_bytes())
+    return Linter(keep_documents=True).lint_bytes(str(path), path.read_bytes())
 
 
 def test_every_finding_is_shown_at_its_line_and_linked_from_the_summary() -> None:
@@ -216,7 +216,7 @@ def test_word_draft_report_names_word_places() -> None:
     from test_docx import WordTwin
 
     twin = WordTwin((EXAMPLES / "defects" / "toc-defects.md").read_text(encoding="utf-8"))
-    result = Linter().lint_bytes("kladde.docx", twin.docx_bytes())
+    result = Linter(keep_documents=True).lint_bytes("kladde.docx", twin.docx_bytes())
     html = _report([result])
     assert "afsnit" in html and "Word-dokumentet" in html
     for d in result.diagnostics:
@@ -224,7 +224,7 @@ def test_word_draft_report_names_word_places() -> None:
 
 
 def test_unreadable_file_still_gets_a_page() -> None:
-    result = Linter().lint_bytes("kladde.docx", b"not a zip")
+    result = Linter(keep_documents=True).lint_bytes("kladde.docx", b"not a zip")
     html = _report([result])
     page = _page(html)
     assert "d1-f1" in page.ids and "RC003" in html and "kan ikke vises" in html
@@ -232,7 +232,7 @@ def test_unreadable_file_still_gets_a_page() -> None:
 
 def test_minutes_without_findings_are_still_shown_item_by_item(corpus) -> None:
     name, text = sorted(corpus.items())[0]
-    result = Linter(rules=[]).lint_text(text, path=name)
+    result = Linter(rules=[], keep_documents=True).lint_text(text, path=name)
     document = Linter(rules=[], keep_documents=True).lint_text(text, path=name).document
     html = _report([result])
     assert "Ingen fund." in html and 'class="finding"' not in html
@@ -249,3 +249,20 @@ def test_cli_writes_the_report_to_output(tmp_path: Path) -> None:
     assert outcome.output == ""
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
+
+
+def test_the_report_groups_by_item_from_the_run_s_documents_also_from_the_cache(tmp_path):
+    # The reporter never parses: the run keeps the documents it read, and a cached
+    # result of an HTML run carries its document too.
+    minutes = EXAMPLES / "defects" / "toc-defects.md"
+    pages = []
+    for _ in range(2):
+        report = tmp_path / "rapport.html"
+        outcome = CliRunner().invoke(main, ["check", str(minutes), "--isolated", "--format", "html", "--output",
+                                            str(report), "--cache-dir", str(tmp_path / "cache")])
+        assert outcome.exit_code == 1, outcome.output
+        pages.append(report.read_text(encoding="utf-8"))
+    assert any((tmp_path / "cache").rglob("*")), "the second run was served from the cache"
+    for page in pages:
+        assert 'id="d1-p1"' in page and 'id="d1-p2"' in page
+    assert "parse_document" not in (Path(__file__).parents[1] / "src/referatcheck/reporters/html.py").read_text()

@@ -14,7 +14,6 @@ from referatcheck.model import Field, Span, Title
 from referatcheck_plugins.meeting_rules import RULES as MEETING_RULES
 
 
-
 # Both files: title on line 3, Mødedato on line 5, Mødested on line 7.
 TITLE, DATE, PLACE = 3, 5, 7
 
@@ -394,11 +393,3 @@ def test_a_runaway_date_field_is_fast():
 def test_agenda_defects_example():
     text = (EXAMPLES / "defects" / "agenda-defects.md").read_text(encoding="utf-8")
     assert found(text, ("error", "warning")) == [("MTG003", 3, "error"), ("MTG002", 5, "error")]
-
-
-@pytest.mark.parametrize("rule", MEETING_RULES, ids=lambda r: r.code)
-def test_rule_documentation_examples(rule):
-    """`referatcheck explain` shows a wrong example the rule finds and a right one it accepts."""
-    assert rule.code.startswith("MTG") and rule.family == "MTG"
-    assert [d.code for d in lint(rule.doc.wrong, rule.code)] and rule.doc.summary_en and rule.doc.why_en
-    assert lint(rule.doc.right, rule.code) == []

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import assume, given, settings, strategies as st
 
 from conftest import EXAMPLES, corpus_files, lint
-from referatcheck_plugins import prose_rules as prose_plugin
-from referatcheck_plugins.prose_rules import find_parts_statements
+from referatcheck.figures import find_parts_statements
 
 HEAD = "\n# REFERAT Socialudvalget d. 15-10-2024\n\n**Mødedato** Tirsdag d. 15. oktober 2024 kl. 16:00\n\n"
 
@@ -159,11 +158,3 @@ def test_long_line_stays_fast():
     start = time.perf_counter()
     lint(minutes(prose), "TXT")
     assert time.perf_counter() - start < 10
-
-
-@pytest.mark.parametrize("rule", prose_plugin.RULES, ids=lambda r: r.code)
-def test_rule_documentation_examples(rule):
-    """`referatcheck explain` shows a wrong example the rule finds and a right one it accepts."""
-    assert rule.family == "TXT" and rule.doc.summary_en and rule.doc.why_en and rule.doc.why_da
-    assert [d.code for d in lint(rule.doc.wrong, rule.code)] == [rule.code]
-    assert lint(rule.doc.right, rule.code) == []

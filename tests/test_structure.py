@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import lint
-from referatcheck_plugins.structure_rules import RULES
 
 NO_ITEMS = (
     "Vesterå Kommune\n\nReferat\n\nØkonomiudvalget\n\nDato: 4. juni 2024\n\n"
@@ -15,12 +12,6 @@ NO_ITEMS = (
 
 def _codes(text, code):
     return [(d.code, d.span.line, d.severity.value) for d in lint(text, code)]
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_documented_examples(rule):
-    assert [d.code for d in lint(rule.doc.wrong, rule.code)] == [rule.code]
-    assert lint(rule.doc.right, rule.code) == []
 
 
 def test_minutes_without_recognised_items_are_reported():

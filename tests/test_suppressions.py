@@ -170,3 +170,9 @@ def test_a_long_line_is_read_quickly():
     text = f"<!-- referatcheck: {body} -->\n" + "<!-- referatcheck: disable=" + "a" * 500_000 + "\n"
     suppressions, problems = read_suppressions(SourceText.from_text(text), known_rules())
     assert [p.code for p in problems] == ["RC007"]
+
+
+def test_an_unused_region_at_the_end_of_the_file_says_nothing_follows(tmp_path):
+    path = write(tmp_path / "referat.md", '<!-- referatcheck: disable=TAB001 reason="prøve" -->')
+    [unused] = [d for d in lint_file(str(path), path.read_bytes()).diagnostics if d.code == "RC006"]
+    assert "there are none" in unused.message.en and "2–1" not in unused.message.en

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import KNOWN_CORPUS_DEFECTS, CORPUS, EXAMPLES, corpus_files, doc, lint
 from referatcheck.amounts import format_number
-from referatcheck.tables import CODE, CORRECTED, DIFF, PERIOD, TOTAL, document_tables
+from referatcheck.tables import CODE, CORRECTED, DIFF, PERIOD, TOTAL
 from referatcheck_plugins.tables_rules import RULES, AppropriationBalance, TotalRow
 
 HEAD = "# REFERAT Udvalget d. 01-02-2024\n\n# Punkt 1: Budget\n\n24/01234\n\n## Sagsfremstilling\n\n"
@@ -56,13 +56,7 @@ I alt\t46.959\t27.623\t23.915\t-3.708
 
 
 # --- the documentation's own examples --------------------------------------------------------
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_doc_examples(rule):
-    wrong = lint(minutes(rule.doc.wrong), rule.code)
-    assert wrong and all(d.severity == rule.severity for d in wrong), wrong
-    assert lint(minutes(rule.doc.right), "TAB") == []
+# (each rule's wrong and right example is linted in tests/test_rule_docs.py)
 
 
 def test_rules_are_documented_in_both_languages():
@@ -401,7 +395,7 @@ Kassebeholdning\t01
 
 def test_appropriation_with_label_lines_between_rows_balances():
     assert tab(APPROPRIATION) == []
-    view = [v for v in document_tables(doc(minutes(APPROPRIATION)))][0]
+    view = [v for v in doc(minutes(APPROPRIATION)).facts.tables][0]
     assert view.appropriation and view.unit == "t.kr."
     assert [c.kind for c in view.columns][1] == CODE
     assert [c.role for c in view.columns][2:] == [PERIOD] * 4
@@ -513,7 +507,7 @@ def test_misaligned_rows_give_at_most_an_info():
 def test_two_level_header_years_over_names():
     body = ("\t2023\t\t2024\t\n1.000 kr.\tBudget\tRegnskab\tBudget\tRegnskab\nA\t100\t90\t110\t100\n"
             "B\t50\t45\t55\t60\nI alt\t150\t135\t165\t160\n")
-    view = document_tables(doc(minutes(body)))[0]
+    view = doc(minutes(body)).facts.tables[0]
     assert [c.name for c in view.columns[1:]] == ["2023 Budget", "2023 Regnskab", "2024 Budget", "2024 Regnskab"]
     assert view.unit == "t.kr." and len(view.header) == 2
     assert tab(body) == []
@@ -524,7 +518,7 @@ def test_two_level_header_years_over_names():
 def test_pipe_table_with_separator_and_html():
     body = ("| <i>i 1.000 kr.</i> | Korrigeret budget | Forventet regnskab | Forskel |\n|---|---|---|---|\n"
             "| A | 100 | 110 | 10 |\n| B | <b>200</b> | 190 | -10 |\n| **I alt** | 300 | 300 | 0 |\n")
-    view = document_tables(doc(minutes(body)))[0]
+    view = doc(minutes(body)).facts.tables[0]
     assert view.unit == "t.kr." and view.column(CORRECTED) and view.column(DIFF)
     assert [r.kind for r in view.body][-1] == TOTAL
     assert tab(body) == []
@@ -534,7 +528,7 @@ def test_pipe_table_with_separator_and_html():
 
 def test_caption_unit_and_blank_lines_between_rows():
     body = "Fordeling (i 1.000 kr.):\n\nIndsats\tBeløb\nA\t1.100\n\nB\t800\n\nI alt\t1.900\n"
-    view = document_tables(doc(minutes(body)))[0]
+    view = doc(minutes(body)).facts.tables[0]
     assert view.unit == "t.kr." and view.unit_span.line == line_of(body, "Fordeling")
     assert tab(body) == []
 
@@ -594,13 +588,13 @@ def test_corpus_rounding_rows_give_infos():
 
 def test_corpus_tables_are_read():
     text = (CORPUS / S2023).read_text(encoding="utf-8")
-    views = document_tables(doc(text))
+    views = doc(text).facts.tables
     appropriation = [v for v in views if v.appropriation]
     assert len(appropriation) == 1 and appropriation[0].unit == "t.kr."
     schedule = [v for v in views if v.span.line == 215][0]
     assert not schedule.numeric_columns  # dates and weeks, no amounts
     holstebro = (CORPUS / "holstebro-arbejdsmarkedsudvalget-2022-11-28.md").read_text(encoding="utf-8")
-    [view] = document_tables(doc(holstebro))
+    [view] = doc(holstebro).facts.tables
     assert [c.role for c in view.columns[1:]] == [
         "adopted-budget", "carry-over", "supplementary", "corrected-budget", "spent", "forecast", "difference"]
 

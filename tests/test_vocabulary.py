@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from referatcheck.config import ConfigError, load_config
@@ -65,3 +67,27 @@ def test_a_bad_vocabulary_is_one_line_naming_the_key(tmp_path, body, key):
         load_config(str(config), required=True)
     message = str(caught.value)
     assert key in message and "\n" not in message
+
+
+def test_no_module_outside_the_vocabulary_spells_danish_words_in_its_patterns():
+    # The drift the vocabulary ended: copies of the same Danish words in many modules.
+    import ast
+    import re as regex
+
+    syntax = regex.compile(r"\\[a-zA-Z]|\[[^\]]*\]|\(\?[:=!<P][^)]*?|\{\d*,?\d*\}|\?P<\w+>")
+    danish = regex.compile(
+        r"[æøåÆØÅ]|\b(?:og|til|af|den|det|at|for|fra|med|punkt|udvalg\w*|referat|beslutning\w*|indstilling\w*"
+        r"|mødet?|sag\w*|kr|mio|heraf|lukket|dato|side)\b", regex.IGNORECASE)
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for path in [*(root / "src" / "referatcheck").rglob("*.py"), *(root / "plugins").glob("*.py")]:
+        if "vocabulary" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") in
+                    ("compile", "match", "search", "fullmatch", "sub", "findall", "finditer", "split")):
+                continue
+            for sub in ast.walk(node.args[0]) if node.args else ():
+                if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and danish.search(syntax.sub(" ", sub.value)):
+                    found.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert not found, f"Danish words in patterns outside referatcheck.vocabulary: {found}"

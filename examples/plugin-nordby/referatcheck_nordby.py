@@ -2,11 +2,12 @@
 
 Nordby signs its minutes electronically on a last item `Underskriftsside`; an item
 placed after it would not be covered by the signatures.
+
+A third-party plugin imports from ``referatcheck.api`` only: the rest of referatcheck
+is internal and may change between releases.
 """
 
-from referatcheck import hookimpl
-from referatcheck.diagnostic import Severity
-from referatcheck.rule import Rule, RuleDoc
+from referatcheck.api import Rule, RuleDoc, Severity, hookimpl
 
 
 class SignaturePageLast(Rule):

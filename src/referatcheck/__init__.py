@@ -2,6 +2,7 @@
 
 __version__ = "0.1.0"
 
-from referatcheck.hookspecs import hookimpl  # noqa: E402  (the one import a plugin needs)
+# Kept for plugins written against 0.1; a plugin imports from referatcheck.api.
+from referatcheck.hookspecs import hookimpl  # noqa: E402
 
 __all__ = ["__version__", "hookimpl"]

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from attrs import frozen
 
+from referatcheck.vocabulary.amounts import THOUSAND_LEAD, THOUSANDS_LABEL, UNIT_LABEL, UNIT_WORDS
+
 from referatcheck.titles import clean_inline
 
 __all__ = [
@@ -98,29 +100,8 @@ UNIT_SCALE: dict[str, Decimal] = {
     "mia. kr.": Decimal(10) ** 9,
 }
 
-_UNIT_WORDS = (
-    # (pattern, normalised unit); longest first so `mio. kr.` wins over `mio.`
-    (r"mia\.?\s{0,2}kr(?:\.|oner\b)?", "mia. kr."),
-    (r"mio\.?\s{0,2}kr(?:\.|oner\b)?", "mio. kr."),
-    (r"millioner\s{1,2}kr(?:\.|oner\b)?", "mio. kr."),
-    (r"milliarder\s{1,2}kr(?:\.|oner\b)?", "mia. kr."),
-    (r"t\.?\s{0,2}kr\.?", "t.kr."),
-    (r"tkr\.?", "t.kr."),
-    (r"1\.000\s{0,2}kr\.?", "t.kr."),
-    (r"1\.000\.000\s{0,2}kr\.?", "mio. kr."),
-    (r"kr(?:\.|oner\b)?", "kr."),
-    (r"mia\.", "mia."),
-    (r"mio\.", "mio."),
-    (r"millioner\b", "mio."),
-    (r"milliarder\b", "mia."),
-    (r"%", "%"),
-    (r"pct\.?-?point\b", "%-point"),
-    (r"procentpoint\b", "%-point"),
-    (r"pct\.?", "%"),
-    (r"procent\b", "%"),
-)
-_UNIT_RE = re.compile("|".join(f"(?:{p})" for p, _ in _UNIT_WORDS), re.IGNORECASE)
-_UNIT_PARTS = [(re.compile(p + r"\Z", re.IGNORECASE), unit) for p, unit in _UNIT_WORDS]
+_UNIT_RE = re.compile("|".join(f"(?:{p})" for p, _ in UNIT_WORDS), re.IGNORECASE)
+_UNIT_PARTS = [(re.compile(p + r"\Z", re.IGNORECASE), unit) for p, unit in UNIT_WORDS]
 
 
 def normalise_unit(text: str) -> str | None:
@@ -253,7 +234,6 @@ _PROSE_NUMBER = re.compile(
 # `4. november`, `3. bevillingsrevision`, `4.-5. november`: a day or an ordinal, not an amount.
 _ORDINAL_AFTER = re.compile(r"\.(?:\s{0,2}[a-zæøå]|-|–)")
 _SIGN_BEFORE_OK = re.compile(r"(?:^|[\s(:;=])\Z")
-_THOUSANDS_LABEL = re.compile(r"(?:\bi|\()\s?1\.000\s{0,2}kr", re.IGNORECASE)
 
 
 def find_numbers(text: str) -> list[tuple[Amount, int, int]]:
@@ -289,7 +269,7 @@ def _is_excluded(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, start - 3):start]
     if "§" in before or re.search(r"(?:kl|nr)\.?\s{0,2}\Z", text[max(0, start - 5):start], re.IGNORECASE):
         return True
-    if _THOUSANDS_LABEL.search(text, max(0, start - 3), match.end()) and match.group("int") == "1.000":
+    if THOUSANDS_LABEL.search(text, max(0, start - 3), match.end()) and match.group("int") == "1.000":
         return True  # `beløb i 1.000 kr.`: a unit label, not an amount
     end_digits = match.end("dec") if match.group("dec") else match.end("int")
     if match.group("unit") is None and _ORDINAL_AFTER.match(text, end_digits):
@@ -299,15 +279,7 @@ def _is_excluded(text: str, match: re.Match[str]) -> bool:
 
 # --- unit labels of tables ----------------------------------------------------------
 
-# `1.000 kr.`, `(i 1.000 kr.)`, `Beløb i mio. kr.`, `t.kr.`: a label, not an amount. A money
-# unit right after a figure (`3,7 mio. kr.`) is an amount and is not taken as a label.
-_LABEL = re.compile(
-    r"(?:^|(?<=[\s(]))(?:(?P<thousand>1\.000(?:\.000)?\s{0,2}kr\.?)"
-    r"|(?P<word>t\.\s?kr\.?|tkr\.?|mio\.?\s{0,2}kr\.?|mia\.?\s{0,2}kr\.?|mio\.|mia\.|kr\.|kroner))(?![\w])",
-    re.IGNORECASE,
-)
 _FIGURE_BEFORE = re.compile(r"\d[\d.,]{0,20}\s{0,2}\Z")
-_THOUSAND_LEAD = re.compile(r"(?:\A|\(|(?:^|\s|\()(?:i|beløb|beløb i|angivet i|opgjort i)\s|:\s)\s{0,2}\Z", re.IGNORECASE)
 
 
 def find_unit_label(text: str) -> tuple[str, int, int] | None:
@@ -318,10 +290,10 @@ def find_unit_label(text: str) -> tuple[str, int, int] | None:
     """
     if len(text) > 300:
         return None
-    for match in _LABEL.finditer(text):
+    for match in UNIT_LABEL.finditer(text):
         if match.group("word") and _FIGURE_BEFORE.search(text, 0, match.start()):
             continue
-        if match.group("thousand") and not _THOUSAND_LEAD.search(text, 0, match.start()):
+        if match.group("thousand") and not THOUSAND_LEAD.search(text, 0, match.start()):
             continue  # `et tilskud på 1.000 kr.` is an amount
         unit = normalise_unit(match.group(0))
         unit = {"mio.": "mio. kr.", "mia.": "mia. kr."}.get(unit, unit)

@@ -20,31 +20,32 @@ import re
 from bisect import bisect_right
 from enum import StrEnum
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from attrs import field, frozen
 
-from referatcheck.decisions import analyse
+from referatcheck.decisions import ItemRecord
 from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
 from referatcheck.sentences import sentences
 from referatcheck.titles import clean_inline
+from referatcheck.vocabulary.attendance import (
+    ABSENCE_LABELS, ACT_VERBS, ATTENDANCE_HINT, CLOCK, DISSENT, ITEM_NUMBER_TAIL, ITEM_REF, LABEL, LOW,
+    NAME_JOIN_OR_BRACKET, NOBODY, NOT_NAME_WORDS, PARTICIPANT_LABELS, PARTICLE, PARTY, PARTY_ABBREVIATIONS,
+    PARTY_LETTERS, PARTY_WORDS, POSITION_WORDS, PREPOSITION, RETURN, ROLE_SUFFIX, SPELLED_TOGETHER,
+    STEDFORTRAEDER_FOR, SUBJECT_VERBS, SUBSTITUTE_FOR, SUBSTITUTE_LABELS, SUBSTITUTE_SPLIT, UP, VOTE,
+    VOTE_CHOICES, VOTE_COUNT, VOTE_SPLIT,
+)
+
+if TYPE_CHECKING:
+    from referatcheck.facts import Facts
 
 # ---- parties -----------------------------------------------------------------------------
-
-# The national list letters, and `UP` (uden for partierne).
-PARTY_LETTERS = frozenset("A B C D F I K M O V Æ Ø Å UP".split())
-# Party abbreviations written instead of the letter; each names one party unambiguously.
-PARTY_ABBREVIATIONS = {
-    "SF": "F", "DF": "O", "EL": "Ø", "RV": "B", "LA": "I", "KF": "C", "KD": "K", "ALT": "Å", "NB": "D",
-    "DD": "Æ", "UFP": "UP",
-}
-_PARTY_WORDS = {"uden for partierne": "UP", "løsgænger": "UP", "løsgængere": "UP"}
 
 
 def canonical_party(party: str) -> str:
     """The party a written designation stands for (`SF` → `F`, `uden for partierne` → `UP`)."""
     text = " ".join(party.split())
-    word = _PARTY_WORDS.get(text.casefold())
+    word = PARTY_WORDS.get(text.casefold())
     if word:
         return word
     return PARTY_ABBREVIATIONS.get(text, text)
@@ -57,22 +58,10 @@ def is_known_party(party: str, extra: Iterable[str] = ()) -> bool:
 
 # ---- names -------------------------------------------------------------------------------
 
-_UP = "A-ZÆØÅÄÖÜÉ"
-_LOW = "a-zæøåäöüéèáíóúñçš"
-_NAME_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}'’]+){{0,2}}|(?:[{_UP}]\.){{1,3}})"
-_PARTICLE = r"(?:von|van|de|la|le|du|da|di|der|den)"
-_NAME = rf"{_NAME_TOKEN}(?: (?:{_PARTICLE} )?{_NAME_TOKEN}){{1,5}}"
-_PARTY = rf"[{_UP}]{{1,3}}|uden for partierne|løsgængere?"
-_PERSON = re.compile(rf"({_NAME}) ?\(({_PARTY})\)")
+_NAME_TOKEN = rf"(?:[{UP}][{LOW}'’]+(?:-[{UP}{LOW}][{LOW}'’]+){{0,2}}|(?:[{UP}]\.){{1,3}})"
+_NAME = rf"{_NAME_TOKEN}(?: (?:{PARTICLE} )?{_NAME_TOKEN}){{1,5}}"
+_PERSON = re.compile(rf"({_NAME}) ?\(({PARTY})\)")
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
-# Titles and sentence words that may stand before a name; they are not part of it.
-_NOT_NAME_WORDS = {
-    "formand", "formanden", "næstformand", "næstformanden", "borgmester", "borgmesteren", "rådmand", "rådmanden",
-    "udvalgsformand", "medlem", "medlemmer", "byrådsmedlem", "udvalgsmedlem", "desuden", "endvidere", "herudover",
-    "derudover", "endelig", "samtidig", "ligeledes", "dog", "også", "mens", "hertil", "heraf", "kun", "alle",
-    "stedfortræder", "suppleant", "direktør", "referent", "sekretær", "chef", "fagchef", "afdelingsleder",
-}
-_ROLE_SUFFIX = re.compile(r"(?:,|\()\s{0,3}(?:formand|næstformand|borgmester|rådmand|referent|sekretær)\b\)?\s{0,3}$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -91,9 +80,9 @@ def clean_name(text: str) -> str | None:
     """The person's name in ``text`` (titles and roles removed), or None when it is no name."""
     if len(text) > 160:
         return None
-    text = _ROLE_SUFFIX.sub("", text.strip(" \t.,;:"))
+    text = ROLE_SUFFIX.sub("", text.strip(" \t.,;:"))
     words = text.split()
-    while words and words[0].casefold().rstrip(".,:") in _NOT_NAME_WORDS:
+    while words and words[0].casefold().rstrip(".,:") in NOT_NAME_WORDS:
         words = words[1:]
     candidate = " ".join(words)
     if not candidate or len(candidate) > 80 or not _NAME_ONLY.match(candidate):
@@ -397,66 +386,9 @@ def _unique_match(person: Person, members: list[Person]) -> Person | None:
 
 # ---- sentence shapes ---------------------------------------------------------------------------
 
-_LABEL = re.compile(
-    r"^(?P<label>ikke\s{1,3}til\s?stede|fraværende(?:\s{1,3}med\s{1,3}afbud)?|fraværende/afbud|afbud|forfald"
-    r"|ikke\s{1,3}mødt|deltog\s{1,3}ikke(?:\s{1,3}i\s{1,3}(?:behandlingen|mødet|punktet|sagens\s{1,3}behandling))?"
-    r"|stedfortrædere?|mødt\s{1,3}som\s{1,3}stedfortræder)"
-    r"(?P<tail>(?:\s{1,3}(?:under|i|ved|fra|efter|til\s{1,3}og\s{1,3}med)\s{1,3}(?:punkt|pkt\.?|sag)\s{0,3}[\d ,\-–og]{1,40})?)"
-    r"\s{0,3}(?::|\bfra\b|\s)\s{0,3}(?P<rest>.*)$",
-    re.IGNORECASE,
+_SUBJECT_VERBS: tuple[tuple[re.Pattern[str], NoteKind], ...] = tuple(
+    (pattern, NoteKind(kind)) for pattern, kind in SUBJECT_VERBS
 )
-_SPELLED_TOGETHER = re.compile(r"\bikke\s{1,3}tilstede\b", re.IGNORECASE)
-_SUBSTITUTE_SPLIT = re.compile(
-    r"\b(?:i\s{1,3}stedet\s{1,3}(?:mødte|deltog)|(?:mødte|deltog)\s{1,3}i\s{1,3}stedet|stedfortræder(?:en)?"
-    r"|erstattet\s{1,3}af|suppleant)\b\s{0,3}:?",
-    re.IGNORECASE,
-)
-_SUBSTITUTE_FOR = re.compile(
-    r"^(?P<who>.{1,300}?)\s{1,3}(?:mødte|deltog)\s{1,3}(?:som\s{1,3}stedfortræder|i\s{1,3}stedet)\s{1,3}for\s{1,3}(?P<for>.{1,300})$",
-    re.IGNORECASE,
-)
-_STEDFORTRAEDER_FOR = re.compile(r"^(?P<who>.{1,300}?)\s{1,3}for\s{1,3}(?P<for>.{1,300})$", re.IGNORECASE)
-# `<persons> <verb ...>`: the verb phrase decides the kind.
-_RETURN = re.compile(
-    r"\b(?:vendte\s{1,3}tilbage|kom\s{1,3}tilbage|genindtrådte|deltog\s{1,3}igen|mødte\s{1,3}igen)\b", re.IGNORECASE)
-_SUBJECT_VERBS: tuple[tuple[re.Pattern[str], NoteKind], ...] = (
-    (re.compile(r"\b(?:erklærede\s{1,3}sig|blev\s{1,3}erklæret|var|er|anså\s{1,3}sig\s{1,3}(?:for|som))\s{1,3}inhabil", re.I),
-     NoteKind.DISQUALIFIED),
-    (re.compile(r"\bdeltog\s{1,3}ikke\s{1,3}i\s{1,3}(?:behandlingen|sagens\s{1,3}behandling|punktet|beslutningen|afstemningen)", re.I),
-     NoteKind.NOT_TAKING_PART),
-    (re.compile(r"\bforlod\s{1,3}mødet\s{1,3}under\s{1,3}(?:behandlingen|punktets\s{1,3}behandling|sagens\s{1,3}behandling)", re.I),
-     NoteKind.NOT_TAKING_PART),
-    (_RETURN, NoteKind.RETURNED),
-    (re.compile(r"\bforlod\s{1,3}mødet\b", re.I), NoteKind.LEFT),
-    (re.compile(r"\b(?:deltog\s{1,3}ikke(?:\s{1,3}i\s{1,3}mødet)?|(?:var|er)\s{1,3}(?:ikke\s{1,3}til\s?stede|fraværende)"
-                r"|(?:havde\s{1,3}|har\s{1,3})?meldt\s{1,3}afbud|mødte\s{1,3}ikke|har\s{1,3}ikke\s{1,3}deltaget"
-                r"|var\s{1,3}forhindret|havde\s{1,3}forfald)\b", re.I),
-     NoteKind.ABSENT),
-    (re.compile(r"\bmødte\b(?!\s{1,3}(?:ikke|som|i\s{1,3}stedet))", re.I), NoteKind.ARRIVED),
-)
-# Words in a sentence that make it a statement about attendance, never an action.
-_ATTENDANCE_HINT = re.compile(
-    r"fravær|ikke\s{1,3}til\s?stede|afbud|forfald|deltog\s{1,3}ikke|ikke\s{1,3}deltaget|forlod|inhabil|i\s{1,3}stedet"
-    r"|stedfortræd|mødte|ikke\s{1,3}mødt|erstattet|vendte\s{1,3}tilbage|kom\s{1,3}tilbage|genindtrådte|deltog\s{1,3}igen",
-    re.IGNORECASE,
-)
-_DISSENT = re.compile(
-    r"afvigende\s{1,3}mening|mindretals|kunne\s{1,3}ikke|kan\s{1,3}ikke|stemte\s{1,3}imod|stemmer\s{1,3}imod|forbehold"
-    r"|tog\s{1,3}afstand|ikke\s{1,3}(?:tiltræde|støtte|anbefale|godkende)",
-    re.IGNORECASE,
-)
-_ITEM_REF = re.compile(
-    r"\b(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s{0,3}(?:nr\.?\s{0,3})?"
-    r"(?P<first>\d{1,5})(?P<more>(?:\s{0,3}(?:-|–|,|og|til)\s{0,3}\d{1,5}){0,20})",
-    re.IGNORECASE,
-)
-# The preposition before an item reference (`efter punkt 4`, `under behandlingen af punkt 4`).
-_PREPOSITION = re.compile(
-    r"\b(?P<prep>efter|under|i|ved|fra\s{1,3}og\s{1,3}med|fra|til\s{1,3}og\s{1,3}med|indtil|før|af)\s{1,3}"
-    r"(?:behandlingen\s{1,3}af\s{1,3})?\Z",
-    re.IGNORECASE,
-)
-_CLOCK = re.compile(r"\bkl\.?\s{0,3}\d{1,2}(?:[.:]\d{2})?\b", re.IGNORECASE)
 
 
 # ---- parsing one sentence ----------------------------------------------------------------------
@@ -515,35 +447,22 @@ class _Reader:
         return found
 
     def _person(self, name: str, party: str | None, line: int, last_line: int | None = None) -> Person:
-        """The person with the span of its name in the file (searched on ``line`` … ``last_line``)."""
-        source = self.document.source
-        for number in range(line, (last_line or line) + 1):
-            raw = source.line(number)
-            column = raw.find(name)
-            if column < 0:
-                continue
-            end = column + len(name)
-            if party:
-                close = raw.find(")", end)
-                if 0 <= close - end <= len(party) + 3:
-                    end = close + 1
-            return Person(name, party, Span(number, column + 1, number, end + 1))
-        # A name wrapped over two lines: point at its first word.
-        first = name.split()[0]
-        for number in range(line, (last_line or line) + 1):
-            column = source.line(number).find(first)
-            if column >= 0:
-                return Person(name, party, Span(number, column + 1, number, column + 1 + len(first)))
-        return Person(name, party, Span.of_line(line, source.line(line)))
+        """The person with the span of its name in the file (on ``line`` … ``last_line``)."""
+        document = self.document
+        span = (document.locate(name, line, last_line, through=")" if party else "", reach=len(party or "") + 3)
+                # A name wrapped over two lines: point at its first word.
+                or document.locate(name.split()[0], line, last_line)
+                or document.line_span(line))
+        return Person(name, party, span)
 
     # -- scope
 
     def scope(self, sentence: str, kind: NoteKind, item: int | None) -> Scope | None:
         """The items ``kind`` makes a person miss, from the sentence or from where it stands."""
-        refs = list(_ITEM_REF.finditer(sentence))
+        refs = list(ITEM_REF.finditer(sentence))
         if refs:
             return self._explicit_scope(refs, kind)
-        timed = _CLOCK.search(sentence) is not None
+        timed = CLOCK.search(sentence) is not None
         if item is None:  # the head: the whole meeting, unless only a time is given
             if kind in ITEM_ABSENCE and not timed:
                 return Scope.everything()
@@ -563,7 +482,7 @@ class _Reader:
             more = ref.group("more")
             lo_hi = None
             if more:
-                tail = re.findall(r"(-|–|til|,|og)\s{0,3}(\d{1,5})", more)
+                tail = ITEM_NUMBER_TAIL.findall(more)
                 if tail and tail[0][0] in ("-", "–", "til"):
                     lo_hi = (numbers[0], int(tail[0][1]))
                 else:
@@ -573,7 +492,7 @@ class _Reader:
                 return None
             if not any(n in self.item_numbers for n in referenced):
                 return None  # the numbers are not this document's items
-            before = _PREPOSITION.search(ref.string[max(0, ref.start() - 40): ref.start()])
+            before = PREPOSITION.search(ref.string[max(0, ref.start() - 40): ref.start()])
             prep = before.group("prep").casefold().split() if before else []
             first, last = (lo_hi or (min(numbers), max(numbers)))
             if kind is NoteKind.LEFT:
@@ -602,15 +521,15 @@ class _Reader:
         if not text or len(text) > 600:
             return []
         text = re.sub(r"^[-*•]\s{0,3}", "", text)
-        label = _LABEL.match(text)
+        label = LABEL.match(text)
         if label:
             return self._labelled(label, text, line, item, in_head)
-        match = _SUBSTITUTE_FOR.match(text)
+        match = SUBSTITUTE_FOR.match(text)
         if match:
             notes = [self._note(NoteKind.SUBSTITUTE, self.persons(match.group("who"), line), text, line, item, in_head)]
             notes.append(self._note(NoteKind.ABSENT, self.persons(match.group("for"), line), text, line, item, in_head))
             return [n for n in notes if n.persons]
-        split = _SUBSTITUTE_SPLIT.search(text)
+        split = SUBSTITUTE_SPLIT.search(text)
         if split and split.start() < 3:  # `I stedet mødte Ida Friis (V).`
             persons = self.persons(text[split.end():], line)
             return [self._note(NoteKind.SUBSTITUTE, persons, text, line, item, in_head)] if persons else [
@@ -633,7 +552,7 @@ class _Reader:
         if word.startswith("stedfortræder") or word.startswith("mødt som"):
             notes = []
             for part in _split_top(rest):
-                pair = _STEDFORTRAEDER_FOR.match(part)
+                pair = STEDFORTRAEDER_FOR.match(part)
                 if pair:
                     notes.append(self._note(NoteKind.SUBSTITUTE, self.persons(pair.group("who"), line), text, line, item, in_head))
                     notes.append(self._note(NoteKind.ABSENT, self.persons(pair.group("for"), line), text, line, item, in_head))
@@ -645,7 +564,7 @@ class _Reader:
             kind = NoteKind.NOT_TAKING_PART
         substitutes: tuple[Person, ...] = ()
         unnamed = False
-        split = _SUBSTITUTE_SPLIT.search(rest)
+        split = SUBSTITUTE_SPLIT.search(rest)
         if split:
             substitutes = self.persons(rest[split.end():], line)
             unnamed = not substitutes
@@ -668,7 +587,7 @@ class _Reader:
         text = re.sub(r"^[-*•]\s{0,3}", "", text)
         if len(text) > 400:
             return None
-        match = _VOTE.match(text)
+        match = VOTE.match(text)
         if not match:
             return None
         label = " ".join(match.group("label").casefold().split())
@@ -677,7 +596,7 @@ class _Reader:
             return None
         choice = _CHOICES[label]
         count = int(match.group("n")) if match.group("n") else None
-        stated = _VOTE_COUNT.search(body)
+        stated = VOTE_COUNT.search(body)
         if stated:
             count = int(stated.group(1))
             body = (body[: stated.start()] + body[stated.end():]).strip()
@@ -694,7 +613,7 @@ class _Reader:
         for part in _split_top(inner):
             if not part:
                 continue
-            if re.fullmatch(rf"[{_UP}]{{1,3}}", part):
+            if re.fullmatch(rf"[{UP}]{{1,3}}", part):
                 parties.append(part)
                 continue
             named = self.persons(part, line)
@@ -705,14 +624,13 @@ class _Reader:
         if count is None and persons and not parties and clean:
             count = len(persons)  # `Imod stemte: Jens Berg (A) og Pia Dam (A)`
         clean = clean and not persons and bool(parties)
-        raw = self.document.source.line(line)
-        return VoteLine(choice, count, tuple(parties), tuple(persons), clean, item, Span.of_line(line, raw), text)
+        return VoteLine(choice, count, tuple(parties), tuple(persons), clean, item, self.document.line_span(line), text)
 
     def acts(self, sentence: str, line: int, item: int) -> list[Act]:
         """Persons a decision sentence names as its subject or agent."""
-        if len(sentence) > 3000 or _ATTENDANCE_HINT.search(sentence):
+        if len(sentence) > 3000 or ATTENDANCE_HINT.search(sentence):
             return []
-        dissent = _DISSENT.search(sentence) is not None
+        dissent = DISSENT.search(sentence) is not None
         found = []
         named = self.named_with_party(sentence, line)
         for index, (person, start, end) in enumerate(named):
@@ -721,22 +639,7 @@ class _Reader:
         return found
 
 
-_VOTE = re.compile(
-    r"^(?P<label>for\s{1,3}stemte|stemte\s{1,3}for|imod\s{1,3}stemte|stemte\s{1,3}imod|undlod\s{1,3}at\s{1,3}stemme"
-    r"|hverken\s{1,3}for\s{1,3}eller\s{1,3}imod|undlod|blank[et]?|for|imod)"
-    r"(?:\s{1,3}(?P<n>\d{1,3}))?\s{0,3}(?P<colon>:)?\s{0,3}(?P<body>.*)$",
-    re.IGNORECASE,
-)
-# `For stemte 5 (A, C og F), imod stemte 2 (V)`: two vote lines in one sentence.
-_VOTE_SPLIT = re.compile(
-    r"[,;]\s{0,3}(?=(?:for|imod)\s{1,3}stemte\b|undlod\s{1,3}at\s{1,3}stemme\b|hverken\s{1,3}for\b)", re.IGNORECASE)
-_CHOICES = {
-    "for stemte": Choice.FOR, "stemte for": Choice.FOR, "for": Choice.FOR,
-    "imod stemte": Choice.AGAINST, "stemte imod": Choice.AGAINST, "imod": Choice.AGAINST,
-    "undlod at stemme": Choice.ABSTAIN, "undlod": Choice.ABSTAIN, "hverken for eller imod": Choice.ABSTAIN,
-    "blank": Choice.ABSTAIN, "blanke": Choice.ABSTAIN, "blankt": Choice.ABSTAIN,
-}
-_VOTE_COUNT = re.compile(r"\(\s{0,3}(?:i\s{1,3}alt\s{1,3})?(\d{1,3})(?:\s{1,3}(?:stemmer?|medlemmer|mandater))?\s{0,3}\)\s*$")
+_CHOICES = {label: Choice(choice) for label, choice in VOTE_CHOICES.items()}
 
 
 def _split_top(text: str) -> list[str]:
@@ -755,7 +658,7 @@ def _split_top(text: str) -> list[str]:
     for part in parts:
         # ` og ` / ` samt ` outside parentheses
         pieces, depth, begin = [], 0, 0
-        for match in re.finditer(r"\(|\)|\s(?:og|samt)\s", part):
+        for match in NAME_JOIN_OR_BRACKET.finditer(part):
             token = match.group(0)
             if token == "(":
                 depth += 1
@@ -798,14 +701,6 @@ def _is_subject_or_agent(sentence: str, named: list[tuple[Person, int, int]], in
     return after.startswith(":") or _act_verb(after)
 
 
-# Verbs that show a member taking part in the decision (`Jens Berg (A) ønskede …`).
-_ACT_VERBS = frozenset("""
-ønskede ønsker kunne kan stemte stemmer tog tager foreslog foreslår stillede stiller fremsatte fremsætter begærede
-begærer anbefalede anbefaler tiltrådte tiltræder godkendte godkender bemærkede bemærker tilkendegav tilkendegiver
-udtrykte udtrykker fremførte fremfører støttede støtter undlod undlader tilsluttede tilslutter afgav afgiver
-markerede protesterede anmodede anmoder fandt finder mente mener deltog
-""".split())
-_POSITION_WORDS = frozenset({"imod", "enig", "enige", "uenig", "uenige"})  # `var imod`, `er enig`
 _FIRST_WORDS = re.compile(r"([^\W\d_]{2,20})(?:\s{1,3}([^\W\d_]{2,10}))?")
 
 
@@ -815,39 +710,29 @@ def _act_verb(text: str) -> bool:
     if match is None:
         return False
     word, following = match.group(1).casefold(), (match.group(2) or "").casefold()
-    return word in _ACT_VERBS or (word in ("var", "er") and following in _POSITION_WORDS)
+    return word in ACT_VERBS or (word in ("var", "er") and following in POSITION_WORDS)
 
 
 # ---- the document ------------------------------------------------------------------------------
 
-_PARTICIPANT_LABELS = {"mødedeltagere", "deltagere", "til stede", "medlemmer", "tilstede", "deltog"}
-_ABSENCE_LABELS = {"afbud", "fraværende", "fraværende med afbud", "fraværende/afbud", "forfald", "ikke til stede",
-                   "ikke tilstede"}
-_SUBSTITUTE_LABELS = {"stedfortræder", "stedfortrædere"}
-_NOBODY = re.compile(r"^(?:ingen|-|–|intet|ingen afbud|alle (?:var )?(?:til stede|mødt)|0)\.?$", re.IGNORECASE)
 # Case text tells stories; attendance is recorded under the decision, or in the item's
 # notes before the first section and after the attachments.
 _CASE_TEXT = frozenset({SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.PRESENTATION,
                         SectionKind.PROCEDURE, SectionKind.FINANCE})
 
 
-def own_sections(document: Document, item: Item) -> list[Section]:
+def own_sections(item: Item, record: ItemRecord | None) -> list[Section]:
     """The item's sections that record this meeting: not `Tidligere politisk behandlet`,
     and not a decision :mod:`referatcheck.decisions` reads as quoted (another committee's
     or an earlier meeting's, kept in the item under its own dated heading)."""
-    record = _records(document).get(id(item))
     quoted = {d.heading_span for d in (record.decisions if record else ()) if not d.this_meeting}
     return [s for s in item.sections if s.kind is not SectionKind.HISTORY and s.heading_span not in quoted]
 
 
-@lru_cache(maxsize=8)
-def _records(document: Document) -> dict:
-    return {id(record.item): record for record in analyse(document)}
-
-
-@lru_cache(maxsize=8)
-def read_attendance(document: Document) -> Attendance:
-    """Everything the minutes record about attendance and votes, read once per document."""
+def read_attendance(document: Document, facts: "Facts") -> Attendance:
+    """Everything the minutes record about attendance and votes (read once per document
+    by :attr:`Document.facts`, whose decision records say which sections are this
+    meeting's)."""
     numbers = tuple(item.number for item in document.items)
     reader = _Reader(document, numbers)
     spelled_together: list[int] = []
@@ -858,17 +743,17 @@ def read_attendance(document: Document) -> Attendance:
     for field in document.head.fields:
         label = field.label.casefold().rstrip(":").strip()
         value = field.value.strip()
-        if not value or _NOBODY.match(value):
+        if not value or NOBODY.match(value):
             continue
         line = field.span.line
-        if label in _ABSENCE_LABELS or label in _SUBSTITUTE_LABELS:
+        if label in ABSENCE_LABELS or label in SUBSTITUTE_LABELS:
             head_notes.extend(reader.notes(f"{field.label}: {value}", line, None, in_head=True))
     for block in document.head.blocks:
         for line, text in _block_lines(block):
             for _, sentence in sentences(text):
                 head_notes.extend(reader.notes(sentence, line, None, in_head=True))
     for line, text in _head_lines(document):
-        if _SPELLED_TOGETHER.search(text):
+        if SPELLED_TOGETHER.search(text):
             spelled_together.append(line)
 
     items: list[ItemAttendance] = []
@@ -877,14 +762,14 @@ def read_attendance(document: Document) -> Attendance:
         votes: list[VoteLine] = []
         acts: list[Act] = []
         unnamed = False
-        own = own_sections(document, item)
+        own = own_sections(item, facts.record_of(item))
         decided = any(s.kind is SectionKind.DECISION and s.blocks for s in own)
         blocks = [(None, b) for b in item.intro] + [(s, b) for s in own for b in s.blocks]
         for section, block in blocks:
             decision = section is not None and section.kind is SectionKind.DECISION
             case_text = section is not None and section.kind in _CASE_TEXT
             if isinstance(block, AttendanceNote):
-                if case_text and not _LABEL.match(block.text):
+                if case_text and not LABEL.match(block.text):
                     continue
                 lines = [(block.span.line, block.text)]
             elif decision and isinstance(block, (Paragraph, ListBlock)):
@@ -892,7 +777,7 @@ def read_attendance(document: Document) -> Attendance:
             else:
                 continue
             for line, text in lines:
-                if _SPELLED_TOGETHER.search(text):
+                if SPELLED_TOGETHER.search(text):
                     spelled_together.append(line)
                 for _, sentence in sentences(text):
                     found = reader.notes(sentence, line, item.number)
@@ -902,7 +787,7 @@ def read_attendance(document: Document) -> Attendance:
                         continue
                     if not decision:
                         continue
-                    found_votes = [reader.vote(part, line, item.number) for part in _VOTE_SPLIT.split(sentence)]
+                    found_votes = [reader.vote(part, line, item.number) for part in VOTE_SPLIT.split(sentence)]
                     if found_votes[0] is not None:
                         votes.extend(v for v in found_votes if v is not None)
                         continue
@@ -946,21 +831,21 @@ def _participants(document: Document, reader: _Reader) -> ParticipantList | None
     """
     for field in document.head.fields:
         label = field.label.casefold().rstrip(":").strip()
-        if label not in _PARTICIPANT_LABELS or not field.value.strip():
+        if label not in PARTICIPANT_LABELS or not field.value.strip():
             continue
         # Without commas a list spread over lines has one name per line; with commas a
         # line break is only wrapping (possibly inside a name).
         if "," in field.value or ";" in field.value:
             entries = _split_top(field.value)
         else:
-            entries = [part for text in _field_lines(document, field) for part in _split_top(text)]
+            entries = [part for text in field.lines for part in _split_top(text)]
         persons: list[Person] = []
         complete = True
         for part in entries:
             found = reader.persons(part, field.span.line, last_line=field.span.end_line)
             if found:
                 persons.extend(found)
-            elif part.casefold().strip(" .") not in _NOT_NAME_WORDS:
+            elif part.casefold().strip(" .") not in NOT_NAME_WORDS:
                 complete = False
         # Five names in a row may be two people whose separator was lost.
         if any(len(p.name.split()) >= 5 for p in persons):
@@ -969,18 +854,6 @@ def _participants(document: Document, reader: _Reader) -> ParticipantList | None
             return None
         return ParticipantList(tuple(persons), complete, field.span, field.label)
     return None
-
-
-def _field_lines(document: Document, field) -> list[str]:
-    """The field's value line by line, as written (label removed, markup cleaned)."""
-    lines = []
-    for number in range(field.span.line, field.span.end_line + 1):
-        raw = document.source.line(number)
-        if number == field.span.line:
-            raw = raw[max(0, field.value_span.column - 1):]
-        if raw.strip():
-            lines.append(clean_inline(raw))
-    return lines
 
 
 def _head_lines(document: Document) -> Iterator[tuple[int, str]]:

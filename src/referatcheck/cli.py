@@ -106,7 +106,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     if baseline_file and write_baseline_file:
         _fail("--baseline og --write-baseline kan ikke bruges sammen / cannot be used together")
     settings = RunSettings(select=select, ignore=ignore, extend_select=extend_select, config_file=config_file,
-                           isolated=isolated)
+                           isolated=isolated, keep_documents=output_format == "html")
     files, stdin_name = _inputs(paths, stdin_filename, settings)
 
     results = []

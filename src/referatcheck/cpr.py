@@ -17,20 +17,12 @@ import re
 
 from attrs import frozen
 
-_DASHES = "\\-‐‑–"
-_DASHED = re.compile(rf"(?<![\d/.,{_DASHES}])(\d{{2}})(\d{{2}})(\d{{2}})[{_DASHES}](\d{{4}})(?![\d{_DASHES}/])")
-_LABELLED = re.compile(
-    r"\b(?:cpr|personnummer|person\s?nr|pers\.\s?nr)\.?(?:\s{0,2}[-.]?\s{0,2}(?:nr|nummer)\.?)?\s{0,3}[:.]?\s{0,3}"
-    rf"(\d{{2}})(\d{{2}})(\d{{2}})(?:\s|[{_DASHES}])?(\d{{4}})(?!\d)",
-    re.IGNORECASE,
+from referatcheck.vocabulary.privacy import (
+    CPR_DASHES, CPR_LABELLED, CPR_OTHER_LABEL,
 )
+
+_DASHED = re.compile(rf"(?<![\d/.,{CPR_DASHES}])(\d{{2}})(\d{{2}})(\d{{2}})[{CPR_DASHES}](\d{{4}})(?![\d{CPR_DASHES}/])")
 _SIX_DIGITS = re.compile(r"\d{6}")  # every CPR number has them in a row: a cheap first look
-# Labels of other numbers that may look like `DDMMYY-SSSS`.
-_OTHER_LABEL = re.compile(
-    r"\b(?:tlf|telefon|mobil|fax|konto|kontonr|reg|ean|cvr|p-nr|sags?nr|sagsnummer|j\.?\s?nr|journal|dok|faktura"
-    r"|ordre|løbe\s?nr|lb\.?\s?nr|matr|id)\.?\s{0,2}(?:nr\.?|nummer)?\s{0,3}[:.]?\s{0,3}$",
-    re.IGNORECASE,
-)
 
 
 @frozen
@@ -73,7 +65,7 @@ def find_cpr_numbers(text: str, limit: int | None = None) -> list[CprNumber]:
         return []
     enough = None if limit is None else limit + 1
     labelled: dict[int, CprNumber] = {}
-    for match in _LABELLED.finditer(text):
+    for match in CPR_LABELLED.finditer(text):
         date = birth_date(*match.groups()[:3], match.group(4))
         if date is not None:
             labelled[match.start(1)] = CprNumber(match.start(1), match.end(4), date, True)
@@ -84,7 +76,7 @@ def find_cpr_numbers(text: str, limit: int | None = None) -> list[CprNumber]:
         if match.start() in labelled:
             continue
         date = birth_date(*match.groups()[:3], match.group(4))
-        if date is None or _OTHER_LABEL.search(text[max(0, match.start() - 30): match.start()]):
+        if date is None or CPR_OTHER_LABEL.search(text[max(0, match.start() - 30): match.start()]):
             continue
         dashed.append(CprNumber(match.start(), match.end(), date, False))
         if enough is not None and len(dashed) >= enough:

@@ -22,28 +22,13 @@ import re
 
 from attrs import frozen
 
-MONTHS = {
-    # Danish, with the usual abbreviations (`okt.`, `sept.`, `febr.`)
-    "januar": 1, "jan": 1, "februar": 2, "febr": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-    # English names that differ from the Danish ones (`April 3, 2019`)
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
-}
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-# English weekday names (`Wednesday, April 3, 2019`) are compared as their Danish names.
-WEEKDAYS_EN = {
-    "monday": "mandag", "tuesday": "tirsdag", "wednesday": "onsdag", "thursday": "torsdag", "friday": "fredag",
-    "saturday": "lørdag", "sunday": "søndag",
-}
+from referatcheck.vocabulary.calendar import (
+    DAY_RANGE, KL_TIME, KL_WORD, MONTHS, MONTH_FIRST, MONTH_RE, MONTH_START, SLASH_SPACE_LEAD, WEEKDAYS,
+    WEEKDAYS_EN, WEEKDAY_BEFORE, WEEKDAY_RE,
+)
 
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-# Every month name starts with one of these letters: a cheap test before the alternation,
-# which is otherwise tried at every position of a long line.
-_MONTH_START = r"(?=[" + "".join(sorted({m[0] for m in MONTHS} | {m[0].upper() for m in MONTHS})) + r"])"
+
 _DIGIT = re.compile(r"\d")
-_WEEKDAY_RE = "|".join(sorted((*WEEKDAYS, *WEEKDAYS_EN), key=len, reverse=True))
 
 # `07-11-2023`, `7.11.2023`, `6/11-2018`, `07-11-23`. Not the tail or head of a code: no
 # letter, digit, dot, slash or dash before (`P16-1-21`, `330-2018-3619`), and no
@@ -52,23 +37,12 @@ _WEEKDAY_RE = "|".join(sorted((*WEEKDAYS, *WEEKDAYS_EN), key=len, reverse=True))
 _NUMERIC = re.compile(r"(?<![^\W_]|[./-])(\d{1,2})([-./])(\d{1,2})([-./])(\d{4}|\d{2})(?!\d|[-./]\w)")
 # `6/11 2018` (a blank before the year): only after `d.`, `den`, a weekday or a label.
 _SLASH_SPACE = re.compile(r"(?<![^\W_]|[./-])(\d{1,2})/(\d{1,2})[ \t\u00a0]{1,2}(\d{4})(?!\d|[-./]\w)")
-_SLASH_SPACE_LEAD = re.compile(
-    r"(?:(?<!\w)(?:d\.|den|" + _WEEKDAY_RE + r")[\s,]{0,3}|:[ \t]{0,3}|(?:^|\n)[ \t]{0,3})\Z", re.IGNORECASE
-)
 # `2020-01-29`.
 _ISO = re.compile(r"(?<![^\W_]|[./-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d|[-./]\w)")
 # `29. januar 2020`, `1. okt. 2018`, `8 september, 2021`.
 _WORDED = re.compile(
-    r"(?<![\d,])(\d{1,2})\.?\s{0,3}" + _MONTH_START + "(" + _MONTH_RE + r")\.?,?\s{1,3}(\d{4})(?!\d)",
+    r"(?<![\d,])(\d{1,2})\.?\s{0,3}" + MONTH_START + "(" + MONTH_RE + r")\.?,?\s{1,3}(\d{4})(?!\d)",
     re.IGNORECASE,
-)
-# `April 3, 2019`, `april 3, 2019`: month before day, with the comma before the year.
-_MONTH_FIRST = re.compile(
-    _MONTH_START + r"(?<!\w)(" + _MONTH_RE + r")\.?\s{1,3}(\d{1,2})(?:\.|st|nd|rd|th)?,\s{0,3}(\d{4})(?!\d)",
-    re.IGNORECASE,
-)
-_WEEKDAY_BEFORE = re.compile(
-    r"(?<!\w)(" + _WEEKDAY_RE + r")\b[\s,]{0,3}(?:d(?:en)?\.?\s{0,3})?\Z", re.IGNORECASE
 )
 
 
@@ -92,7 +66,7 @@ def find_dates(text: str) -> list[DateMention]:
         day, _, month, _, year = match.groups()
         found.append(_mention(text, match, int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)))
     for match in _SLASH_SPACE.finditer(text):
-        if _SLASH_SPACE_LEAD.search(text[max(0, match.start() - 12): match.start()]):
+        if SLASH_SPACE_LEAD.search(text[max(0, match.start() - 12): match.start()]):
             day, month, year = (int(g) for g in match.groups())
             found.append(_mention(text, match, year, month, day))
     for match in _ISO.finditer(text):
@@ -101,7 +75,7 @@ def find_dates(text: str) -> list[DateMention]:
     for match in _WORDED.finditer(text):
         day, month = int(match.group(1)), MONTHS[match.group(2).lower()]
         found.append(_mention(text, match, int(match.group(3)), month, day))
-    for match in _MONTH_FIRST.finditer(text) if "," in text else ():
+    for match in MONTH_FIRST.finditer(text) if "," in text else ():
         month, day = MONTHS[match.group(1).lower()], int(match.group(2))
         found.append(_mention(text, match, int(match.group(3)), month, day))
     found.sort(key=lambda m: (m.start, -m.end))
@@ -118,7 +92,7 @@ def _mention(text: str, match: re.Match[str], year: int, month: int, day: int) -
         date: dt.date | None = dt.date(year, month, day)
     except ValueError:
         date = None
-    before = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 24): match.start()])
+    before = WEEKDAY_BEFORE.search(text[max(0, match.start() - 24): match.start()])
     weekday = _danish_weekday(before.group(1)) if before else None
     return DateMention(date, weekday, match.start(), match.end(), match.group(0))
 
@@ -128,18 +102,10 @@ def _danish_weekday(word: str) -> str:
     return WEEKDAYS_EN.get(word, word)
 
 
-# `28.-29. november 2022`, `28. - 29. november 2022`: a meeting over two days.
-_DAY_RANGE = re.compile(
-    r"(?<!\d)(\d{1,2})\.?\s{0,3}[-–]\s{0,3}(?:\w{3,7}\s{1,3}(?:d(?:en)?\.?\s{0,3})?)?(\d{1,2})\.?\s{0,3}"
-    + _MONTH_START + "(" + _MONTH_RE + r")\.?\s{1,3}(\d{4})(?!\d)",
-    re.IGNORECASE,
-)
-
-
 def dates_in(text: str) -> set[dt.date]:
     """Every real date ``text`` names, the days of a day range (`28.-29. november`) included."""
     found = {m.date for m in find_dates(text) if m.date is not None}
-    for match in _DAY_RANGE.finditer(text) if ("-" in text or "–" in text) else ():
+    for match in DAY_RANGE.finditer(text) if ("-" in text or "–" in text) else ():
         first, last = int(match.group(1)), int(match.group(2))
         month, year = MONTHS[match.group(3).lower()], int(match.group(4))
         for day in range(first, min(last, 31) + 1):
@@ -170,10 +136,6 @@ def weekday_name(date: dt.date) -> str:
     return WEEKDAYS[date.weekday()]
 
 
-# `kl. 15:30`, `kl. 15.30`, `kl. 15`; the digits are read loosely so that a wrong time
-# (`kl. 25:00`, `kl. 1530`, `kl. 15:3`) is found and can be reported, not skipped.
-_KL_TIME = re.compile(r"\bkl\b\.?\s{0,3}(?:ca\.?\s{0,3})?(\d{1,4})(?:[:.](\d{1,3}))?(?![\d:])", re.IGNORECASE)
-_KL_WORD = re.compile(r"\bkl\b\.?", re.IGNORECASE)
 # A bare `15:30` / `15.30` / `09:00:00` in a field that holds only times (`Tid`,
 # `Mødetidspunkt`); not part of a date such as `07.11.2023`.
 _BARE_TIME = re.compile(r"(?<![\d.:/-])(\d{1,2})[:.](\d{2})(?::\d{2})?(?![\d:]|\.\d)")
@@ -222,14 +184,14 @@ def find_times(text: str, bare: bool = False) -> list[TimeMention]:
         found.append(mention)
         bisect.insort(taken, (mention.start, mention.end))
 
-    for match in _KL_TIME.finditer(text):
+    for match in KL_TIME.finditer(text):
         hours, minutes = match.group(1), match.group(2)
         hour = int(hours) if len(hours) <= 2 else None
         minute = int(minutes) if minutes is not None and len(minutes) == 2 else (0 if minutes is None else None)
         valid = hour is not None and minute is not None and _in_range(hour, minute)
         found.append(TimeMention(hour, minute, valid, match.start(), match.end(), match.group(0)))
         taken.append((match.start(), match.end()))
-    for match in _KL_WORD.finditer(text):
+    for match in KL_WORD.finditer(text):
         if not inside(match.start()):
             found.append(TimeMention(None, None, False, match.start(), match.end(), match.group(0)))
     if _DIGIT.search(text):

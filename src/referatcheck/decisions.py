@@ -1,7 +1,7 @@
 """What a recommendation asks for and what a decision records, read from an agenda item.
 
 The rule families MTG, ITM and DEC (and anyone who needs "this meeting's decision")
-read items through :func:`analyse`, so the vocabulary of recommendations and decisions
+read items through ``document.facts.records`` (:func:`read_records`), so the vocabulary of recommendations and decisions
 lives here, once:
 
 - a **recommendation** (`Indstilling`, `<Actor> indstiller, at:`) asks for orientation
@@ -28,7 +28,6 @@ import datetime as dt
 import re
 import unicodedata
 from enum import StrEnum
-from functools import lru_cache
 
 from attrs import frozen
 from rapidfuzz.distance import Levenshtein
@@ -39,11 +38,17 @@ from referatcheck.model import (
 )
 from referatcheck.sentences import sentences
 from referatcheck.titles import clean_inline
+from referatcheck.vocabulary.meeting import DATE_TIME_KEYS, MAYBE_COMMITTEE_KEYS
+from referatcheck.vocabulary.decisions import (
+    AGENDA_TITLE, APPROVAL, AT_POINT, AT_WORD, BODY_ACTS, BODY_NAME, BODY_SPLIT, BULLET_AT_LINE, CLAUSE_END,
+    CLOSED_TITLE, DATE_LEAD_REVERSED, DISCUSSION, GENERIC_BODIES, HEADER_PREFIX, HEADING_BODY, HIGHER_BODIES,
+    INLINE_DECISION, INLINE_POINT, JOINT_MEETING, JOIN_WORDS, LEADING_PREPOSITION, LEAD_GAP, LEAD_VERB,
+    MINUTES_TITLE, NEXT_REFERENCE, NUMBER_RANGE, ORIENTATION, OTHER_CLAUSE, POINT_REF, POINT_SEPARATOR,
+    POSSESSIVE, TOWARDS, VERDICT_FORMULAS,
+)
 
 # ---- the meeting ------------------------------------------------------------------------
 
-DATE_LABELS = ("Mødedato", "Dato")  # fields that exist to give the date
-TIME_LABELS = ("Mødetidspunkt", "Tidspunkt", "Mødetid", "Tid")  # may give the date along with the time
 # A head field states its date and time near the start; a runaway field (a broken export
 # joining many lines) is not read to its end.
 FIELD_SCAN = 500
@@ -57,8 +62,8 @@ class Meeting:
     dates: frozenset[dt.date]  # the title's date and the date field's dates
 
 
-@lru_cache(maxsize=8)
-def meeting_of(document: Document) -> Meeting:
+def read_meeting(document: Document) -> Meeting:
+    """Whose meeting and when (read once per document by :attr:`Document.facts`)."""
     title = document.head.title
     dates: set[dt.date] = set()
     if title is not None and title.date is not None:
@@ -69,24 +74,27 @@ def meeting_of(document: Document) -> Meeting:
     return Meeting(committee=committee_of(document), dates=frozenset(dates))
 
 
-COMMITTEE_LABELS = ("Udvalg", "Udvalgsnavn", "Forum")
-
-
 def committee_of(document: Document) -> str | None:
     """The meeting's committee: from the title, else from an `Udvalg` head field."""
     title = document.head.title
     if title is not None and title.committee:
         return title.committee
-    field = document.head.field(*COMMITTEE_LABELS)
-    return field.value.strip() if field is not None and field.value.strip() else None
+    for field in document.head.fields:
+        value = field.value.strip()
+        if field.role != "committee" or not value:
+            continue
+        # `Møde: Ordinært møde` names no body; `Møde: Økonomiudvalget` does.
+        if field.label.casefold().rstrip(":").strip() not in MAYBE_COMMITTEE_KEYS or looks_like_body(value[:200]):
+            return value
+    return None
 
 
 def date_field(document: Document) -> Field | None:
     """The head field that gives the meeting date: `Mødedato`/`Dato`, else a time field with a date."""
-    explicit = document.head.field_for("date") or document.head.field(*DATE_LABELS)
+    explicit = document.head.field_for("date")
     if explicit is not None:
         return explicit
-    wanted = {label.casefold() for label in TIME_LABELS}
+    wanted = DATE_TIME_KEYS
     for field in document.head.fields:
         # `Mødetidspunkt`, `STARTTIDSPUNKT` / `04-06-2020 09:00:00`: a time field that gives the date too.
         if (field.role in ("time", "start") or field.label.casefold() in wanted) and dates_in(field.value[:FIELD_SCAN]):
@@ -97,14 +105,6 @@ def date_field(document: Document) -> Field | None:
 # ---- committee names --------------------------------------------------------------------
 
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
-# A body's name ends in its kind: `Arbejdsmarkeds- og Integrationsudvalget`, `Byrådet`, `Teknisk Udvalg`.
-_BODY_NAME = re.compile(
-    r"(?:[\w-]{1,40}\s{1,3}){0,6}[\w-]{0,40}(?:udvalg|råd|bestyrelse|nævn|komité|komite|forsamling)(?:et|en|s|ets|ens)?",
-    re.IGNORECASE,
-)
-_GENERIC_BODIES = {"udvalg", "udvalget", "udvalgets", "mødet", "møde"}
-_LEADING_PREPOSITION = re.compile(r"^\s*(?:for|fra|i|til)\s+")  # `Beslutningsprotokol for Økonomiudvalget`
-_JOINT_MEETING = re.compile(r"fælles|mellem")
 
 
 def committee_key(name: str) -> str:
@@ -115,7 +115,7 @@ def committee_key(name: str) -> str:
     Integrationsudvalget` give the same key, as do `Byråd` and `Byrådet`.
     """
     text = unicodedata.normalize("NFC", clean_inline(name)).casefold()
-    text = _LEADING_PREPOSITION.sub("", _PARENTHESES.sub(" ", text))
+    text = LEADING_PREPOSITION.sub("", _PARENTHESES.sub(" ", text))
     key = "".join(ch for ch in text if ch.isalpha())
     if key.endswith(("ets", "ens")):
         key = key[:-1]
@@ -137,7 +137,7 @@ def same_committee(a: str, b: str) -> bool:
     if ka == kb:
         return True
     shorter, longer = sorted((ka, kb), key=len)
-    if len(shorter) >= 8 and shorter in longer and _JOINT_MEETING.search(longer):
+    if len(shorter) >= 8 and shorter in longer and JOINT_MEETING.search(longer):
         return True
     limit = 2 if len(shorter) >= 15 else (1 if len(shorter) >= 10 else 0)
     return limit > 0 and Levenshtein.distance(ka, kb, score_cutoff=limit) <= limit
@@ -146,19 +146,10 @@ def same_committee(a: str, b: str) -> bool:
 def looks_like_body(name: str) -> bool:
     """A committee or council name (`…udvalget`, `Byrådet`, `Kommunalbestyrelsen`)."""
     cleaned = _PARENTHESES.sub(" ", clean_inline(name)).strip(" ,:;–-").casefold()
-    return bool(cleaned) and cleaned not in _GENERIC_BODIES and bool(_BODY_NAME.fullmatch(cleaned))
+    return bool(cleaned) and cleaned not in GENERIC_BODIES and bool(BODY_NAME.fullmatch(cleaned))
 
 
 # ---- decision headers -------------------------------------------------------------------
-
-_HEADER_PREFIX = re.compile(
-    r"^(?:beslutning(?:er)?|afgørelse)\b[\s:]*(?:(?:truffet\s+i|i|fra|af|for)\s+)?", re.IGNORECASE
-)
-_POSSESSIVE = re.compile(r"^(.{2,150}?)s\s+beslutning(?:er)?\b", re.IGNORECASE)
-# The lead-in of a date at the end of a header (` den`, `, d.`), matched on the reversed
-# text from its start: the forward `[\s,:(–-]*(?:\b(?:den|d)\.?)?[\s,:(–-]*$` is cubic
-# under sub() on a long run of spaces (two adjacent starred classes, tried at every start).
-_DATE_LEAD_REVERSED = re.compile(r"[\s,:(–-]*(?:\.?(?:ned|d)(?!\w))?[\s,:(–-]*", re.IGNORECASE)
 
 
 @frozen
@@ -169,18 +160,18 @@ class DecisionHeader:
 
 
 def _without_date_lead(text: str) -> str:
-    lead = _DATE_LEAD_REVERSED.match(text[::-1])
+    lead = DATE_LEAD_REVERSED.match(text[::-1])
     return text[: len(text) - lead.end()]
 
 
 def parse_header(title: str) -> DecisionHeader:
     """Committee and date named in a decision section's heading text."""
     text = clean_inline(title).strip()
-    possessive = _POSSESSIVE.match(text)
+    possessive = POSSESSIVE.match(text)
     if possessive:
         committee_text, rest = possessive.group(1), text[possessive.end():]
     else:
-        prefix = _HEADER_PREFIX.match(text)
+        prefix = HEADER_PREFIX.match(text)
         rest = text[prefix.end():] if prefix else text
         committee_text = None
     mentions = [m for m in find_dates(rest) if m.date is not None]
@@ -239,67 +230,32 @@ class Recommendation:
         return None
 
 
-_ORIENTATION = re.compile(
-    r"\btil\s+efterretning\b|\btil\s+(?:[\wæøå]+\s+){0,2}orientering\b|\bforelægges\s+(?:[\wæøå]+\s+){0,3}orientering",
-    re.IGNORECASE,
-)
-_APPROVAL = re.compile(
-    r"\bgodkend(?:e|es|er|else)\b|\bvedtag(?:e|es|er)\b|\btiltræd(?:e|es|er)\b|\bbevilg(?:e|es|er)\b"
-    r"|\bbeslut(?:te|tes|ter)\b|\btil\s+beslutning\b|\bmeddeles\b.{0,80}?(?:bevilling|omplacering)"
-    r"|\bgives\b.{0,40}?bevilling",
-    re.IGNORECASE,
-)
-_DISCUSSION = re.compile(r"\bdrøft(?:e|es|er|else|elsen)\b", re.IGNORECASE)
-_NAME = r"[\wæøåÆØÅ-]{0,60}?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?)"
-# `at Byrådet godkender`, `at Økonomiudvalget og Byrådet vedtager`
-_BODY_ACTS = re.compile(
-    rf"\bat\s+(?P<body>(?:{_NAME}\s+og\s+)?{_NAME})\s+(?:over\s*for\s+\S+\s+)?"
-    r"(?:godkender|vedtager|beslutter|bevilger|tiltræder|tager|meddeler|anbefaler|giver|afsætter|frigiver"
-    r"|fastsætter|træffer|udpeger|indstiller)\b",
-    re.IGNORECASE,
-)
-# `indstiller til Økonomiudvalg og Byråd, at …`, `anbefaler over for Byrådet, at …`
-_TOWARDS = re.compile(
-    r"(?:\b(?:indstiller|indstilles|anbefaler|anbefales|oversendes|videresendes|fremsendes)\s+(?:sagen\s+)?"
-    r"(?:til\s+|over\s*for\s+)?|\bover\s*for\s+)(?P<body>[^,.;:()]{1,160})",
-    re.IGNORECASE,
-)
-# `A og B`, `A, B` (not `Social- og Sundhedsudvalget`). A match starts only at the
-# first usable blank of a run (not inside it), so a long run of spaces costs one pass
-# instead of one pass per blank: same splits as `(?<!-)\s+og\s+|,\s*`, linear time.
-_BODY_SPLIT = re.compile(r"(?<![-\s])\s++og\s+|(?<=-\s)\s++og\s+|,\s*")
-_CLAUSE_END = re.compile(r"\s(?:at|om|med|i|vedr|vedrørende|efter)\b", re.IGNORECASE)
-_HIGHER_BODIES = ("byråd", "kommunalbestyrels", "økonomiudvalg", "regionsråd")
-_AT_POINT = re.compile(r"^at\b", re.IGNORECASE)
-_INLINE_POINT = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s+at\b", re.IGNORECASE)
-
-
 def _is_other_body(name: str, meeting: Meeting) -> bool:
     name = name.strip()
     if not looks_like_body(name):
         return False
     if meeting.committee:
         return not same_committee(name, meeting.committee)
-    return committee_key(name).startswith(_HIGHER_BODIES)
+    return committee_key(name).startswith(HIGHER_BODIES)
 
 
 def classify_recommendation(text: str, meeting: Meeting) -> frozenset[Ask]:
     """The kinds of request in a recommendation's text (empty when none is recognised)."""
     asks: set[Ask] = set()
-    if _ORIENTATION.search(text):
+    if ORIENTATION.search(text):
         asks.add(Ask.ORIENTATION)
-    if _APPROVAL.search(text):
+    if APPROVAL.search(text):
         asks.add(Ask.APPROVAL)
-    if _DISCUSSION.search(text):
+    if DISCUSSION.search(text):
         asks.add(Ask.DISCUSSION)
-    for match in _BODY_ACTS.finditer(text):
-        if any(_is_other_body(part, meeting) for part in _BODY_SPLIT.split(match.group("body"))):
+    for match in BODY_ACTS.finditer(text):
+        if any(_is_other_body(part, meeting) for part in BODY_SPLIT.split(match.group("body"))):
             asks.add(Ask.ONWARD)
-    for match in _TOWARDS.finditer(text):
+    for match in TOWARDS.finditer(text):
         segment = match.group("body")
-        end = _CLAUSE_END.search(segment)
+        end = CLAUSE_END.search(segment)
         segment = segment[: end.start()] if end else segment
-        if any(_is_other_body(part, meeting) for part in _BODY_SPLIT.split(segment)):
+        if any(_is_other_body(part, meeting) for part in BODY_SPLIT.split(segment)):
             asks.add(Ask.ONWARD)
     return frozenset(asks)
 
@@ -340,12 +296,12 @@ def _points(blocks: list[Block]) -> tuple[tuple[Point, ...], bool]:
             return tuple(points), True
         return (), True  # two lists both starting at 1: no single numbering
     bullets = [entry for b in blocks if isinstance(b, ListBlock) for entry in b.items]
-    at_bullets = [entry for entry in bullets if _AT_POINT.match(entry.text)]
+    at_bullets = [entry for entry in bullets if AT_POINT.match(entry.text)]
     if len(at_bullets) >= 2 and 2 * len(at_bullets) >= len(bullets):
         return tuple(Point(k, e.text, e.span) for k, e in enumerate(bullets, start=1)), False
     for block in blocks:
         if isinstance(block, Paragraph):
-            numbers = [int(m.group(1)) for m in _INLINE_POINT.finditer(block.text)]
+            numbers = [int(m.group(1)) for m in INLINE_POINT.finditer(block.text)]
             if len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
                 return tuple(Point(n, "", block.span) for n in numbers), True
     return (), False
@@ -363,18 +319,9 @@ def _points(blocks: list[Block]) -> tuple[tuple[Point, ...], bool]:
 # uncertain. A subordinate `…, at …` inside a point is counted as a point of its own: an
 # error towards more points, so towards fewer findings.
 
-_LEAD_VERB = re.compile(r"\b(?:indstill|anbefal|foreslå|foresla)\w{0,12}", re.IGNORECASE)
-_AT_WORD = re.compile(r"\bat\b", re.IGNORECASE)
-# What may stand between the lead verb and its first `at` (commas stripped): `til
-# Økonomiudvalg og Byråd`, `over for Byrådet`; anything else is a clause of its own.
-_LEAD_GAP = re.compile(r"(?:(?:til|over\s?for|overfor|for)\s[\w\s–-]{0,160})?", re.IGNORECASE)
-_JOIN_WORDS = ("og", "samt", "eller")
 _LEAD_GAP_LENGTH = 200
 # A recommendation sentence longer than this is not read for clauses (the count is then uncertain).
 _CLAUSE_TEXT = 3000
-# `…, og fagudvalgene anmodes …`: a clause joined without `at` may be a point of its own.
-_OTHER_CLAUSE = re.compile(r",\s*+(?:og|samt|men)\s++(?!at\b)|;", re.IGNORECASE)
-_BULLET_AT_LINE = re.compile(r"^\s*[-–—•·*▪]\s*at\b", re.IGNORECASE)
 _SENTENCE_STOP = (".", "!", "?")
 
 
@@ -388,18 +335,18 @@ def _at_clauses(text: str, implicit: bool = False) -> tuple[int, bool]:
     clause. ``ambiguous`` is set when the sentence may hold a point of another shape.
     """
     text = clean_inline(text).strip()
-    if len(text) > _CLAUSE_TEXT or _OTHER_CLAUSE.search(text):
+    if len(text) > _CLAUSE_TEXT or OTHER_CLAUSE.search(text):
         return 0, True
-    lead = _LEAD_VERB.search(text)
+    lead = LEAD_VERB.search(text)
     started = implicit and lead is None
     count = 1 if started else 0
-    for match in _AT_WORD.finditer(text):
+    for match in AT_WORD.finditer(text):
         tail = text[max(0, match.start() - 12): match.start()].rstrip().casefold()  # a short window: linear
         words = tail.split()
-        joined = tail.endswith(",") or (bool(words) and words[-1] in _JOIN_WORDS)
+        joined = tail.endswith(",") or (bool(words) and words[-1] in JOIN_WORDS)
         gap = match.start() - lead.end() if lead is not None else -1
         after_lead = 0 <= gap <= _LEAD_GAP_LENGTH and bool(
-            _LEAD_GAP.fullmatch(text[lead.end(): match.start()].strip(" ,:")))
+            LEAD_GAP.fullmatch(text[lead.end(): match.start()].strip(" ,:")))
         if match.start() == 0:
             count, started = count + 1, True
         elif started:
@@ -424,7 +371,7 @@ def _leads_in(paragraph: Paragraph, following: ListBlock) -> bool:
 
 
 def _mostly_at(block: ListBlock) -> bool:
-    at = sum(1 for entry in block.items if _AT_POINT.match(clean_inline(entry.text).strip()))
+    at = sum(1 for entry in block.items if AT_POINT.match(clean_inline(entry.text).strip()))
     return at > 0 and 2 * at >= len(block.items)
 
 
@@ -457,7 +404,7 @@ def point_count(sections: tuple[Section, ...]) -> int | None:
                         return None
                     total += max(clauses - 1, 0)
                     continue
-                bullets = [k for k, line in enumerate(block.lines) if _BULLET_AT_LINE.match(line)]
+                bullets = [k for k, line in enumerate(block.lines) if BULLET_AT_LINE.match(line)]
                 if bullets:  # `- at …` lines the lexer left in a paragraph
                     clauses, ambiguous = _at_clauses(" ".join(block.lines[: bullets[0]]))
                     if ambiguous:
@@ -510,52 +457,11 @@ class Verdict(StrEnum):
     NOTHING = "nothing"  # `Intet.` under Eventuelt / Meddelelser
 
 
-_S = (
-    r"(?:(?:udvalget|sagen|punktet|orienteringen|redegørelsen|meddelelsen|meddelelserne|forslaget|forslagene"
-    r"|indstillingen|status(?:en)?|dagsordenen|beretningen|rapporten|planen|budgetopfølgningen|regnskabet"
-    r"|ansøgningen|aftalen|oplægget|udkastet|orienteringerne)\s+)?"
-)
-_A = r"(?:(?:blev|er|bliver|var)\s+)?"
-# After the formula: nothing, or a qualification (`Godkendt med bemærkning om, at …`).
-_END = (
-    r"(?:$|\s*[,;:–-]|\s+(?:med|idet|dog|af|under|således|og|samt|men|jf|i|på|for|som|efter|ved|uden|herunder"
-    r"|inkl|hvorefter|mod|til|den|d|om|vedrørende|vedr)\b)"
-)
 _VERDICTS: tuple[tuple[Verdict, re.Pattern[str]], ...] = tuple(
-    (verdict, re.compile(pattern + _END))
-    for verdict, pattern in (
-        (Verdict.REJECTED, rf"^(?:{_S}{_A}(?:ikke\s+(?:godkendt|vedtaget|tiltrådt|anbefalet|taget\s+til\s+efterretning)"
-                           rf"|afvist|forkastet|nedstemt)|{_S}afvises|indstillingen\s+(?:blev\s+)?faldt"
-                           rf"|{_S}kunne\s+ikke\s+(?:godkendes|anbefales|tiltrædes)"
-                           r"|udvalget\s+(?:kunne\s+ikke\s+godkende|afviste|godkendte\s+ikke|tiltrådte\s+ikke))"),
-        (Verdict.ONWARD, rf"^(?:{_S}anbefaler\s+(?:indstillingen|forslaget|sagen|over\s*for|byrådet|kommunalbestyrelsen"
-                         rf"|økonomiudvalget)|{_S}{_A}(?:anbefales|anbefalet|indstilles\s+godkendt|oversendes\s+til"
-                         rf"|oversendt\s+til|videresendes\s+til)|{_S}indstilles\s+til|udvalget\s+indstiller\s+til)"),
-        (Verdict.ADOPTED, r"^(?:indstillingen\s+(?:blev\s+|er\s+)?(?:godkendt|vedtaget|tiltrådt|fulgt|tiltrådes|godkendes"
-                          r"|følges)|(?:udvalget\s+)?(?:tiltræder|tiltrådte|godkender|godkendte|følger|fulgte)\s+"
-                          r"indstillingen|(?:godkendt\s+)?som\s+indstillet|tiltrådt)"),
-        (Verdict.NOTED, rf"^(?:{_S}{_A}(?:taget|tages)\s+til\s+(?:efterretning|orientering)|til\s+efterretning"
-                        rf"|udvalget\s+tog\s+(?:\S+\s+){{0,6}}?til\s+efterretning|{_S}{_A}orienteret"
-                        rf"|orienteringen\s+(?:blev\s+)?modtaget|{_S}{_A}noteret)"),
-        (Verdict.APPROVED, rf"^(?:{_S}{_A}(?:godkendt|vedtaget|bevilget)|{_S}godkendes|udvalget\s+godkend(?:te|er))"),
-        (Verdict.DISCUSSED, rf"^(?:{_S}{_A}drøftet|{_S}drøftes|udvalget\s+drøftede)"),
-        (Verdict.POSTPONED, rf"^(?:{_S}{_A}(?:udsat|udskudt|trukket|taget\s+af\s+dagsordenen)|{_S}udsættes"
-                            r"|punktet\s+(?:udgik|udgår)|udgår|udgik)"),
-        (Verdict.NOTHING, r"^(?:intet|ingen|intet\s+at\s+bemærke|ingen\s+bemærkninger|ingen\s+meddelelser"
-                          r"|intet\s+til\s+referat)"),
-    )
+    (Verdict(name), pattern) for name, pattern in VERDICT_FORMULAS
 )
 
 _QUOTES = re.compile(r"[\"'”“„»«]")
-# `Punkt 2 og 3 godkendt`, `Indstillingens punkt 1 taget til efterretning`, `Ad 1: Godkendt`
-_POINT_REF = re.compile(
-    r"^(?:(?:ad|vedr\.?|vedrørende|hvad\s+angår|for\s+så\s+vidt\s+angår)\s+)?(?:indstillingens\s+)?"
-    r"(?:(?:at-)?punkt(?:erne)?|pkt\.?|at-punkt(?:erne)?|(?<=ad\s))\s*"
-    r"(?P<nums>\d{1,2}(?:\s*(?:,|og|-|–|til|samt)\s*\d{1,2}){0,9})\s*[:.)]?\s*"
-    r"(?:i\s+indstillingen\s+)?(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_NUMBER_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|til)\s*(\d{1,2})")
 
 
 def verdict_of(sentence: str) -> Verdict | None:
@@ -569,15 +475,10 @@ def verdict_of(sentence: str) -> Verdict | None:
     return None
 
 
-# `,`, `og`, `samt` with the blanks around them; a match starts only at the first blank
-# of a run (possessively), so a long run of spaces is passed once, not once per blank.
-_POINT_SEPARATOR = re.compile(r"(?:(?<!\s)\s++|)(?:,|\bog\b|\bsamt\b)\s*")
-
-
 def _point_numbers(text: str) -> tuple[int, ...]:
     numbers: list[int] = []
-    for part in _POINT_SEPARATOR.split(text):
-        span = _NUMBER_RANGE.fullmatch(part.strip())
+    for part in POINT_SEPARATOR.split(text):
+        span = NUMBER_RANGE.fullmatch(part.strip())
         if span:
             first, last = int(span.group(1)), int(span.group(2))
             if first <= last <= first + 30:
@@ -625,21 +526,13 @@ def statements_of(blocks: list[Block]) -> tuple[tuple[Statement, ...], bool]:
     return tuple(found), free
 
 
-# `Punkt 1 og 2 godkendt, punkt 3 udsat`: one clause per point reference.
-_NEXT_REFERENCE = re.compile(
-    # Same splits as `\s*(?:[,;]\s*(?:og\s+)?|\s+og\s+)(?=...)`, without its quadratic
-    # backtracking over a long run of spaces: blanks taken possessively, from a run's start.
-    r"(?:(?<!\s)\s++|)(?:[,;]\s*+(?:og\s++)?|(?<=\s)og\s++)(?=(?:punkt(?:erne)?|pkt\.?|ad)\s*\d)", re.IGNORECASE
-)
-
-
 def _statements(sentence: str, span: Span) -> list[Statement] | None:
     """The verdicts of one sentence, or None when it is free text."""
     cleaned = clean_inline(sentence).strip()
-    if _POINT_REF.match(cleaned):
+    if POINT_REF.match(cleaned):
         found = []
-        for clause in _NEXT_REFERENCE.split(cleaned):
-            reference = _POINT_REF.match(clause)
+        for clause in NEXT_REFERENCE.split(cleaned):
+            reference = POINT_REF.match(clause)
             verdict = verdict_of(reference.group("rest")) if reference and reference.group("rest") else None
             numbers = _point_numbers(reference.group("nums")) if reference else ()
             if verdict is None or not numbers:
@@ -669,10 +562,6 @@ def _sentences(paragraph: Paragraph):
 def paragraph_sentences(paragraph: Paragraph):
     """``(sentence, span of the line it starts on)`` for each sentence of a paragraph."""
     return _sentences(paragraph)
-
-
-# `Beslutning: Godkendt.` written as a paragraph inside another section.
-_INLINE_DECISION = re.compile(r"^(?:beslutning|afgørelse)\b[^:]{0,120}:\s*\S", re.IGNORECASE)
 
 
 @frozen
@@ -739,9 +628,6 @@ def decisions_of(item: Item, meeting: Meeting) -> tuple[Decision, ...]:
     return tuple(decisions)
 
 
-_HEADING_BODY = re.compile(r"^(?:beslutning(?:er)?|afgørelse)\b[^:]{0,120}:\s*(\S.*)$", re.IGNORECASE)
-
-
 def heading_body(section: Section) -> str | None:
     """The decision written into its heading (`## Beslutning: Godkendt.`), if any.
 
@@ -750,7 +636,7 @@ def heading_body(section: Section) -> str | None:
     """
     if section.kind is not SectionKind.DECISION:
         return None
-    match = _HEADING_BODY.match(section.title)
+    match = HEADING_BODY.match(section.title)
     if not match:
         return None
     rest = match.group(1).strip()
@@ -783,7 +669,7 @@ def _inline_decisions(item: Item) -> list[Decision]:
         in_history = section.kind is SectionKind.HISTORY or (in_history and section.kind is SectionKind.DECISION)
         blocks.extend((in_history, b) for b in section.blocks)
     for history, block in blocks:
-        if history or not isinstance(block, Paragraph) or not _INLINE_DECISION.match(block.text):
+        if history or not isinstance(block, Paragraph) or not INLINE_DECISION.match(block.text):
             continue
         label, _, rest = block.text.partition(":")
         body = Paragraph(lines=(rest.strip(),), span=block.span)
@@ -793,31 +679,20 @@ def _inline_decisions(item: Item) -> list[Decision]:
     return found
 
 
-# `Lukket: Personalesag`, `Lukket punkt: …`, `Personalesag - Lukket`, `… - Lukket punkt`, `… (lukket)`.
-_CLOSED_TITLE = re.compile(
-    r"^\s*+lukket(?:\s++(?:punkt|sag))?\s*+(?::|$)|[-–(]\s*+lukket(?:\s++punkt)?\s*+\)?\s*+$", re.IGNORECASE
-)
-
-
 def is_closed(item: Item) -> bool:
     """A closed item: so marked by the reader, or its title says so (`Lukket: …`, `… - Lukket punkt`)."""
-    return item.closed or bool(_CLOSED_TITLE.search(clean_inline(item.title)))
-
-
-_AGENDA_TITLE = re.compile(r"\bdagsorden\b", re.IGNORECASE)
-_MINUTES_TITLE = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.IGNORECASE)
+    return item.closed or bool(CLOSED_TITLE.search(clean_inline(item.title)))
 
 
 def is_agenda(document: Document) -> bool:
     """A published agenda (`DAGSORDEN …`), where no decisions are recorded yet."""
     title = document.head.title
-    return title is not None and bool(_AGENDA_TITLE.search(title.text)) and not _MINUTES_TITLE.search(title.text)
+    return title is not None and bool(AGENDA_TITLE.search(title.text)) and not MINUTES_TITLE.search(title.text)
 
 
-@lru_cache(maxsize=8)
-def analyse(document: Document) -> tuple[ItemRecord, ...]:
-    """Recommendation and decisions of every item, read once per document."""
-    meeting = meeting_of(document)
+def read_records(document: Document, meeting: Meeting) -> tuple[ItemRecord, ...]:
+    """Recommendation and decisions of every item (read once per document by
+    :attr:`Document.facts`)."""
     return tuple(
         ItemRecord(item, recommendation_of(item, meeting), decisions_of(item, meeting)) for item in document.items
     )

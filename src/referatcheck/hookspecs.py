@@ -2,7 +2,8 @@
 
 A plugin is a module (or object) registered under the entry-point group
 ``referatcheck``; the built-in rule families register the same way. Implement a hook
-with ``@referatcheck.hookimpl``.
+with ``@hookimpl`` from :mod:`referatcheck.api`, the public plugin API, which also holds
+every name the hooks below mention.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ hookimpl = pluggy.HookimplMarker("referatcheck")
 
 @hookspec
 def referatcheck_rules():
-    """Return an iterable of :class:`referatcheck.rule.Rule` subclasses this plugin adds."""
+    """Return an iterable of :class:`referatcheck.api.Rule` subclasses this plugin adds."""
 
 
 @hookspec
 def referatcheck_section_names():
     """Return ``(heading, kind)`` pairs: extra section names of a municipality's vocabulary.
 
-    ``kind`` is a :class:`referatcheck.model.SectionKind` or its value
+    ``kind`` is a :class:`referatcheck.api.SectionKind` or its value
     (``"decision"``, ``"recommendation"`` ...).
     """
 
@@ -52,8 +53,8 @@ def referatcheck_load_document(path, data, vocabulary):
     """Load a file in a format other than Markdown/text into a Document.
 
     ``path`` is the file path (str), ``data`` its bytes. Return a
-    :class:`referatcheck.model.Document`, or None when the format is not yours.
-    A loader that converts to text puts one :class:`referatcheck.locations.Place` per
+    :class:`referatcheck.api.Document`, or None when the format is not yours.
+    A loader that converts to text puts one :class:`referatcheck.api.Place` per
     text line in ``Document.extra["locations"]``; findings then name the place in the
     original file (see ``src/referatcheck/formats/docx.py``).
     """

@@ -24,15 +24,15 @@ from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_marks
 from referatcheck.vocabulary import (
+    BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
     ATTENDANCE_ANYWHERE, ATTENDANCE_START, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, DATE_ONLY,
     HEAD_LABELS, ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
     OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_HEADER_CELLS, TOC_HEADING_GLUED, TOC_HEADINGS,
 )
+from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
 
 # Kept under their 0.1 names for the docx loader and plugins.
 TOC_NAMES = TOC_HEADINGS
-_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december")
 
 # ---- shapes ------------------------------------------------------------------------
 
@@ -112,6 +112,25 @@ def split_cells(line: str) -> list[str]:
         return line.split("\t")
     inner = line.strip()
     return inner[1:-1].split("|") if len(inner) >= 2 else [inner]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_FIGURE = re.compile(r"[-−+]?\d[\d.]{0,20}(?:,\d{1,6})?\s?%?")
+
+
+def _is_header_cell(text: str) -> bool:
+    """`Budget*`, `Udgift (1.000 kr.)`, `2024`: a column name, not a figure (`819.439 kr.`, `-`)."""
+    return bool(_YEAR.fullmatch(text)) or (text[:1] not in "0123456789-−+.," and any(map(str.isalpha, text)))
+
+
+def _is_header_row(line: str) -> bool:
+    rest = [c for c in map(str.strip, split_cells(line)[1:]) if c]
+    return len(rest) >= 2 and all(map(_is_header_cell, rest))
+
+
+def _has_figures(line: str) -> bool:
+    """A row of amounts (`-5.100`, `1,2%`), not a schedule (`19. april`) or a year row."""
+    return any(_FIGURE.fullmatch(c) and not _YEAR.fullmatch(c) for c in map(str.strip, split_cells(line)[1:]))
 
 
 # ---- facts of one line ---------------------------------------------------------------
@@ -301,8 +320,6 @@ def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULAR
 
 # A page of a PDF flattened onto one line: long, and holding what are lines elsewhere.
 _FLATTENED_LENGTH = 1000
-_PAGE_WORDS = re.compile(r"\b(?:side \d{1,4}(?: af \d{1,4})?|indholdsfortegnelse|beslutning|indstilling|sagsfremstilling)\b",
-                         re.IGNORECASE)
 _WORDS_IN_LABEL = re.compile(r"^([A-ZÆØÅa-zæøå][A-ZÆØÅa-zæøå /.-]{0,40}?)\s{0,3}:\s*(.*)$")
 _INLINE_LABEL = re.compile(r"^([A-ZÆØÅ][^:]{1,60}):\s+\S")
 # Run-in labels that open a section: `Beslutning: Godkendt.`, `Kompetence: Økonomiudvalget`.
@@ -423,14 +440,14 @@ class _Roles:
             if line.marker is not None and line.marker.word:
                 break  # the first agenda item: the title stands before it
             if len(text) <= 250 and line.marker is None and _TITLE_WORDS.search(text):
-                if kind != TEXT or _PLAIN_TITLE.match(text) or _DATE_IN.search(text) or _bare_title(text) or (
+                if kind != TEXT or PLAIN_TITLE.match(text) or _DATE_IN.search(text) or _bare_title(text) or (
                         _BODY_ALONE.match(" ".join(w for w in _TITLE_WORDS.sub(" ", text).split() if w not in "-–|:"))):
                     return i
             if line.section is not None or line.marker is not None or len(text) > 250:
                 if line.marker is not None and line.marker.word:
                     break
                 continue
-            if _BODY_WITH_DATE.match(text):
+            if BODY_WITH_DATE.match(text):
                 return i
             if _BODY_ALONE.match(text) and (self._date_line(self.next_content[i]) or self._bare_title_line(self.next_content[i])):
                 return i  # `Social- og Sundhedsudvalget` / `05-04-2022`, `Økonomiudvalget` / `Referat`
@@ -760,6 +777,77 @@ class _Roles:
             start = starts[index]
             end = starts[index + 1] if index + 1 < len(items) else n
             self._assign_item(start, head, end)
+        self._chain_blocks()
+
+    def _chain_blocks(self) -> None:
+        """Mark the lines that continue the block above, so the grammar groups blocks.
+
+        A text line under text continues its paragraph; a text line under a list item
+        is that item's lazy continuation; a list item of the list's kind continues the
+        list across blank lines; a row continues its table across blank lines and
+        comments, unless it is a header row after a gap below rows with figures (then
+        a new table starts). Only token names change; each line's facts stay as read.
+        """
+        types, n = self.types, self.n
+        i = 0
+        while i < n:
+            kind = types[i]
+            if kind == "TEXT":
+                i += 1
+                while i < n and types[i] == "TEXT":
+                    types[i] = "TEXT_CONT"
+                    i += 1
+            elif kind in ("BULLET", "NUMBERED"):
+                i = self._chain_list(i, kind)
+            elif kind in ("ROW", "SEPARATOR"):
+                i = self._chain_table(i)
+            else:
+                i += 1
+
+    def _chain_list(self, i: int, kind: str) -> int:
+        types, n = self.types, self.n
+        j = i + 1
+        while j < n:
+            if types[j] == kind:
+                types[j] = kind + "_NEXT"
+            elif types[j] == "TEXT":
+                types[j] = "LIST_CONT"
+            elif types[j] == "BLANK":
+                k = j
+                while k < n and types[k] == "BLANK":
+                    k += 1
+                if k == n or types[k] != kind:
+                    break
+                types[j:k] = ["LIST_GAP"] * (k - j)
+                j = k
+                continue
+            else:
+                break
+            j += 1
+        return j
+
+    def _chain_table(self, i: int) -> int:
+        types, lines, n = self.types, self.lines, self.n
+        figures = types[i] == "ROW" and _has_figures(lines[i].raw)
+        j = i + 1
+        while j < n:
+            if types[j] in ("ROW", "SEPARATOR"):
+                figures = figures or (types[j] == "ROW" and _has_figures(lines[j].raw))
+                types[j] += "_NEXT"
+                j += 1
+                continue
+            if types[j] not in ("BLANK", "COMMENT"):
+                break
+            k = j
+            while k < n and types[k] in ("BLANK", "COMMENT"):
+                k += 1
+            if k == n or types[k] not in ("ROW", "SEPARATOR"):
+                break
+            if types[k] == "ROW" and figures and _is_header_row(lines[k].raw):
+                break  # a header row after a gap, below figures: the next table
+            types[j:k] = ["TABLE_GAP"] * (k - j)
+            j = k
+        return j
 
     def _assign_front(self, end: int) -> None:
         types, lines = self.types, self.lines
@@ -853,7 +941,7 @@ class _Roles:
             return "BLANK"
         if kind == COMMENT or self.skip[i]:
             return "COMMENT"
-        if kind in (TEXT, HEADING, BOLD) and len(line.raw) > _FLATTENED_LENGTH and len(_PAGE_WORDS.findall(line.raw[:20000])) >= 3:
+        if kind in (TEXT, HEADING, BOLD) and len(line.raw) > _FLATTENED_LENGTH and len(PAGE_WORDS.findall(line.raw[:20000])) >= 3:
             return "UNREAD"
         if kind in (HEADING, BOLD):
             return "HEADING"
@@ -1003,16 +1091,14 @@ class _Evidence:
 
 
 _TITLE_WORDS = re.compile(r"\b(?:" + "|".join(TITLE_WORDS) + r")\b", re.IGNORECASE)
-_PLAIN_TITLE = re.compile(r"^(?:referat|beslutningsprotokol)\b.{0,200}\d{4}", re.IGNORECASE)
 _DATE_IN = re.compile(
     r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b\d{1,2}\.?\s{1,3}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
-    r")\.?,?\s{1,3}\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:" + "|".join(_EN_MONTHS) + r")\s{1,3}\d{1,2},?\s{1,3}\d{4}\b"
+    r")\.?,?\s{1,3}\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:" + "|".join(ENGLISH_MONTHS) + r")\s{1,3}\d{1,2},?\s{1,3}\d{4}\b"
     r"|\b\d{1,2}/\d{1,2}[ -]\d{4}\b",
     re.IGNORECASE,
 )
 _TIME_OR_DATE = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _BODY_ALONE = re.compile(rf"^{BODY}$", re.IGNORECASE)
-_BODY_WITH_DATE = re.compile(rf"^{BODY}\s{{0,3}}[-–,:]?\s{{0,3}}(?:(?:d\.|den)\s{{1,3}})?(?:\w+dag\s{{0,3}},?\s{{0,3}})?\d", re.IGNORECASE)
 
 
 def _marker_text(line: Line) -> str:

@@ -8,12 +8,16 @@ never the parse tree or the file system.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from enum import StrEnum
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from attrs import field, frozen
 
 from referatcheck.source import SourceText
+
+if TYPE_CHECKING:
+    from referatcheck.facts import Facts
 
 
 @frozen(order=True)
@@ -206,6 +210,9 @@ class Field:
     span: Span
     value_span: Span
     role: str | None = None
+    # The value line by line as written (markup removed), for values that are lists
+    # broken over lines (participants); ``value`` joins them.
+    lines: tuple[str, ...] = ()
 
 
 @frozen
@@ -245,7 +252,7 @@ class Unread:
     reason: str  # a short English reason, e.g. "page flattened onto one line"
 
 
-@frozen(eq=False)  # identity equality: cheap to hash, so per-document caches work
+@frozen(eq=False)  # identity equality: a document is one reading of one file
 class Document:
     source: SourceText
     head: Head
@@ -254,10 +261,65 @@ class Document:
     unread: tuple[Unread, ...] = ()
     # Free-form facts a loader adds (e.g. a .docx loader's position map).
     extra: dict = field(factory=dict, eq=False)
+    _facts: object = field(default=None, init=False, eq=False, repr=False)
 
     @property
     def path(self) -> str:
         return self.source.path
+
+    @property
+    def facts(self) -> "Facts":
+        """What the document says, read once and shared by every rule
+        (:class:`referatcheck.facts.Facts`)."""
+        if self._facts is None:
+            # Imported here: the facts are read by domain modules that import this model.
+            from referatcheck.facts import Facts
+
+            object.__setattr__(self, "_facts", Facts(self))
+        return self._facts
+
+    def __getstate__(self) -> dict:
+        # Facts are derived: a document sent to another process is read again there.
+        state = {name: getattr(self, name) for name in self.__slots__ if name not in ("_facts", "__weakref__")}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_facts", None)
+
+    # -- places: the one place that turns text read from a node back into columns
+
+    def line_span(self, line: int) -> Span:
+        """The whole of ``line`` (a node's line) as it stands in the file."""
+        return Span.of_line(line, self.source.line(line))
+
+    def locate(self, text: str, line: int, last_line: int | None = None, *, through: str = "",
+               reach: int = 8, ignore_case: bool = False) -> Span | None:
+        """Where ``text`` read from a node stands: searched on ``line`` … ``last_line``
+        of that node, as written (markup may shift the columns of cleaned text).
+        ``through`` extends the span to that character when it follows within ``reach``
+        characters (a name's closing party bracket). None when the text is not written
+        as read."""
+        needle = text.strip()
+        if not needle:
+            return None
+        for number in range(line, (last_line or line) + 1):
+            raw = self.source.line(number)
+            if ignore_case:
+                found = re.search(re.escape(needle), raw, re.IGNORECASE)
+                column = found.start() if found else -1
+            else:
+                column = raw.find(needle)
+            if column < 0:
+                continue
+            end = column + len(needle)
+            if through:
+                close = raw.find(through, end)
+                if 0 <= close - end <= reach:
+                    end = close + 1
+            return Span(number, column + 1, number, end + 1)
+        return None
 
     def unread_between(self, first_line: int, last_line: int) -> bool:
         """Whether a stretch that could not be read lies between two lines: an item that

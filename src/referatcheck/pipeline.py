@@ -40,6 +40,9 @@ class RunSettings:
     extend_select: tuple[str, ...] = ()
     config_file: str | None = None
     isolated: bool = False  # ignore every configuration file
+    # Results carry their parsed documents, for reporters that show the text by item
+    # (the HTML report); they then never parse a file again.
+    keep_documents: bool = False
 
 
 @frozen(eq=False)
@@ -85,7 +88,7 @@ def lint_file(path: str, data: bytes, settings: RunSettings = RunSettings()) -> 
     """Lint one file's bytes under ``settings`` and the configuration found for ``path``."""
     profile = _profile(configuration_for(path, settings), settings)
     codes = profile.codes_for(path)
-    result = _linter(profile, codes).lint_bytes(path, data)
+    result = _linter(profile, codes, settings.keep_documents).lint_bytes(path, data)
     return _finish(result, profile, codes)
 
 
@@ -175,7 +178,7 @@ def _rule_options(rules: RuleSet, options, codes) -> dict[str, dict[str, Any]]:
 
 
 @lru_cache(maxsize=64)
-def _linter(profile: Profile, codes: frozenset[str]) -> Linter:
+def _linter(profile: Profile, codes: frozenset[str], keep_documents: bool = False) -> Linter:
     from referatcheck.plugins import load_plugins
 
     plugins = load_plugins()
@@ -184,6 +187,7 @@ def _linter(profile: Profile, codes: frozenset[str]) -> Linter:
         rules=[r for r in plugins.rules if r.code in codes],
         rule_options=profile.rule_options,
         vocabulary=profile.vocabulary,
+        keep_documents=keep_documents,
     )
 
 

@@ -180,15 +180,17 @@ def lint_path(path: str, settings: RunSettings, cache: ResultCache | None = None
         result = lint_file(path, data, settings)
     except Exception as exc:  # a bug in referatcheck itself: report it, lint the other files
         return _failed(path, f"{type(exc).__name__}: {exc}", read_error=False)
-    result = _slim(result)
+    result = _slim(result, settings.keep_documents)
     if cache is not None and key is not None and not result.incomplete:
         cache.put(key, result)
     return result
 
 
-def _slim(result: FileResult) -> FileResult:
-    """What reporters need: the source only of files with findings (they quote its lines)."""
-    if result.document is None and (result.diagnostics or result.source is None):
+def _slim(result: FileResult, keep_document: bool = False) -> FileResult:
+    """What reporters need: the source only of files with findings (they quote its lines),
+    and the document when the run keeps documents (the HTML report shows every file's
+    text by item)."""
+    if keep_document or result.document is None and (result.diagnostics or result.source is None):
         return result
     from attrs import evolve
 

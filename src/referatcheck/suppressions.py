@@ -209,10 +209,14 @@ def apply_suppressions(
     for entry in suppressions:
         if entry.used or not any(code in enabled for code in rules.matches(entry.selector)):
             continue
-        where_da = {"disable-next-line": f"linje {entry.first}", "disable-file": "filen"}.get(
-            entry.directive, f"linje {entry.first}–{_last(entry, source)}")
-        where_en = {"disable-next-line": f"line {entry.first}", "disable-file": "the file"}.get(
-            entry.directive, f"lines {entry.first}–{_last(entry, source)}")
+        last = _last(entry, source)
+        if entry.directive not in ("disable-next-line", "disable-file") and last < entry.first:
+            where_da, where_en = "linjerne efter kommentaren (der er ingen)", "the lines after it (there are none)"
+        else:
+            where_da = {"disable-next-line": f"linje {entry.first}", "disable-file": "filen"}.get(
+                entry.directive, f"linje {entry.first}–{last}")
+            where_en = {"disable-next-line": f"line {entry.first}", "disable-file": "the file"}.get(
+                entry.directive, f"lines {entry.first}–{last}")
         problems.append(_finding(
             UnusedSuppression, path or source.path, entry.span,
             f"Undertrykkelsen af {entry.selector} er ubrugt: der er intet fund i {where_da}. Fjern den.",

@@ -25,7 +25,6 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
-from functools import lru_cache
 from typing import Iterator, Sequence
 
 from attrs import evolve, frozen
@@ -33,112 +32,21 @@ from attrs import evolve, frozen
 from referatcheck.amounts import Amount, find_numbers, find_unit_label
 from referatcheck.model import Block, Cell, Document, Heading, ListBlock, Paragraph, Row, Span, Table
 from referatcheck.titles import clean_inline
+from referatcheck.vocabulary.tables import (
+    ACCOUNTS, ADOPTED, APPROPRIATION, BUDGET, CARRYOVER, CODE_NAMES, CORRECTED, DIFF, DIFF_TOTAL, FORECAST,
+    LEGEND, OUTLOOK_HEADER, OUTSIDE, PART_LABEL, PCT_DIFF, PCT_SPENT, PERCENT_NAME, PERIOD, PERIOD_COLUMN,
+    PERIOD_NAME, QUALIFIED_TOTAL, RATE_NAME, ROW_TOTAL, SPENT, SUPPLEMENT, THOUSANDS_HEADER, TOTAL_LABEL,
+    WITHIN, column_role,
+)
 
 # --- column roles, read from header names ---------------------------------------------
 
-DIFF = "difference"  # Forskel, Afvigelse
-DIFF_TOTAL = "difference-total"  # Afvigelse i alt (= inden for + uden for)
-WITHIN = "within"  # ... inden for servicerammen
-OUTSIDE = "outside"  # ... uden for servicerammen
-CORRECTED = "corrected-budget"  # Korrigeret budget
-ADOPTED = "adopted-budget"  # Vedtaget budget, Oprindeligt budget
-CARRYOVER = "carry-over"  # Genbevillinger
-SUPPLEMENT = "supplementary"  # Tillægsbevilling(er) og omplaceringer
-BUDGET = "budget"  # Budget (plain)
-FORECAST = "forecast"  # Forventet regnskab, Forventet forbrug, Skøn, Prognose
-ACCOUNTS = "accounts"  # Regnskab
-SPENT = "spent"  # Forbrug (pr. dato)
-PCT_SPENT = "percent-spent"  # Forbrugs %, Forbrugsprocent
-PCT_DIFF = "percent-difference"  # Afvigelse i %
-ROW_TOTAL = "row-total"  # I alt / Total as a column
-PERIOD = "period"  # 2024, Budget år, Overslags år 1
 
-_PERCENT_NAME = re.compile(r"%|\bpct\b|procent|\bandel\b", re.IGNORECASE)
-_CODE_NAMES = re.compile(
-    r"^(?:politik\s?område|politikområde(?:\s?nr\.?)?|po(?:\s?nr\.?)?|konto(?:nr\.?|nummer)?|hovedkonto|funktion"
-    r"|nr\.?|pkt\.?|punkt|kode|art|sted|år|årstal|id)$",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_PERIOD_NAME = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|overslags?\s?år|budget\s?år", re.IGNORECASE)
-# Column names that are periods: an `I alt` column beside them is their row sum.
-_PERIOD_COLUMN = re.compile(
-    r"(?:19|20)\d\d|overslags?\s?år|budget\s?år|\d\.\s?(?:kvartal|halvår)|\bq[1-4]\b|"
-    r"^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec)\.?$",
-    re.IGNORECASE,
-)
-_TOTAL_LABEL = re.compile(
-    r"(?:^|\s)i\s?alt(?:\s|$|:)|^(?:sub|hoved)?totalt?(?:\s|$|:)|\stotal$|^sum(?:\s|$|:)|^sammenlagt\b"
-    r"|^samlet(?:$|\s(?:i alt|total|sum)\b)",
-    re.IGNORECASE,
-)
-_PART_LABEL = re.compile(r"^[-–•]?\s?(?:heraf|deraf|herunder|heri)\b", re.IGNORECASE)
 # `- Løn`, `• Drift`: a sub-item, most often a part of the row above.
 _SUB_ITEM = re.compile(r"^[-–•·▪]\s{0,3}[^\W\d]")
-# `I alt ekskl. refusion`, `Total inkl. moms`: a total of something other than the rows.
-_QUALIFIED_TOTAL = re.compile(r"\b(?:ekskl|eksklusiv|excl|inkl|inklusiv|incl|uden|fraregnet|korrigeret for)\b",
-                              re.IGNORECASE)
-# Columns of rates and averages: their total row is no sum (`Pris pr. stk.`, `Gns.`),
-# unlike `Forbrug pr. 31.10.2022`.
-_RATE_NAME = re.compile(
-    r"\bpr\.?\s{1,2}(?!\d)|\bper\b|gennemsnit|\bgns\b|\bsnit\b|takst|\bpris|\bandel|\bsats|\brate\b|indeks"
-    r"|\bkvote|\bmedian|nøgletal|\bgrad\b",
-    re.IGNORECASE,
-)
 _CODE_LIKE = re.compile(r"\d[\d.\-/]{0,20}")
 _PLACEHOLDERS = {"-", "–", "—", "÷", "--", "---"}
-_APPROPRIATION = re.compile(r"bevillingspåtegning", re.IGNORECASE)
-_OUTLOOK_HEADER = re.compile(r"overslags?\s?år|budget\s?år", re.IGNORECASE)
-# Sign legends: `+ er merforbrug`, `Positive tal er merforbrug`, `En negativ afvigelse
-# betyder merforbrug`, `- = mindreforbrug`.
-_LEGEND = re.compile(
-    r"\(?(?P<sign>\+|plus|positiv\w*|-|–|÷|minus|negativ\w*)\)?\s{0,3}(?:tal|beløb|afvigelser?|forskel)?\s{0,3}"
-    r"(?:er|=|betyder|angiver|viser|udtrykker)\s{1,3}(?:et\s{1,3}|en\s{1,3})?(?P<what>mer|mindre)(?:forbrug|udgift)",
-    re.IGNORECASE,
-)
-
-
-def column_role(name: str) -> str | None:
-    """The role a header name gives its column, or None."""
-    n = " ".join(name.casefold().replace("*", " ").split())
-    if not n:
-        return None
-    if _PERCENT_NAME.search(n):
-        if "forbrug" in n:
-            return PCT_SPENT
-        if "afvigelse" in n or "forskel" in n:
-            return PCT_DIFF
-        return None
-    if re.search(r"\binden\s?for\b", n):
-        return WITHIN
-    if re.search(r"\buden\s?for\b", n):
-        return OUTSIDE
-    if ("afvigelse" in n or "forskel" in n) and re.search(r"\bi\s?alt\b", n):
-        return DIFF_TOTAL
-    if re.fullmatch(r"(?:i\s?alt|total|totalt|sum|samlet)", n):
-        return ROW_TOTAL
-    if re.match(r"(?:forskel|afvigelse|difference)\b", n) or re.search(r"mer-?\s?/\s?mindre|merforbrug|mindreforbrug", n):
-        return DIFF
-    if re.search(r"\bkorr(?:\.|igeret)\s?budget|^korrigeret\b", n):
-        return CORRECTED
-    if re.search(r"\b(?:vedtaget|oprindeligt?)\s?budget|^vedtaget\b", n):
-        return ADOPTED
-    if n.startswith("genbevilling"):
-        return CARRYOVER
-    if n.startswith("tillæg"):
-        return SUPPLEMENT
-    if re.match(r"forv(?:entet|\.)\s?(?:regnskab|forbrug|resultat)|skøn\b|prognose\b|forventet\b", n):
-        return FORECAST
-    if n.startswith("regnskab"):
-        return ACCOUNTS
-    if n.startswith("forbrug"):
-        return SPENT
-    if _YEAR.fullmatch(n) or _OUTLOOK_HEADER.search(n) or (_PERIOD_COLUMN.search(n) and not n.startswith("budget")):
-        return PERIOD
-    if n.startswith("budget"):
-        return BUDGET
-    return None
 
 
 # Tables beyond these sizes are data, not budget tables, and are not read.
@@ -162,7 +70,7 @@ class Column:
     @property
     def summable(self) -> bool:
         """Whether a total row holds this column's sum (not so for rates and averages)."""
-        return self.kind == NUMERIC and not _RATE_NAME.search(self.name)
+        return self.kind == NUMERIC and not RATE_NAME.search(self.name)
 
 
 @frozen
@@ -243,19 +151,18 @@ class TableView:
 
 
 def is_total_label(label: str) -> bool:
-    return bool(_TOTAL_LABEL.search(label))
+    return bool(TOTAL_LABEL.search(label))
 
 
 def is_part_label(label: str) -> bool:
-    return bool(_PART_LABEL.match(label))
+    return bool(PART_LABEL.match(label))
 
 
 # --- reading -----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
-def document_tables(document: Document) -> tuple[TableView, ...]:
-    """Every table of the document, read."""
+def read_tables(document: Document) -> tuple[TableView, ...]:
+    """Every table of the document, read (once per document, by :attr:`Document.facts`)."""
     views: list[TableView] = []
     for sequences, scope in _block_sequences(document):
         prose = None
@@ -309,8 +216,8 @@ def _read(blocks: Sequence[Block], index: int, consumed: set[int], prose) -> Tab
     caption, caption_span = _caption(blocks, index)
     rows = [r for r in table.rows if not r.separator]
     header_text = " ".join(" ".join(r.texts) for r in rows[:2])
-    appropriation = bool(_APPROPRIATION.search(caption) or _APPROPRIATION.search(header_text[:300])) or len(
-        _OUTLOOK_HEADER.findall(header_text[:300])) >= 2
+    appropriation = bool(APPROPRIATION.search(caption) or APPROPRIATION.search(header_text[:300])) or len(
+        OUTLOOK_HEADER.findall(header_text[:300])) >= 2
     problem: tuple[str, str] | None = None
     after = index + 1
     if appropriation:
@@ -448,11 +355,11 @@ def _shape(table, rows, caption, caption_span, notes, appropriation, prose) -> T
         name = names[j]
         if amounts == 0:
             kinds.append(TEXT if texts else EMPTY)
-        elif _CODE_NAMES.match(name.casefold().strip(" .:*")) or zero_padded or (years == amounts and amounts >= 2):
+        elif CODE_NAMES.match(name.casefold().strip(" .:*")) or zero_padded or (years == amounts and amounts >= 2):
             kinds.append(CODE)
         elif texts:
             kinds.append(TEXT)
-        elif _PERCENT_NAME.search(name) or _mostly_percent(body_parsed, j):
+        elif PERCENT_NAME.search(name) or _mostly_percent(body_parsed, j):
             kinds.append(PERCENT)
         else:
             kinds.append(NUMERIC)
@@ -484,13 +391,10 @@ def _shape(table, rows, caption, caption_span, notes, appropriation, prose) -> T
     )
 
 
-_THOUSANDS_HEADER = re.compile(r"\(?\s{0,2}(?:(?:beløb\s)?i\s)?1\.000(?:\.000)?\s{0,2}kr\.?\s{0,2}\)?", re.IGNORECASE)
-
-
 def _amount(text: str) -> Amount | None:
     if not text:
         return None
-    if "kr" in text and _THOUSANDS_HEADER.fullmatch(clean_inline(text)):
+    if "kr" in text and THOUSANDS_HEADER.fullmatch(clean_inline(text)):
         return None  # `1.000 kr.` over a column is its unit, not an amount
     return Amount.parse(text)
 
@@ -540,7 +444,7 @@ def _column_names(header: Sequence[Row], width: int) -> tuple[list[str], list[st
             if last:
                 last_row[j] = texts[j]
             if j >= 1:
-                carry = text if _PERIOD_NAME.search(text) else ""
+                carry = text if PERIOD_NAME.search(text) else ""
     return [" ".join(p) for p in parts], last_row
 
 
@@ -580,7 +484,7 @@ def _body(rows: Sequence[Row], parsed, columns: Sequence[Column], width: int) ->
         elif label and _SUB_ITEM.match(label):
             kind = SUB
         elif label and is_total_label(label):
-            kind = ASIDE if _QUALIFIED_TOTAL.search(label) else TOTAL
+            kind = ASIDE if QUALIFIED_TOTAL.search(label) else TOTAL
         else:
             kind = PLAIN
         code = next((clean_inline(cells[c.index].text) for c in columns
@@ -631,7 +535,7 @@ def _legend(notes: Sequence[Note], caption: str, caption_span: Span | None,
     """
     cells = [(clean_inline(c.text), c.span) for row in header for c in row.cells if "forbrug" in c.text]
     for text, span in [(n.text, n.span) for n in notes] + [(caption, caption_span)] + cells:
-        match = _LEGEND.search(text) if len(text) < 400 else None
+        match = LEGEND.search(text) if len(text) < 400 else None
         if match:
             positive = match.group("sign").casefold().startswith(("+", "plus", "positiv"))
             mer = match.group("what").casefold() == "mer"

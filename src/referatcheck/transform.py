@@ -1,9 +1,9 @@
 """Parse tree → :class:`~referatcheck.model.Document`.
 
-The grammar gives the hierarchy; here the line tokens of each part become model
-nodes: runs of text lines become paragraphs, bullet lines lists, TAB lines tables
-(blank lines between rows tolerated), and each section gets its kind from the
-section vocabulary.
+The grammar decides the structure, down to the blocks (paragraphs, lists, tables,
+notes); here each tree node becomes its model node, with the facts the lexer read
+from its lines copied over and its span taken from its tokens. Section kinds come
+from the section vocabulary.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
     Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry, Unread,
 )
-from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, TITLE_WORDS, WEEKDAYS
+from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, TITLE_WORD_LEAD
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, strip_heading_marks
@@ -29,14 +29,6 @@ from referatcheck.titles import bold_only, clean_inline, strip_heading_marks
 _PERIOD = re.compile(
     r"^\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*|(?:(?<!\s)\s++|)\(?(\d{4})\s*[-–]\s*(\d{2,4})\)?\s*:?\s*"
 )
-# A title word and what leads from it to the committee: `REFERAT`, `Referat til mødet i`,
-# `Beslutningsprotokol for`, `– Referat –` between committee and date.
-_TITLE_WORD = re.compile(
-    r"(?:^|(?<=\s))(?:" + "|".join(TITLE_WORDS) + r")\b\s{0,3}(?:(?:til|fra|for)\s{1,3}(?:(?:det\s{1,3})?mødet?\s{1,3}(?:i\s{1,3})?)?)?",
-    re.IGNORECASE,
-)
-# What stands between a committee and its date: ` d. `, `, den `, ` – onsdag den `.
-_DATE_LEAD_WORDS = frozenset({"den", "d.", "d", *WEEKDAYS})
 _SEPARATORS = frozenset({"-", "–", "—", ",", ":", "|"})
 _MARKER = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,3}[.)])[ \t]+")
 _NUMBERED_TOC = re.compile(r"^(\d{1,5})(?:\.\s*|\s+)(\S.*)$")
@@ -59,6 +51,11 @@ def span_of(token: Token) -> Span:
 
 def _span_of_tokens(tokens: Sequence[Token]) -> Span:
     return Span.covering(span_of(tokens[0]), span_of(tokens[-1]))
+
+
+def _span_of(node) -> Span:
+    """The span of a token or of a model node built from one."""
+    return span_of(node) if isinstance(node, Token) else node.span
 
 
 class DocumentBuilder(Transformer):
@@ -100,7 +97,11 @@ class DocumentBuilder(Transformer):
             value_span = Span.covering(span_of(conts[0]), span_of(conts[-1]))
         else:
             value_span = span_of(first)
-        return Field(label=label, value=joined, span=_span_of_tokens(children), value_span=value_span, role=role)
+        written = [line[max(0, value_span.column - 1):]] if value else []
+        written.extend(str(cont) for cont in conts)
+        lines = tuple(clean_inline(text) for text in written if text.strip())
+        return Field(label=label, value=joined, span=_span_of_tokens(children), value_span=value_span, role=role,
+                     lines=lines)
 
     def toc(self, children: list[Token]) -> Toc:
         head = children[0]
@@ -119,7 +120,7 @@ class DocumentBuilder(Transformer):
         title = None
         toc = None
         fields: list[Field] = []
-        tokens: list[Token] = []
+        blocks: list[Block] = []
         for child in children:
             if isinstance(child, Field):
                 fields.append(child)
@@ -128,36 +129,30 @@ class DocumentBuilder(Transformer):
             elif isinstance(child, Title):
                 title = title or child
             elif isinstance(child, Token):
-                tokens.append(child)
-        self._note_unread(tokens)
-        return Head(title=title, fields=tuple(fields), blocks=tuple(group_blocks(tokens))), toc
+                self._note_unread(child)
+            else:
+                blocks.append(child)
+        return Head(title=title, fields=tuple(fields), blocks=tuple(blocks)), toc
 
     # -- items
 
-    def intro(self, children: list[Token]) -> tuple[CaseNumber | None, tuple[Block, ...]]:
-        case = None
-        rest = []
-        for token in children:
-            if token.type == "CASE_NO" and case is None:
-                case = _case_of(token)
-            else:
-                rest.append(token)
-        self._note_unread(rest)
-        return case, tuple(group_blocks(rest))
+    def intro(self, children: list) -> tuple[CaseNumber | None, tuple[Block, ...]]:
+        blocks = self._blocks(children)
+        case = next((b for b in blocks if isinstance(b, CaseNumber)), None)
+        return case, tuple(b for b in blocks if b is not case)
 
     def section(self, children: list[Token]) -> Section:
         head = children[0]
         heading = _visible_heading(str(head))
         body = children[1:]
-        if body and body[0].type == "SECTION_HEAD_CONT":
+        if body and isinstance(body[0], Token) and body[0].type == "SECTION_HEAD_CONT":
             cont = str(body[0])
             if str(head).count("**") % 2 == 1:  # bold opened on the head line, closed here
                 heading = _visible_heading(str(head).rstrip() + " " + cont.strip())
             else:
                 heading = clean_inline(heading + " " + _visible_heading(cont))
             body = body[1:]
-        self._note_unread(body)
-        blocks = group_blocks(body)
+        blocks = self._blocks(body)
         inline = _inline_content(head)
         if inline is not None:
             heading, first = inline
@@ -167,7 +162,7 @@ class DocumentBuilder(Transformer):
                 or (fact.section if fact is not None else None) or SectionKind.OTHER)
         return Section(
             kind=kind, title=heading, heading_span=span_of(head), blocks=tuple(blocks),
-            span=_span_of_tokens(children),
+            span=Span.covering(span_of(head), _span_of(children[-1])),
         )
 
     def item(self, children: list) -> Item:
@@ -216,10 +211,46 @@ class DocumentBuilder(Transformer):
         items = tuple(c for c in children[1:] if isinstance(c, Item))
         return Document(source=self.source, head=head, toc=toc, items=items, unread=tuple(self.unread))
 
-    def _note_unread(self, tokens: Sequence[Token]) -> None:
-        for token in tokens:
-            if token.type == "UNREAD":
-                self.unread.append(Unread(span=span_of(token), reason="page flattened onto one line"))
+    # -- blocks: the grammar has grouped their lines
+
+    def paragraph(self, children: list[Token]) -> Paragraph:
+        return Paragraph(lines=tuple(clean_inline(str(t)) for t in children), span=_span_of_tokens(children))
+
+    def bullets(self, children: list[Token]) -> ListBlock:
+        return _list(children, ordered=False)
+
+    def numbered(self, children: list[Token]) -> ListBlock:
+        return _list(children, ordered=True)
+
+    def table(self, children: list[Token]) -> Table:
+        rows = [_row(t, separator=t.type.startswith("SEPARATOR")) for t in children if t.type != "TABLE_GAP"]
+        return Table(rows=tuple(rows), span=Span.covering(rows[0].span, rows[-1].span))
+
+    def heading(self, children: list[Token]) -> Heading:
+        token = children[0]
+        marks = strip_heading_marks(str(token))
+        return Heading(text=_visible_heading(str(token)), level=marks[0] if marks else 0, span=span_of(token))
+
+    def note(self, children: list[Token]) -> AttendanceNote:
+        return AttendanceNote(text=clean_inline(str(children[0])), span=span_of(children[0]))
+
+    def case(self, children: list[Token]) -> CaseNumber:
+        return _case_of(children[0])
+
+    def _blocks(self, children: list) -> list[Block]:
+        """The blocks among a part's children; blank lines and comments dropped, unread
+        stretches noted."""
+        blocks = []
+        for child in children:
+            if isinstance(child, Token):
+                self._note_unread(child)
+            else:
+                blocks.append(child)
+        return blocks
+
+    def _note_unread(self, token: Token) -> None:
+        if token.type == "UNREAD":
+            self.unread.append(Unread(span=span_of(token), reason="page flattened onto one line"))
 
 
 def build_document(tree: Tree, source: SourceText, vocabulary: SectionVocabulary) -> Document:
@@ -297,10 +328,10 @@ def _title(text: str, span: Span) -> Title:
     if mention is not None:
         date = mention.date
         words = text[: mention.start].split()
-        while words and (words[-1].strip(",:").casefold() in _DATE_LEAD_WORDS or words[-1] in _SEPARATORS):
+        while words and (words[-1].strip(",:").casefold() in DATE_LEAD_WORDS or words[-1] in _SEPARATORS):
             words.pop()
         rest = " ".join(words)
-    rest = _TITLE_WORD.sub(" ", rest)
+    rest = TITLE_WORD_LEAD.sub(" ", rest)
     period = None
     period_match = _PERIOD.search(rest)
     if period_match:
@@ -352,90 +383,6 @@ def _with_punkt_number(entry: TocEntry) -> TocEntry:
     return TocEntry(title=title, page=entry.page, number=number, has_leader=entry.has_leader, span=entry.span)
 
 
-def group_blocks(tokens: Sequence[Token]) -> list[Block]:
-    """Group line tokens into blocks (paragraphs, lists, tables, headings, notes)."""
-    blocks: list[Block] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        token = tokens[i]
-        kind = token.type
-        if kind in ("BLANK", "COMMENT", "TOC_BLANK"):
-            i += 1
-        elif kind in ("ROW", "SEPARATOR"):
-            i = _table(tokens, i, blocks)
-        elif kind in ("BULLET", "NUMBERED"):
-            i = _list(tokens, i, blocks)
-        elif kind == "HEADING":
-            heading = strip_heading_marks(str(token))
-            level = heading[0] if heading else 0
-            blocks.append(Heading(text=_visible_heading(str(token)), level=level, span=span_of(token)))
-            i += 1
-        elif kind == "ATTENDANCE":
-            blocks.append(AttendanceNote(text=clean_inline(str(token)), span=span_of(token)))
-            i += 1
-        elif kind == "CASE_NO":
-            blocks.append(_case_of(token))
-            i += 1
-        elif kind == "UNREAD":
-            i += 1
-        else:
-            j = i
-            while j < n and tokens[j].type in ("TEXT", "FIELD_CONT", "TOC_TEXT", "TOC_ENTRY"):
-                j += 1
-            j = max(j, i + 1)
-            run = tokens[i:j]
-            blocks.append(Paragraph(lines=tuple(clean_inline(str(t)) for t in run), span=_span_of_tokens(run)))
-            i = j
-    return blocks
-
-
-def _table(tokens: Sequence[Token], i: int, blocks: list[Block]) -> int:
-    rows: list[Row] = []
-    n = len(tokens)
-    j = i
-    while j < n:
-        kind = tokens[j].type
-        if kind in ("ROW", "SEPARATOR"):
-            rows.append(_row(tokens[j], separator=kind == "SEPARATOR"))
-            j += 1
-            continue
-        if kind in ("BLANK", "COMMENT"):
-            k = j
-            while k < n and tokens[k].type in ("BLANK", "COMMENT"):
-                k += 1
-            if k < n and tokens[k].type in ("ROW", "SEPARATOR"):
-                # A header row after a blank line starts the next table, once this one has figures.
-                if tokens[k].type == "ROW" and _is_header_row(str(tokens[k])) and any(map(_has_figures, rows)):
-                    break
-                j = k
-                continue
-        break
-    if rows:
-        blocks.append(Table(rows=tuple(rows), span=Span.covering(rows[0].span, rows[-1].span)))
-    return j
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _is_header_cell(text: str) -> bool:
-    """`Budget*`, `Udgift (1.000 kr.)`, `2024`: a column name, not a figure (`819.439 kr.`, `-`)."""
-    return bool(_YEAR.fullmatch(text)) or (text[:1] not in "0123456789-−+.," and any(map(str.isalpha, text)))
-
-
-def _is_header_row(line: str) -> bool:
-    rest = [c for c in map(str.strip, split_cells(line)[1:]) if c]
-    return len(rest) >= 2 and all(map(_is_header_cell, rest))
-
-
-_FIGURE = re.compile(r"[-−+]?\d[\d.]{0,20}(?:,\d{1,6})?\s?%?")
-
-
-def _has_figures(row: Row) -> bool:
-    """A row of amounts (`-5.100`, `1,2%`), not a schedule (`19. april`) or a year row."""
-    return any(_FIGURE.fullmatch(c.text) and not _YEAR.fullmatch(c.text) for c in row.cells[1:])
-
-
 def _row(token: Token, separator: bool) -> Row:
     line = str(token)
     cells: list[Cell] = []
@@ -453,38 +400,18 @@ def _row(token: Token, separator: bool) -> Row:
     return Row(cells=tuple(cells), span=span_of(token), separator=separator)
 
 
-def _list(tokens: Sequence[Token], i: int, blocks: list[Block]) -> int:
-    ordered = tokens[i].type == "NUMBERED"
-    kind = tokens[i].type
+def _list(tokens: Sequence[Token], ordered: bool) -> ListBlock:
+    """A list's items: each marker line starts one, lazy continuation lines join it."""
     items: list[ListItem] = []
-    n = len(tokens)
-    j = i
-    while j < n:
-        token = tokens[j]
-        if token.type == kind:
-            line = str(token)
+    for token in tokens:
+        line = str(token)
+        if token.type == "LIST_CONT":
+            last = items[-1]
+            items[-1] = ListItem(marker=last.marker, text=f"{last.text} {clean_inline(line)}".strip(),
+                                 span=Span.covering(last.span, span_of(token)))
+        elif token.type != "LIST_GAP":
             match = _MARKER.match(line)
             marker = line[: match.end()].strip() if match else ""
-            text = clean_inline(line[match.end():] if match else line)
-            items.append(ListItem(marker=marker, text=text, span=span_of(token)))
-            j += 1
-        elif token.type == "TEXT" and items and tokens[j - 1].type in (kind, "TEXT"):
-            # A lazy continuation line belongs to the list item above it.
-            last = items[-1]
-            items[-1] = ListItem(
-                marker=last.marker, text=f"{last.text} {clean_inline(str(token))}".strip(),
-                span=Span.covering(last.span, span_of(token)),
-            )
-            j += 1
-        elif token.type == "BLANK":
-            k = j
-            while k < n and tokens[k].type == "BLANK":
-                k += 1
-            if k < n and tokens[k].type == kind:
-                j = k
-                continue
-            break
-        else:
-            break
-    blocks.append(ListBlock(ordered=ordered, items=tuple(items), span=Span.covering(items[0].span, items[-1].span)))
-    return j
+            items.append(ListItem(marker=marker, text=clean_inline(line[match.end():] if match else line),
+                                  span=span_of(token)))
+    return ListBlock(ordered=ordered, items=tuple(items), span=Span.covering(items[0].span, items[-1].span))

@@ -29,6 +29,9 @@ from typing import Iterator
 import attrs
 
 from referatcheck import hookimpl
+from referatcheck.vocabulary import (
+    WORD_BULLET_STYLE, WORD_HEADING_STYLE, WORD_NUMBER_STYLE, WORD_TITLE_STYLES, WORD_TOC_STYLE,
+)
 from referatcheck.lexer import HEAD_LABELS, TOC_NAMES, shape_of
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import Document
@@ -38,11 +41,6 @@ from referatcheck.source import SourceText
 
 SUFFIX = ".docx"
 
-_HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s?([1-9])$")
-_TITLE_STYLES = {"title", "titel"}
-_TOC_STYLE = re.compile(r"^(?:toc|indholdsfortegnelse|contents|indhold)\s?\d$")
-_BULLET_STYLE = re.compile(r"^(?:list bullet|opstilling med punkttegn)(?:\s?\d)?$")
-_NUMBER_STYLE = re.compile(r"^(?:list number|opstilling med tal)(?:\s?\d)?$")
 # Characters other than TAB and line ends never reach the parser.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MAX_STYLE_DEPTH = 12  # style inheritance chains are short; a cycle must not hang us
@@ -199,22 +197,22 @@ class _Styles:
             name = (_val(style, "name") or "").casefold().strip()
             ppr = style.find(_q("pPr"))
             if not heading:
-                match = _HEADING_STYLE.match(name)
+                match = WORD_HEADING_STYLE.match(name)
                 if match:
                     heading = int(match.group(1))
-                elif name in _TITLE_STYLES:
+                elif name in WORD_TITLE_STYLES:
                     heading = 1
                 else:
                     level = _val(ppr, "outlineLvl")
                     if level is not None and level.isdigit() and int(level) < 9:
                         heading = int(level) + 1
-            toc = toc or bool(_TOC_STYLE.match(name))
+            toc = toc or bool(WORD_TOC_STYLE.match(name))
             if bold is None:
                 bold = _onoff(style.find(_q("rPr")), "b")
             if num is None and ppr is not None and ppr.find(_q("numPr")) is not None:
                 num = _num_pr(ppr.find(_q("numPr")))
             if not list_kind:
-                list_kind = "bullet" if _BULLET_STYLE.match(name) else "number" if _NUMBER_STYLE.match(name) else ""
+                list_kind = "bullet" if WORD_BULLET_STYLE.match(name) else "number" if WORD_NUMBER_STYLE.match(name) else ""
         return _ParagraphStyle(heading=min(heading, 6), toc=toc, bold=bold, num=num, list_kind=list_kind)
 
     def character_bold(self, style_id: str) -> bool | None:

@@ -438,16 +438,6 @@ def _cell_index(line: str, column: int) -> int:
 
 
 def _document_of(result: FileResult) -> Document | None:
-    """The parsed minutes, to group the text by agenda item (parsed again when the run
-    did not keep them)."""
-    if result.document is not None:
-        return result.document
-    if result.source is None:
-        return None
-    from referatcheck.parse import parse_document
-    from referatcheck.plugins import load_plugins
-
-    try:
-        return parse_document(result.source, load_plugins().vocabulary())
-    except Exception:  # the report still shows the text and findings without items
-        return None
+    """The minutes as the run read them, to group the text by agenda item (kept by the
+    run: ``RunSettings.keep_documents``); None when the file could not be read."""
+    return result.document

@@ -1,10 +1,24 @@
-"""Every Danish word and form the reading layer knows, in one place.
+"""Every Danish word and form referatcheck knows, in one place.
 
-A newcomer who wants referatcheck to read one more municipality looks here first:
-head labels and their roles, title words, item markers, case-number labels, TOC
-headings, closed-item markers, section names and their kinds, decision-heading forms,
-web artefacts to skip, attendance phrases. The lexer, the transformer, the docx loader
-and the rules ask this module; no other reading module spells these words.
+A newcomer who wants referatcheck to read one more municipality looks here first.
+This module holds what the reading layer needs to find the structure: head labels
+and their roles, title words, item markers, case-number labels, TOC headings,
+closed-item markers, section names and their kinds, decision-heading forms, web
+artefacts to skip, attendance lines, Word's style names. What the domain readers
+need lives beside it, one module per subject:
+
+- :mod:`.calendar` — months, weekdays, the words around dates and times;
+- :mod:`.meeting` — which head labels give date, time, place and committee; place words;
+- :mod:`.decisions` — what a recommendation asks, verdict formulas, decision headings,
+  committee names;
+- :mod:`.attendance` — party letters, absence and vote phrases, participant labels;
+- :mod:`.tables` — column terms and their roles, total and part labels, units in headers;
+- :mod:`.amounts` — money units and thousands labels;
+- :mod:`.figures` — the words that announce the parts of a whole (`heraf`);
+- :mod:`.items` — case-number formats; :mod:`.privacy` — closed-item notes, CPR labels.
+
+No module outside this package spells Danish words in its patterns
+(tests/test_vocabulary.py checks it).
 
 Two ways to extend it without touching the code (see the README, "Formater"):
 
@@ -20,6 +34,8 @@ from __future__ import annotations
 
 import re
 from typing import Iterable, Mapping
+
+from referatcheck.vocabulary.calendar import MONTHS, WEEKDAYS, WEEKDAYS_EN  # noqa: F401 (part of the vocabulary)
 
 from referatcheck.model import SectionKind
 
@@ -101,8 +117,9 @@ OPEN_CLOSED_LABEL = re.compile(r"^(?:(åbent|åben|lukket)\s{0,3}(?:punkt|sag|m�
 
 #: Items that usually carry no case number, recommendation or decision.
 ROUTINE_TITLES = re.compile(
-    r"^(?:eventuelt|gensidig orientering|evaluering af (?:dagens )?møde|underskrift|meddelelser|spørgetid"
-    r"|orientering fra (?:formand|formanden|direktøren|forvaltningen)|godkendelse af dagsorden)",
+    r"^(?:eventuelt|meddelelser|gensidig orientering|evaluering af (?:dagens )?møde|underskrift|spørgetid"
+    r"|orientering fra (?:formand"
+    r"|forvaltning|direktør|udvalgsformand)|godkendelse af dagsorden|dagsorden)",
     re.IGNORECASE,
 )
 
@@ -235,15 +252,34 @@ ATTENDANCE_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 
-# ---- dates -------------------------------------------------------------------------------
+# ---- whole lines ----------------------------------------------------------------------
 
-MONTHS = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+#: Words that show a line holds a whole PDF page (flattened onto one line).
+PAGE_WORDS = re.compile(
+    r"\b(?:side \d{1,4}(?: af \d{1,4})?|indholdsfortegnelse|beslutning|indstilling|sagsfremstilling)\b", re.IGNORECASE
+)
+#: A bare title line that carries its date (`Referat … 2024`).
+PLAIN_TITLE = re.compile(r"^(?:referat|beslutningsprotokol)\b.{0,200}\d{4}", re.IGNORECASE)
+#: A body's name and a date after it (`Økonomiudvalget den 3. marts 2024`, `Byrådet - onsdag 4.3.2024`).
+BODY_WITH_DATE = re.compile(
+    rf"^{BODY}\s{{0,3}}[-–,:]?\s{{0,3}}(?:(?:d\.|den)\s{{1,3}})?(?:\w+dag\s{{0,3}},?\s{{0,3}})?\d", re.IGNORECASE
+)
+#: A title word and what leads from it to the committee: `REFERAT`, `Referat til mødet i`,
+#: `Beslutningsprotokol for`, `– Referat –` between committee and date.
+TITLE_WORD_LEAD = re.compile(
+    r"(?:^|(?<=\s))(?:" + "|".join(TITLE_WORDS) + r")\b\s{0,3}"
+    r"(?:(?:til|fra|for)\s{1,3}(?:(?:det\s{1,3})?mødet?\s{1,3}(?:i\s{1,3})?)?)?",
+    re.IGNORECASE,
+)
+#: What stands between a committee and its date: ` d. `, `, den `, ` – onsdag den `.
+DATE_LEAD_WORDS = frozenset({"den", "d.", "d", *WEEKDAYS})
+
+#: Word's own style names, Danish and English.
+WORD_HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s?([1-9])$")
+WORD_TITLE_STYLES = frozenset({"title", "titel"})
+WORD_TOC_STYLE = re.compile(r"^(?:toc|indholdsfortegnelse|contents|indhold)\s?\d$")
+WORD_BULLET_STYLE = re.compile(r"^(?:list bullet|opstilling med punkttegn)(?:\s?\d)?$")
+WORD_NUMBER_STYLE = re.compile(r"^(?:list number|opstilling med tal)(?:\s?\d)?$")
 
 
 # ---- extension -----------------------------------------------------------------------------
