@@ -360,7 +360,7 @@ class PageMismatch(Rule):
         if not is_paged(document) or not _applies(document):
             return
         checked = []
-        for pair in align(document).pairs:
+        for pair in document.facts.toc.pairs:
             entry, item = pair.entry, pair.item
             if entry.page is None:
                 continue

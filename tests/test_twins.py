@@ -37,7 +37,7 @@ from referatcheck.model import Document
 from referatcheck.parse import parse_text
 from referatcheck.source import SourceText
 from referatcheck.titles import clean_inline, strip_heading_marks
-from referatcheck_plugins.toc_rules import align
+from referatcheck.toc_alignment import align
 from twins import CHROMIUM, Twin, heading_pages, print_pdfs, render_html
 
 # The encoding is a property of a text file, not of its content: a twin is UTF-8.

@@ -131,7 +131,7 @@ def convert(data: bytes, vocabulary: SectionVocabulary = DEFAULT_VOCABULARY) -> 
 
 # `<meta charset="…">` and `<meta http-equiv="Content-Type" content="text/html; charset=…">`,
 # looked for in the first 1024 bytes as the HTML standard's prescan does.
-_META_CHARSET = re.compile(rb"<meta[^>]{0,500}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
+_META_CHARSET = re.compile(r"<meta[^>]{0,500}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
 # Labels that mean windows-1252 to a browser (the WHATWG Encoding Standard).
 _AS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819",
                         "ibm819", "iso_8859-1", "windows-1252", "cp1252", "x-cp1252"})
@@ -145,9 +145,10 @@ def decode_html(data: bytes) -> tuple[str, str]:
             return _clean(data[len(bom):].decode(name, errors="replace")), name
     if b"\x00" in data[:4096]:
         raise UndecodableInput("binære data, ikke en HTML-side / binary data, not a web page")
-    declared = _META_CHARSET.search(data[:1024])
+    # The prescan reads ASCII only; latin-1 maps each byte to one character, so nothing is lost.
+    declared = _META_CHARSET.search(data[:1024].decode("latin-1"))
     if declared:
-        label = declared.group(1).decode("ascii").strip().lower()
+        label = declared.group(1).strip().lower()
         name = "cp1252" if label in _AS_CP1252 else label
         if name.startswith("utf-16"):
             name = "utf-8"  # a page that reached us as ASCII-compatible bytes cannot be UTF-16

@@ -21,18 +21,14 @@ from statistics import median
 from typing import Iterable
 
 from referatcheck.formats.pdfpage import Glyph, PageContent
+from referatcheck.vocabulary.pages import PAGE_IN_TEXT as _PAGE_IN_TEXT
+from referatcheck.vocabulary.pages import PAGE_NUMBER_LINE as _PAGE_NUMBER
 
 # Share of an em (a glyph box's height) a gap must reach to separate words / segments.
 WORD_GAP = 0.16
 SEGMENT_GAP = 0.6
 # Head and foot zones where running heads and page numbers stand (share of the page).
 MARGIN_ZONE = 0.12
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s{0,2})?(?:(?:side|page|pag\.|s\.)\s{0,2})?(\d{1,4})(?:\s{0,2}(?:af|of|/|ud af)\s{0,2}\d{1,4})?"
-    r"(?:\s{0,2}[-–—])?$",
-    re.IGNORECASE,
-)
-_PAGE_IN_TEXT = re.compile(r"\b(?:side|page)\s{0,2}(\d{1,4})(?:\s{0,2}(?:af|of)\s{0,2}\d{1,4})?\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 
 

@@ -33,16 +33,13 @@ from referatcheck.diagnostic import Message
 from referatcheck.formats.pdflayout import Line, PageLines, Segment
 from referatcheck.formats.textout import TextOut, render_bold
 from referatcheck.sections import SectionVocabulary
+from referatcheck.vocabulary.pages import HYPHEN_CONTINUATIONS as _CONJUNCTIONS
 
 HEADING_RATIO = 1.15  # a line this much larger than the body text is a heading
 _BULLETS = frozenset("•▪◦‣●○■□–-·*➢►✓❖")
 _LIST_NUMBER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)])$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _PAGE = re.compile(r"^\d{1,4}$")
-_LEADER = re.compile(r"^(.*?\S)?\s?((?:\.\s?){3,}|…+)\s*$")
-_LEADER_WITH_PAGE = re.compile(r"^(.*?\S)\s?(?:(?:\.\s?){3,}|…+)\s*(\d{1,4})$")
-# Words after a hyphen that show it is not a broken word: `Børne- og Skoleudvalget`.
-_CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "el.", "hhv.", "&"})
 
 
 @frozen
@@ -106,6 +103,24 @@ def join_wrapped(first: str, second: str, soft: bool = False) -> tuple[str, int]
             return first + second, len(first)
         return first[:-1] + second, len(first) - 1
     return f"{first} {second}", len(first) + 1
+
+
+def without_leader(text: str) -> str | None:
+    """The title before a dot leader (three dots or more, single spaces between them
+    allowed, or `…`), or None when ``text`` does not end in one. A loop, not a regular
+    expression: a line may be thousands of dots."""
+    end = len(text.rstrip())
+    cut, dots = end, 0
+    while cut > 0 and text[cut - 1] in ". …":
+        if text[cut - 1] == ".":
+            dots += 1
+        elif text[cut - 1] == "…":
+            dots += 3
+        elif text[cut - 2: cut] == "  ":
+            break  # two spaces: the leader has ended
+        cut -= 1
+    title = text[:cut].strip()
+    return title if dots >= 3 and title else None
 
 
 class TextBuilder:
@@ -261,15 +276,17 @@ class TextBuilder:
         last = segments[-1].text
         if _PAGE.match(last) and len(segments) >= 2:
             # The leader ends the title's segment, or stands as a segment of its own.
-            before = " ".join(self._bold_text(s) for s in segments[:-1])
-            leader = _LEADER.match(before)
-            if leader and (leader.group(1) or "").strip():
-                return f"{leader.group(1).strip()}.....\t{last}"
-            return None
+            title = without_leader(" ".join(self._bold_text(s) for s in segments[:-1]))
+            return f"{title}.....\t{last}" if title else None
         if len(segments) == 1:
-            match = _LEADER_WITH_PAGE.match(last)
-            if match:
-                return f"{match.group(1)}.....\t{match.group(2)}"
+            text = last.rstrip()
+            cut = len(text)
+            while cut > 0 and len(text) - cut < 4 and text[cut - 1].isdigit() and text[cut - 1].isascii():
+                cut -= 1
+            if cut < len(text) and (cut == 0 or not text[cut - 1].isdigit()):
+                title = without_leader(text[:cut])
+                if title:
+                    return f"{title}.....\t{text[cut:]}"
         return None
 
     def continues(self, paragraph: _Paragraph, line: Line, kind: str, rendered: str) -> bool:
