@@ -8,6 +8,10 @@ engine attaches the place to every finding as ``Diagnostic.location``, a
 :class:`~referatcheck.diagnostic.Message` such as *afsnit 12* / *paragraph 12* or
 *tabel 2, række 3, celle 4*. Reporters show it through
 ``Diagnostic.display_message(lang)``.
+
+A place is any object with ``describe(column) -> Message``: :class:`Place` for Word,
+``PdfPlace`` (*side 7, linje 12*) and ``HtmlPlace`` (*linje 42 i HTML-filen*) in
+:mod:`referatcheck.formats`.
 """
 
 from __future__ import annotations
