@@ -207,3 +207,12 @@ def test_html_findings_carry_places_and_markdown_none(tmp_path):
     document = load_html("x.html", MINUTES.encode())
     assert all(isinstance(p, HtmlPlace) for p in document.extra[LOCATIONS])
     assert document.source.encoding == "html"
+
+
+def test_thousands_of_unclosed_tags_do_not_exhaust_the_stack():
+    deep = page("<div>" * 20_000 + "<p>Beslutning</p>" + "<table><tr><td>a</td><td>" + "<b>" * 5_000
+                + "1</td></tr><tr><td>b</td><td>2</td></tr></table>")
+    lines = lines_of(deep)
+    assert lines[0] == "Beslutning" and lines[1] in ("a\t**1**", "a\t1") and lines[2] == "b\t2"
+    result = Linter().lint_bytes("x.html", deep.encode())
+    assert not [d for d in result.diagnostics if d.code in ("RC002", "RC003")]

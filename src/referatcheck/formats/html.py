@@ -57,6 +57,8 @@ _BLOCKS = frozenset({
 # Elements that start a line of their own but no new block: list items are consecutive
 # lines, as in Markdown, so a list stays one list.
 _LINES = frozenset({"li", "dt", "dd"})
+# Parts of a table read for layout (its cells hold headings and paragraphs): blocks.
+_LAYOUT_PARTS = frozenset({"tr", "td", "th"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BOLD_TAGS = frozenset({"b", "strong"})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
@@ -198,7 +200,7 @@ class _Walker:
 
         root = soup.find("html") or soup
         if isinstance(root, Tag):
-            self.element(root)
+            self.walk(root)
         self.flush()
 
     # -- text
@@ -259,22 +261,44 @@ class _Walker:
 
     # -- elements
 
-    def element(self, tag) -> None:
+    def walk(self, root) -> None:
+        """Visit ``root`` and everything in it in document order — with a stack of its
+        own, not recursion: broken pages nest thousands of unclosed tags."""
         from bs4 import Comment, NavigableString, Tag
 
+        stack: list = [(False, root)]
+        while stack:
+            leaving, node = stack.pop()
+            if leaving:
+                self.leave(node)
+            elif isinstance(node, Tag):
+                state = self.enter(node)
+                if state is not None:
+                    stack.append((True, state))
+                    stack.extend((False, child) for child in reversed(list(node.children)))
+            elif isinstance(node, Comment):
+                self.comment(str(node))
+            elif isinstance(node, NavigableString):
+                if type(node) is NavigableString:  # not a CDATA, doctype or processing instruction
+                    self.text(str(node), self.line)
+                self.line += str(node).count("\n")
+
+    def enter(self, tag):
+        """Start an element; returns what ``leave`` needs, or None when the element was
+        handled whole (skipped, a `<br>`, a table of figures)."""
         name = tag.name
         if tag.sourceline is not None:
             self.line = tag.sourceline
         if name in _SKIPPED or _hidden(tag):
             self._skip_lines(tag)
-            return
+            return None
         if name == "br":
             self.flush()
-            return
-        if name == "table":
-            self.table(tag)
-            return
-        block = name in _BLOCKS and not self.in_item
+            return None
+        if name == "table" and self.table(tag):
+            return None
+        # Inside a table used for layout, rows and cells separate blocks.
+        block = (name in _BLOCKS or name in _LAYOUT_PARTS) and not self.in_item
         line_element = name in _LINES or (name in _BLOCKS and not block)
         if block:
             self.end_block()
@@ -293,15 +317,10 @@ class _Walker:
         if name == "li":
             self.list_item(tag)
             self.in_item += 1
-        for child in tag.children:
-            if isinstance(child, Tag):
-                self.element(child)
-            elif isinstance(child, Comment):
-                self.comment(str(child))
-            elif isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # not a CDATA, doctype or processing instruction
-                    self.text(str(child), self.line)
-                self.line += str(child).count("\n")
+        return (name, block, line_element, heading, bold)
+
+    def leave(self, state) -> None:
+        name, block, line_element, heading, bold = state
         if name == "li":
             self.in_item -= 1
         if name in ("ul", "ol"):
@@ -347,16 +366,17 @@ class _Walker:
 
     # -- tables
 
-    def table(self, tag) -> None:
+    def table(self, tag) -> bool:
+        """Read a table of figures, row by row; False for a table used for layout, whose
+        contents are read as blocks."""
         self.end_block()
         rows = _rows(tag)
         if _is_layout(tag, rows):
-            self._layout_table(tag)
-            return
+            return False
         caption = tag.find("caption")
         if caption is not None and caption.find_parent("table") is tag:
             self.line = caption.sourceline or self.line
-            self.element(caption)
+            self.walk(caption)
         grid = _Grid()
         for tr in rows:
             cells = []
@@ -375,13 +395,7 @@ class _Walker:
             self.out.add("\t".join(text for text, _ in laid), HtmlPlace(row_line, tuple(starts)))
         self.out.end_block()
         self._resync(tag)
-
-    def _layout_table(self, tag) -> None:
-        from bs4 import Tag
-
-        for child in tag.children:
-            if isinstance(child, Tag):
-                self.element(child)
+        return True
 
     def cell_text(self, td) -> tuple[str, int]:
         """A cell's text on one line (bold kept as `**…**`) and the line it starts on."""
@@ -389,31 +403,29 @@ class _Walker:
 
         pieces: list[tuple[str, bool]] = []
         start_line = None
-
-        def walk(node, bold: bool, line: int) -> int:
-            nonlocal start_line
-            for child in node.children:
-                if isinstance(child, Tag):
-                    if child.sourceline is not None:
-                        line = child.sourceline
-                    if child.name in _SKIPPED or _hidden(child):
-                        continue
-                    if child.name in _BLOCKS or child.name == "br":
-                        pieces.append((" ", bold))
-                    line = walk(child, bold or _is_bold(child), line)
-                elif isinstance(child, NavigableString) and not isinstance(child, Comment):
-                    raw = str(child)
-                    if type(child) is NavigableString and raw.strip():
-                        if start_line is None:
-                            lead = len(raw) - len(raw.lstrip(" \t\n\r\f"))
-                            start_line = line + raw.count("\n", 0, lead)
-                        pieces.append((_SPACE.sub(" ", _CONTROL.sub("", raw)), bold))
-                    elif type(child) is NavigableString:
-                        pieces.append((" ", bold))
-                    line += raw.count("\n")
-            return line
-
-        walk(td, _is_bold(td), td.sourceline or self.line)
+        line = td.sourceline or self.line
+        stack: list = [(child, _is_bold(td)) for child in reversed(list(td.children))]
+        while stack:  # a stack, not recursion: cells of broken pages nest deeply too
+            node, bold = stack.pop()
+            if isinstance(node, Tag):
+                if node.sourceline is not None:
+                    line = node.sourceline
+                if node.name in _SKIPPED or _hidden(node):
+                    continue
+                if node.name in _BLOCKS or node.name == "br":
+                    pieces.append((" ", bold))
+                inner = bold or _is_bold(node)
+                stack.extend((child, inner) for child in reversed(list(node.children)))
+            elif isinstance(node, NavigableString) and not isinstance(node, Comment):
+                raw = str(node)
+                if type(node) is NavigableString and raw.strip():
+                    if start_line is None:
+                        lead = len(raw) - len(raw.lstrip(" \t\n\r\f"))
+                        start_line = line + raw.count("\n", 0, lead)
+                    pieces.append((_SPACE.sub(" ", _CONTROL.sub("", raw)), bold))
+                elif type(node) is NavigableString:
+                    pieces.append((" ", bold))
+                line += raw.count("\n")
         text = _SPACE.sub(" ", render_bold(pieces)).strip(" ")
         return text, start_line or td.sourceline or self.line
 
