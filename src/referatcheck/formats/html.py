@@ -119,6 +119,12 @@ def convert(data: bytes, vocabulary: SectionVocabulary = DEFAULT_VOCABULARY) -> 
     from bs4 import BeautifulSoup  # imported here so Markdown-only runs start fast
 
     markup, encoding = decode_html(data)
+    depth = nesting_depth(markup)
+    if depth > MAX_DEPTH:
+        # html5lib checks the open elements at every tag: thousands of unclosed tags cost
+        # time quadratic in their number. No real page nests this deep (browsers stop too).
+        raise UndecodableInput(f"HTML-siden er indlejret for dybt (over {MAX_DEPTH} niveauer) / "
+                               f"the web page is nested too deeply (over {MAX_DEPTH} levels)")
     try:
         soup = BeautifulSoup(markup, "html5lib")
     except Exception as exc:  # html5lib accepts any text; this would be a bug in it
@@ -127,6 +133,26 @@ def convert(data: bytes, vocabulary: SectionVocabulary = DEFAULT_VOCABULARY) -> 
     walker.run(soup)
     text, places = walker.out.result()
     return text, places, encoding
+
+
+MAX_DEPTH = 1000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})[^<>]{0,2000}?(/?)>")
+# Elements that have no end tag, and those whose end tag the parser implies (a new <p>
+# or <li> closes the last one): neither deepens the tree.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd"})
+
+
+def nesting_depth(markup: str) -> int:
+    """How deep the tags open, roughly (a linear scan, no parse): the most start tags
+    open at once that are not void or closed by the next of their kind."""
+    depth = deepest = 0
+    for closing, name, selfclosing in _TAG.findall(markup):
+        if name.lower() in _VOID or selfclosing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 # ---- bytes to text ----------------------------------------------------------------------
