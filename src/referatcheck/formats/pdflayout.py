@@ -186,6 +186,8 @@ def _line_of(page: int, glyphs: list[Glyph]) -> Line | None:
     spaces = [gap for gap in gaps if gap <= SEGMENT_GAP * size]
     typical = median(spaces) if spaces else 0.0
     threshold = max(SEGMENT_GAP * size, 2.5 * typical)
+    if _justified(words, gaps, size):
+        threshold = float("inf")
     segments = [Segment([words[0]])]
     for word, gap in zip(words[1:], gaps):
         if gap > threshold:
@@ -195,6 +197,14 @@ def _line_of(page: int, glyphs: list[Glyph]) -> Line | None:
     real = [g for g in glyphs if not g.ch.isspace()]
     return Line(page, segments, min(g.top for g in real), max(g.bottom for g in real),
                 median(g.baseline for g in real), size)
+
+
+def _justified(words: list[Word], gaps: list[float], size: float) -> bool:
+    """A justified line of prose: every word gap stretched alike (not a table's cells,
+    which are figures or sit at uneven distances)."""
+    if len(gaps) < 3 or max(gaps) > 2 * size or max(gaps) > 1.6 * min(gaps):
+        return False
+    return sum(1 for w in words if any(ch.isalpha() for ch in w.text)) >= 0.8 * len(words)
 
 
 # ---- columns ----------------------------------------------------------------------------

@@ -255,6 +255,8 @@ class TextBuilder:
         if len(segments) == 2:
             head, tail = segments[0].text, segments[1]
             label = head.replace("**", "").rstrip(":").strip()
+            if head in _BULLETS:  # a bullet and a TAB, as Word sets list items
+                return f"- {self._bold_text(tail)}"
             if _LIST_NUMBER.match(head):
                 return f"{head} {self._bold_text(tail)}"
             if _BARE_NUMBER.match(head) and tail.words[0].text[:1].isupper():
