@@ -122,7 +122,7 @@ def test_encrypted_without_a_user_password_is_read(tmp_path):
 def test_scan_without_text_is_rc010_and_says_no_ocr(tmp_path):
     result = check(tmp_path, "scannet.pdf", scanned_pdf(2))
     assert result.exit_code == 1
-    findings = [line for line in result.output.splitlines() if "RC010" in line]
+    findings = [line for line in result.output.splitlines() if "RC011" in line]
     assert len(findings) == 1 and "[warning]" in findings[0]
     assert "ingen tekst" in findings[0] and "OCR" in findings[0]
     english = CliRunner().invoke(main, ["check", "--no-cache", "--lang", "en", str(tmp_path / "scannet.pdf")])
@@ -132,7 +132,7 @@ def test_scan_without_text_is_rc010_and_says_no_ocr(tmp_path):
 def test_scanned_pages_among_text_pages_are_named(tmp_path):
     linter = Linter()
     result = linter.lint_bytes("x.pdf", scanned_pdf(2, keep_text_pages=1))
-    found = [d for d in result.diagnostics if d.code == "RC010"]
+    found = [d for d in result.diagnostics if d.code == "RC011"]
     assert len(found) == 1 and found[0].severity.value == "info"
     assert "Siderne 2, 3" in found[0].message.da and "Pages 2, 3" in found[0].message.en
 
@@ -163,6 +163,6 @@ def test_pages_past_the_limit_are_named(monkeypatch):
     monkeypatch.setattr(pdf_format, "MAX_PAGES", 20)
     linter = Linter()
     result = linter.lint_bytes("x.pdf", text_pdf(30, lines=LINES[3:]))
-    found = [d for d in result.diagnostics if d.code == "RC010"]
+    found = [d for d in result.diagnostics if d.code == "RC011"]
     assert len(found) == 1 and "mere end 20 sider" in found[0].message.da and found[0].severity.value == "info"
     assert len(load_pdf("x.pdf", text_pdf(30, lines=LINES[3:])).items) == 20  # the first 20 pages read

@@ -11,7 +11,7 @@ line stands on (``Document.extra["pages"]``, see :mod:`referatcheck.pages`) lets
 rules check page numbers, which no other input has.
 
 A PDF without text (a scan: OCR is not done) or with pages whose fonts give no
-readable text is reported by RC010; an encrypted, damaged or truncated PDF is an
+readable text is reported by RC011; an encrypted, damaged or truncated PDF is an
 unreadable file (RC003).
 """
 
@@ -40,7 +40,7 @@ __all__ = ["PdfPlace", "load_pdf", "convert", "NoText"]
 
 SUFFIX = ".pdf"
 # Pages read at most: minutes run to a few hundred pages; a larger file is read up to
-# here and the rest named by RC010 (time and memory stay bounded).
+# here and the rest named by RC011 (time and memory stay bounded).
 MAX_PAGES = 3000
 NO_TEXT = "pdf-no-text"  # Document.extra: pages without readable text, and why
 
@@ -100,13 +100,13 @@ def convert(data: bytes, vocabulary: SectionVocabulary = DEFAULT_VOCABULARY):
     return text, places, page_numbers, tuple(missing)
 
 
-# ---- RC010 ----------------------------------------------------------------------------------
+# ---- RC011 ----------------------------------------------------------------------------------
 
 
 class NoText(Rule):
     """A PDF (or some of its pages) has no text layer: a scan, and OCR is not done."""
 
-    code, name, family, severity = "RC010", "pdf-without-text", "RC", Severity.WARNING
+    code, name, family, severity = "RC011", "pdf-without-text", "RC", Severity.WARNING
     doc = RuleDoc(
         summary_da="PDF-filen (eller nogle af dens sider) har ingen tekst, der kan læses — fx en scanning; "
                    "referatcheck laver ikke tekstgenkendelse (OCR).",
