@@ -17,6 +17,7 @@ from referatcheck.attendance import (
     is_known_party, same_person,
 )
 from referatcheck.diagnostic import Severity
+from referatcheck.edits import Applicability, Edit, Fix, written
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
 
@@ -329,6 +330,7 @@ class TooManyVotes(Rule):
                 f"Item {number}: {counts_en} = {total} votes, but only {len(present)} members were present"
                 f"{detail_en}.",
                 related=tuple(v.span for v in ballot.lines[1:]), subject=f"{number}|{first.text}",
+                figures=(str(total), str(len(present))),
             )
             return
         for vote in ballot.lines:
@@ -342,7 +344,7 @@ class TooManyVotes(Rule):
                 f"til stede.",
                 f"Item {number}: {vote.count} votes from {parties}, but {parties} had only {members} members "
                 f"present.",
-                subject=f"{number}|{vote.text}",
+                subject=f"{number}|{vote.text}", figures=(str(vote.count), str(members)),
             )
 
 
@@ -428,6 +430,7 @@ class SpelledTogether(Rule):
         wrong="Ikke tilstede: Lars Holm (C)",
         right="Ikke til stede: Lars Holm (C)",
     )
+    fixable = Applicability.SAFE
 
     def check(self, document, options) -> Iterator:
         for line in document.facts.attendance.spelled_together:
@@ -436,7 +439,20 @@ class SpelledTogether(Rule):
                 document, span,
                 "\"tilstede\" skrives i to ord: \"til stede\".",
                 "\"tilstede\" is spelled in two words: \"til stede\".",
+                fix=_two_words(document, span),
             )
+
+
+def _two_words(document: Document, span: Span) -> Fix | None:
+    """`tilstede` → `til stede`, in the word's own case (`Tilstede` → `Til stede`, `TILSTEDE` →
+    `TIL STEDE`); None unless ``span`` is that word as written."""
+    word = written(document, span)
+    if word.casefold() != "tilstede":
+        return None
+    return Fix.safe(
+        [Edit.replace(span, f"{word[:3]} {word[3:]}")],
+        "Skriv \"til stede\" i to ord.", "Write \"til stede\" as two words.",
+    )
 
 
 def _short(text: str, limit: int = 70) -> str:

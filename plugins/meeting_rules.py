@@ -21,10 +21,11 @@ from typing import Iterator
 from attrs import frozen
 
 from referatcheck import hookimpl
-from referatcheck.dates import dates_in, find_dates, find_times, weekday_name
+from referatcheck.dates import dates_in, find_dates, find_times, restyle_date, spell_weekday, weekday_at, weekday_name
 from referatcheck.decisions import FIELD_SCAN, committee_of, date_field as _label_date_field, looks_like_body
 from referatcheck.decisions import same_committee
 from referatcheck.diagnostic import Severity
+from referatcheck.edits import Applicability, Edit, Fix, written
 from referatcheck.model import Document, Field, Heading, ListBlock, Paragraph, Span
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.titles import clean_inline
@@ -326,6 +327,8 @@ class WrongWeekday(Rule):
         wrong="**Mødedato** Mandag d. 15. oktober 2024 kl. 16:00",
         right="**Mødedato** Tirsdag d. 15. oktober 2024 kl. 16:00",
     )
+    # Unsafe: the weekday may be right and the date wrong; only a person can tell.
+    fixable = Applicability.UNSAFE
 
     def check(self, document, options) -> Iterator:
         date_field = _meeting_date_field(document)
@@ -348,8 +351,28 @@ class WrongWeekday(Rule):
                     f"{mention.weekday.capitalize()} passer ikke til {mention.text}: datoen er en {actual}.",
                     f"{mention.weekday.capitalize()} does not match {mention.text}: that date is a "
                     f"{WEEKDAYS_IN_ENGLISH[actual]}.",
-                    subject=f"{mention.weekday}|{mention.text}",
+                    subject=f"{mention.weekday}|{mention.text}", fix=_weekday_fix(document, span, mention, actual),
                 )
+
+
+def _weekday_fix(document: Document, span: Span, mention, actual: str) -> Fix | None:
+    """The weekday word before ``mention`` made ``actual``, if it stands once in the lines of ``span``."""
+    places = []
+    for line in range(span.line, span.end_line + 1):
+        raw = written(document, document.line_span(line))
+        for found in find_dates(raw):
+            where = weekday_at(raw, found) if (found.date, found.weekday) == (mention.date, mention.weekday) else None
+            if where is not None:
+                places.append((line, raw, where))
+    if len(places) != 1:
+        return None
+    line, raw, (start, end) = places[0]
+    word = spell_weekday(actual, raw[start:end])
+    return Fix.unsafe(
+        [Edit.replace(Span(line, start + 1, line, end + 1), word)],
+        f"Ret ugedagen til {word} (eller er det datoen, der er forkert?).",
+        f"Change the weekday to {word} (or is it the date that is wrong?).",
+    )
 
 
 class TitleDateMismatch(Rule):
@@ -367,6 +390,8 @@ class TitleDateMismatch(Rule):
         wrong="# REFERAT Social- og Sundhedsudvalget d. 17-10-2024\n\n**Mødedato** Tirsdag d. 15. oktober 2024",
         right="# REFERAT Social- og Sundhedsudvalget d. 15-10-2024\n\n**Mødedato** Tirsdag d. 15. oktober 2024",
     )
+    # Unsafe: the meeting date may be the wrong one; only a person can tell.
+    fixable = Applicability.UNSAFE
 
     def check(self, document, options) -> Iterator:
         title = document.head.title
@@ -392,9 +417,29 @@ class TitleDateMismatch(Rule):
             en = (f"The title says {_fmt(title.date)}, but the meeting date (line {date_field.value_span.line}) is "
                   f"{_fmt(field_date)}{also_en}.")
             span, related = title.span, date_field.value_span
+        # Only the title is rewritten, and only when it is the odd one out and the field names one day.
+        fix = _title_date_fix(document, title, field_date) if span == title.span and len(field_dates) == 1 else None
         yield self.diagnostic(
-            document, span, da, en, related=(related,), subject=f"{_fmt(title.date)}|{_fmt(field_date)}",
+            document, span, da, en, related=(related,), subject=f"{_fmt(title.date)}|{_fmt(field_date)}", fix=fix,
         )
+
+
+def _title_date_fix(document: Document, title, date) -> Fix | None:
+    """The title's date rewritten as ``date``, in the title's own form (`d. 17-10-2024` → `d. 15-10-2024`)."""
+    places = []
+    for line in range(title.span.line, title.span.end_line + 1):
+        raw = written(document, document.line_span(line))
+        places.extend((line, m) for m in find_dates(raw) if m.date == title.date)
+    if len(places) != 1:
+        return None
+    line, mention = places[0]
+    new_date = restyle_date(mention.text, date)
+    if new_date is None:
+        return None
+    return Fix.unsafe(
+        [Edit.replace(Span(line, mention.start + 1, line, mention.end + 1), new_date)],
+        f"Ret titlens dato til mødedatoen {new_date}.", f"Change the title's date to the meeting date {new_date}.",
+    )
 
 
 def _headers(count: int, lang: str = "da") -> str:

@@ -34,7 +34,8 @@ from referatcheck.amounts import (
     is_english_number,
     is_malformed_number,
 )
-from referatcheck.diagnostic import Severity
+from referatcheck.diagnostic import Severity, figures_in
+from referatcheck.edits import Applicability, Edit, Fix
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.tables import (
@@ -57,6 +58,7 @@ class Finding:
     en: str
     related: tuple[Span, ...] = ()
     subject: str = ""
+    fix: Fix | None = None
 
 
 def table_findings(document: Document) -> dict[str, tuple[Finding, ...]]:
@@ -801,7 +803,7 @@ class TableCheck:
                         f"{', komma mellem tusinder' if ',' in text else ''}); på dansk: {_as_danish(text)}.",
                         f"The number {_q(text)} in row {_q(row.label)} is written English style (decimal point"
                         f"{', thousands commas' if ',' in text else ''}); in Danish: {_as_danish(text)}.",
-                        subject=text,
+                        subject=text, fix=danish_number_fix(cell),
                     )
                 elif is_malformed_number(text) and danish[column.index] >= 1:
                     yield Finding(
@@ -812,6 +814,25 @@ class TableCheck:
                         f"groups of three digits, a comma as the decimal mark).",
                         subject=text,
                     )
+
+
+# An English-style figure inside a cell's text (markup kept): `1,234.5`, `1,234,567`, `12.5`.
+_ENGLISH_FIGURE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{1,2})(?![\d.,])")
+
+
+def danish_number_fix(cell) -> Fix | None:
+    """`1,234.5` → `1.234,5` in the cell, nothing else of it touched; None unless the cell
+    holds exactly one such figure."""
+    found = list(_ENGLISH_FIGURE.finditer(cell.text))
+    if len(found) != 1 or cell.span.end_line != cell.span.line:
+        return None
+    figure = found[0]
+    whole, _, decimals = figure.group().replace(",", "").partition(".")
+    danish = format_number(Decimal(f"{whole}.{decimals}" if decimals else whole), len(decimals))
+    column = cell.span.column + figure.start()
+    span = Span(cell.span.line, column, cell.span.line, column + len(figure.group()))
+    return Fix.safe([Edit.replace(span, danish)], f"Skriv tallet på dansk: {danish}.",
+                    f"Write the number Danish style: {danish}.")
 
 
 def _ratio_verdict(computed: Interval, exact: Decimal, shown: Amount) -> str:
@@ -860,7 +881,8 @@ class _TableRule(Rule):
             else:
                 severity = Severity(finding.level)
             yield self.diagnostic(document, finding.span, finding.da, finding.en, related=finding.related,
-                                  severity=severity, subject=finding.subject)
+                                  severity=severity, subject=finding.subject, fix=finding.fix,
+                                  figures=figures_in(finding.en))
 
 
 _BUDGET_HEAD = "1.000 kr.\tBudget\tKorrigeret budget\tForventet regnskab 2023\tForskel\n"
@@ -1005,6 +1027,7 @@ class NumberFormat(_TableRule):
         wrong="Nøgletal\t2023\t2024\nElever i specialklasser\t412\t438\nStøttetimer pr. uge\t1.187,5\t1,234.5",
         right="Nøgletal\t2023\t2024\nElever i specialklasser\t412\t438\nStøttetimer pr. uge\t1.187,5\t1.234,5",
     )
+    fixable = Applicability.SAFE
 
 
 class UnreadableTable(_TableRule):

@@ -14,14 +14,66 @@ from typing import Iterator
 
 from referatcheck import hookimpl
 from referatcheck.diagnostic import Severity
+from referatcheck.edits import Applicability, Fix
 from referatcheck.model import Document, Item, TocEntry
 from referatcheck.pages import is_paged, page_of
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.toc_alignment import Pair, entry_key
+from referatcheck.toc_rebuild import Placement, Rebuild, rebuild
 
 def _applies(document: Document) -> bool:
     """TOC rules speak only when there is a TOC with entries and items were recognised."""
     return bool(document.toc and document.toc.entries and document.items)
+
+
+# ---- the fix: the TOC rebuilt from the items (referatcheck.toc_rebuild) ---------------------
+
+
+def _rebuild(document: Document) -> tuple[Rebuild, bool] | None:
+    """The TOC rewritten from the items, and whether each finding's line can be fixed on its
+    own (every entry stands in its item's place); None when no rebuild is safe: part of
+    the file could not be read (the missing items may be there), or fewer than half the
+    items have an entry (the TOC and the items may have been read wrongly)."""
+    if not _applies(document) or document.unread:
+        return None
+    alignment = document.facts.toc
+    if 2 * len(alignment.pairs) < len(document.items) or any(not item.title.strip() for item in document.items):
+        return None
+    by_item = {id(p.item): p for p in alignment.pairs}
+    placements = []
+    for item in document.items:
+        pair = by_item.get(id(item))
+        if pair is None:
+            placements.append(Placement(item, None))
+        else:
+            placements.append(Placement(item, pair.entry, pair.match, pair.moved or pair.swapped_with is not None))
+    rebuilt = rebuild(document, placements)
+    if rebuilt is None or not rebuilt.edits:
+        return None
+    entries = document.toc.entries
+    local = len(entries) == len(placements) and all(
+        p.entry is None or p.entry is entry for p, entry in zip(placements, entries)
+    ) and not any(p.moved for p in placements)
+    return rebuilt, local
+
+
+def _toc_fix(document: Document, line: int) -> Fix | None:
+    """The fix for a TOC finding at ``line``: that entry's line alone when every entry stands
+    in its place, else the whole TOC rebuilt (worked out once per document, for all the rules)."""
+    found = document.facts.shared("toc-rebuild", _rebuild)
+    if found is None:
+        return None
+    rebuilt, local = found
+    pending = len(rebuilt.pending_lines & {line}) if local else len(rebuilt.pending_lines)
+    note_da = f" {pending} punkt(er) mangler sidetal; skriv dem efter prikkerne." if pending else ""
+    note_en = f" {pending} entr{'y lacks' if pending == 1 else 'ies lack'} a page number; write it after the dots." \
+        if pending else ""
+    if local:
+        edits = rebuilt.by_line.get(line, ())
+        return Fix.safe(edits, "Ret linjen i indholdsfortegnelsen efter punktet." + note_da,
+                        "Correct the table-of-contents line from its item." + note_en) if edits else None
+    return Fix.safe(rebuilt.edits, "Byg indholdsfortegnelsen om fra dagsordenspunkterne." + note_da,
+                    "Rebuild the table of contents from the agenda items." + note_en)
 
 
 def _title_quote(text: str, limit: int = 90) -> str:
@@ -47,6 +99,8 @@ class EntryWithoutItem(Rule):
         right="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\n\n# Punkt 1: Godkendelse af dagsorden",
     )
 
+    fixable = Applicability.SAFE
+
     def check(self, document, options) -> Iterator:
         if not _applies(document):
             return
@@ -62,6 +116,7 @@ class EntryWithoutItem(Rule):
                     f"Indholdsfortegnelsen har {_title_quote(entry.title)} to gange (også linje {duplicate.entry.span.line}).",
                     f"The table of contents lists {_title_quote(entry.title)} twice (also line {duplicate.entry.span.line}).",
                     related=(duplicate.entry.span,), subject=entry.title,
+                    fix=_toc_fix(document, entry.span.line),
                 )
                 continue
             if document.unread:
@@ -71,6 +126,7 @@ class EntryWithoutItem(Rule):
                 f"Indholdsfortegnelsen har {_title_quote(entry.title)}, men intet dagsordenspunkt har den overskrift.",
                 f"The table of contents lists {_title_quote(entry.title)}, but no agenda item has that heading.",
                 subject=entry.title,
+                fix=_toc_fix(document, entry.span.line),
             )
 
 
@@ -91,19 +147,23 @@ class ItemWithoutEntry(Rule):
               "# Punkt 1: Godkendelse af dagsorden\n# Punkt 2: Eventuelt",
     )
 
+    fixable = Applicability.SAFE
+
     def check(self, document, options) -> Iterator:
         if not _applies(document):
             return
         toc_span = document.toc.span
         positions = _positions(document)
         for item in document.facts.toc.orphan_items:
+            position = _entry_position(document, item, positions)
             yield self.diagnostic(
-                document, _entry_position(document, item, positions),
+                document, position,
                 f"Punkt {item.number} {_title_quote(item.title)} (linje {item.heading_span.line}) mangler i "
                 f"indholdsfortegnelsen.",
                 f"Item {item.number} {_title_quote(item.title)} (line {item.heading_span.line}) is missing from the "
                 f"table of contents.",
                 related=(item.heading_span, toc_span), subject=item.title,
+                fix=_toc_fix(document, position.line),
             )
 
 
@@ -146,6 +206,8 @@ class NearMiss(Rule):
               "# Punkt 5: Godkendelse af takster for 2024",
     )
 
+    fixable = Applicability.SAFE
+
     def check(self, document, options) -> Iterator:
         if not _applies(document):
             return
@@ -160,6 +222,7 @@ class NearMiss(Rule):
                 f"The title differs from the heading of item {pair.item.number} (line {pair.item.heading_span.line}): "
                 f"the table of contents has \"{toc_words}\", the heading has \"{item_words}\".",
                 related=(pair.item.heading_span,), subject=pair.entry.title,
+                fix=_toc_fix(document, pair.entry.span.line),
             )
 
 
@@ -193,6 +256,8 @@ class WrongOrder(Rule):
               "# Punkt 1: Godkendelse af dagsorden\n# Punkt 2: Eventuelt",
     )
 
+    fixable = Applicability.SAFE
+
     def check(self, document, options) -> Iterator:
         if not _applies(document):
             return
@@ -205,6 +270,7 @@ class WrongOrder(Rule):
                     f"{_title_quote(pair.entry.title)} is out of order in the table of contents: it is item "
                     f"{pair.item.number} (line {pair.item.heading_span.line}).",
                     related=(pair.item.heading_span,), subject=pair.entry.title,
+                    fix=_toc_fix(document, pair.entry.span.line),
                 )
             elif pair.swapped_with is not None:
                 yield self.diagnostic(
@@ -214,6 +280,7 @@ class WrongOrder(Rule):
                     f"{_title_quote(pair.entry.title)} is swapped with {_title_quote(pair.swapped_with.title, 50)} "
                     f"(line {pair.swapped_with.span.line}); it is item {pair.item.number}.",
                     related=(pair.swapped_with.span, pair.item.heading_span), subject=pair.entry.title,
+                    fix=_toc_fix(document, pair.entry.span.line),
                 )
 
 
@@ -265,6 +332,8 @@ class TitleMismatch(Rule):
         right="## Indholdsfortegnelse\nOrientering om ledighed.....\t3\n\n# Punkt 1: Orientering om ledighed",
     )
 
+    fixable = Applicability.SAFE
+
     def check(self, document, options) -> Iterator:
         if not _applies(document):
             return
@@ -276,6 +345,7 @@ class TitleMismatch(Rule):
                 f"The table of contents has {_title_quote(entry.title)}, but item {item.number} in its place "
                 f"(line {item.heading_span.line}) is {_title_quote(item.title)}.",
                 related=(item.heading_span,), subject=entry.title,
+                fix=_toc_fix(document, entry.span.line),
             )
 
 
@@ -294,6 +364,8 @@ class NumberMismatch(Rule):
               "57. Godkendelse af dagsorden\n\n330-2020-1\n\n58. Eventuelt\n\n330-2020-2",
     )
 
+    fixable = Applicability.SAFE
+
     def check(self, document, options) -> Iterator:
         if not _applies(document):
             return
@@ -306,6 +378,7 @@ class NumberMismatch(Rule):
                     f"The table of contents numbers {_title_quote(pair.entry.title, 60)} as {pair.entry.number}, "
                     f"but the item is number {pair.item.number} (line {pair.item.heading_span.line}).",
                     related=(pair.item.heading_span,), subject=pair.entry.title,
+                    fix=_toc_fix(document, pair.entry.span.line),
                 )
 
 

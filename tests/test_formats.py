@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from snippets import CLEAN, TOC_DEFECTS, write
 
+from referatcheck.catalog import HOMEPAGE, RULES_REFERENCE
 from referatcheck.diagnostic import Diagnostic, Message, Severity
 from referatcheck.engine import FileResult
 from referatcheck.model import Span
@@ -45,7 +46,11 @@ def test_text_has_excerpt_caret_and_summary(results):
     head = next(i for i, line in enumerate(lines) if ": TOC003 [warning]" in line)
     assert lines[head].startswith("referater/økonomi udvalg.md:11:1:")
     assert "takster for 2025" in lines[head + 1] and lines[head + 2].strip().startswith("^")
-    assert re.fullmatch(r"2 fil\(er\) kontrolleret: \d+ fejl, \d+ advarsel\(er\), \d+ info", lines[-1])
+    assert re.fullmatch(r"2 filer kontrolleret: \d+ fejl, (1 advarsel|\d+ advarsler), \d+ info", lines[-2])
+    assert lines[-1] == "[*] 2 kan rettes med `--fix`."
+    assert "[*] Titlen afviger" in lines[head]  # a finding --fix can fix is marked as ruff marks it
+    quiet = render("text", results, quiet=True)
+    assert quiet.splitlines() == lines[:-2]  # -q: the findings and nothing else
     assert "\033[" not in out
     coloured = render("text", results, color=True)
     assert "\033[33mTOC003" in coloured and "\033[31mTOC001" in coloured
@@ -55,8 +60,15 @@ def test_json_keeps_its_documented_shape(results):
     document = json.loads(render("json", results))
     assert set(document) == {"version", "diagnostics", "summary"} and document["version"] == 1
     assert set(document["summary"]) == {"files", "errors", "warnings", "infos"}
-    keys = {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "rule"}
+    keys = {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "rule", "fix"}
     assert all(set(d) == keys for d in document["diagnostics"])
+    # A fix as ruff writes it: applicability, what it does, its edits (1-based, the end exclusive).
+    near = next(d for d in document["diagnostics"] if d["code"] == "TOC003")
+    assert near["fix"] == {"applicability": "safe", "message": "Byg indholdsfortegnelsen om fra dagsordenspunkterne.",
+                           "edits": [{"line": 11, "column": 1, "end_line": 11, "end_column": 39,
+                                      "content": "Godkendelse af takster for 2024.....\t5"},
+                                     {"line": 12, "column": 1, "end_line": 13, "end_column": 1, "content": ""}]}
+    assert all(d["fix"] is None for d in document["diagnostics"] if d["code"].startswith("MTG"))
 
 
 def test_json_lines_one_object_per_finding(results):
@@ -100,6 +112,10 @@ def test_sarif_works_for_github_code_scanning(results):
     assert near["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 30
     assert all(r["partialFingerprints"] for r in run["results"])
     assert run["invocations"][0]["executionSuccessful"] is True
+    # Links to referatcheck and to each rule's documentation (the generated rule reference).
+    assert run["tool"]["driver"]["informationUri"] == HOMEPAGE
+    assert descriptor["helpUri"] == RULES_REFERENCE + "#toc003"
+    assert all(r["helpUri"].startswith(RULES_REFERENCE + "#") for r in rules)
     english = json.loads(render("sarif", results, lang="en"))["runs"][0]
     assert english["tool"]["driver"]["rules"][near["ruleIndex"]]["shortDescription"]["text"].startswith("A table")
 
@@ -130,23 +146,32 @@ def test_sarif_for_a_file_outside_the_working_directory(tmp_path, monkeypatch):
 # ---- JUnit ----------------------------------------------------------------------------
 
 
-def test_junit_a_test_case_per_file_and_a_failure_per_finding(results):
+def test_junit_a_test_suite_per_file_and_a_test_case_per_finding(results):
     root = ET.fromstring(render("junit", results))
-    suite = root.find("testsuite")
-    cases = {case.get("name"): case for case in suite.findall("testcase")}
-    assert set(cases) == {"referater/clean.md", "referater/økonomi udvalg.md"}
-    assert cases["referater/clean.md"].findall("failure") == []
-    failures = cases["referater/økonomi udvalg.md"].findall("failure")
-    assert [f.get("type") for f in failures if f.get("type").startswith("TOC")] == ["TOC003", "TOC001"]
-    assert "referater/økonomi udvalg.md:12:1: TOC001" in failures[-1].text
-    assert suite.get("tests") == "2" and root.get("failures") == "1"
+    suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
+    assert set(suites) == {"referater/clean.md", "referater/økonomi udvalg.md"}
+    [passed] = suites["referater/clean.md"].findall("testcase")  # a clean file shows as one passing case
+    assert passed.get("name") == "referatcheck" and list(passed) == []
+    suite = suites["referater/økonomi udvalg.md"]
+    cases = suite.findall("testcase")
+    diagnostics = [d for r in results for d in r.diagnostics]
+    assert len(cases) == len(diagnostics) == int(suite.get("tests"))
+    orphan = next(c for c in cases if c.get("name").startswith("TOC001"))
+    assert orphan.get("name") == "TOC001 toc-entry-without-item (12:1)"
+    assert orphan.get("classname") == "referater/økonomi udvalg.md" and orphan.get("line") == "12"
+    [failure] = orphan.findall("failure")
+    assert failure.get("type") == "TOC001" and "referater/økonomi udvalg.md:12:1: TOC001" in failure.text
+    failing = sum(1 for d in diagnostics if d.severity.value in ("error", "warning"))
+    assert suite.get("failures") == str(failing) == root.get("failures")
+    assert root.get("tests") == str(len(diagnostics) + 1)
 
 
-def test_junit_below_the_fail_level_is_output_not_failure(results):
+def test_junit_below_the_fail_level_is_skipped_not_failed(results):
     root = ET.fromstring(render("junit", results, fail_on="error"))
-    case = [c for c in root.iter("testcase") if c.get("name").endswith("udvalg.md")][0]
-    assert "TOC003" in case.find("system-out").text
-    assert "TOC003" not in [f.get("type") for f in case.findall("failure")]
+    near = next(c for c in root.iter("testcase") if c.get("name").startswith("TOC003"))
+    assert near.find("failure") is None and near.find("skipped").get("type") == "TOC003"
+    assert "TOC003" in near.find("skipped").text
+    assert int(root.get("skipped")) >= 1
 
 
 def test_junit_incomplete_lint_is_an_error_and_control_characters_are_safe(tmp_path):
@@ -154,6 +179,7 @@ def test_junit_incomplete_lint_is_an_error_and_control_characters_are_safe(tmp_p
     odd = _result("a\x0bb.md", "Besked med \x07 klokke")
     root = ET.fromstring(render("junit", [binary, odd]))
     assert root.get("errors") == "1" and root.find(".//error").get("type") == "RC003"
+    assert "\ufffd" in next(c for c in root.iter("testcase") if c.get("classname") == "a\ufffdb.md").get("classname")
 
 
 # ---- GitHub ---------------------------------------------------------------------------
@@ -174,11 +200,12 @@ def test_github_annotations(results):
         assert match, line
         properties = dict(p.split("=", 1) for p in match.group(2).split(","))
         parsed.append((match.group(1), {k: _unescape(v) for k, v in properties.items()}, _unescape(match.group(3))))
-    level, properties, message = next(p for p in parsed if p[1]["title"] == "TOC001")
+    level, properties, message = next(p for p in parsed if p[1]["title"] == "referatcheck (TOC001)")
     assert level == "error" and properties["file"] == "referater/økonomi udvalg.md"
     assert (properties["line"], properties["col"], properties["endLine"]) == ("12", "1", "12")
     assert "Orientering om ingenting" in message
-    assert next(p for p in parsed if p[1]["title"] == "TOC003")[0] == "warning"
+    assert next(p for p in parsed if p[1]["title"] == "referatcheck (TOC003)")[0] == "warning"
+    assert all(p[1]["title"].startswith("referatcheck (") for p in parsed)  # titled with the tool's name
 
 
 def _result(path: str, message: str, severity=Severity.INFO, code="TOC003") -> FileResult:
@@ -190,7 +217,7 @@ def _result(path: str, message: str, severity=Severity.INFO, code="TOC003") -> F
 def test_github_escaping():
     out = render("github", [_result("mappe,a:b/100%.md", "50% af\r\nbeløbet: 1,5 mio.")])
     assert out == (
-        "::notice file=mappe%2Ca%3Ab/100%25.md,line=2,col=3,endLine=4,title=TOC003::"
+        "::notice file=mappe%2Ca%3Ab/100%25.md,line=2,col=3,endLine=4,title=referatcheck (TOC003)::"
         "50%25 af%0D%0Abeløbet: 1,5 mio. [toc-title-near-miss]\n"
     )
     match = _COMMAND.fullmatch(out.strip())

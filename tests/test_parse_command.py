@@ -398,7 +398,7 @@ def test_unreadable_file_gives_checks_message_in_one_line_and_exit_2(tmp_path, n
     line = one_line_error(parse("--isolated", str(path)))
     reason = _check_message(path).split(": ", 1)[1]
     assert line.startswith(f"referatcheck: {path}: ") and line.endswith(reason)
-    assert "The file cannot be read as text and was skipped" in line
+    assert "The file cannot be read and was skipped" in line
 
 
 def test_unreadable_file_does_not_stop_the_others(tmp_path):
@@ -430,3 +430,29 @@ def test_fifo_is_not_opened(tmp_path):
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
     assert "not a regular file" in one_line_error(parse("--isolated", str(fifo)))
+
+
+@pytest.mark.parametrize("head, place", [
+    # the place after the time, on the date line under the title
+    ("# Referat Kulturudvalget\n\nMandag den 4. marts 2024 kl. 15:00 i Mødelokale 2, Rådhuset\n",
+     "Mødelokale 2, Rådhuset"),
+    # in the title itself
+    ("# Kulturudvalget – Referat – 4. marts 2024 kl. 15.00 på Rådhuset\n", "Rådhuset"),
+    # a place field wins
+    ("# Referat Kulturudvalget 4. marts 2024\n\nMødested: Byrådssalen\n", "Byrådssalen"),
+    # a time with no place after it names none
+    ("# Referat Kulturudvalget 4. marts 2024 kl. 15:00\n", None),
+])
+def test_meeting_place_read_where_the_head_names_it(head, place):
+    document = doc(head + "\n# Punkt 1: Budget\n\n## Beslutning\n\nGodkendt.\n")
+    assert outline(document)["meeting"]["place"] == place
+
+
+def test_page_furniture_of_a_pdf_transcript_ends_a_field_and_is_no_text():
+    text = ("Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\nAfbud: Mads Ebbesen (F)\n1\n"
+            "Nordby Kommune   Økonomiudvalget   12-03-2024   Side 2 af 9\n\n"
+            "Punkt 1. Godkendelse af dagsorden\n24/03102\nBeslutning\nGodkendt.\n")
+    document = doc(text)
+    assert document.head.field_for("absent").value == "Mads Ebbesen (F)"
+    assert not any("Side 2 af 9" in block.text for block in document.head.blocks)
+    assert [item.title for item in document.items] == ["Godkendelse af dagsorden"]

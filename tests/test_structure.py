@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import lint
+import pytest
+
+from conftest import doc, lint
 
 NO_ITEMS = (
     "Vesterå Kommune\n\nReferat\n\nØkonomiudvalget\n\nDato: 4. juni 2024\n\n"
@@ -35,3 +37,47 @@ def test_corpus_and_examples_are_read(corpus):
 def test_a_readme_about_referatcheck_is_not_minutes():
     text = "# referatcheck-nordby — an example plugin\n\nA plugin package for referatcheck.\n\nInstall it.\n"
     assert _codes(text, "RC008") == []
+
+
+PLAIN_EXPORT = """Referat fra mødet i Teknisk Udvalg
+Torsdag 14. marts 2024, kl. 16.30
+Sted: Rådhuset, mødesal 3
+
+Deltagere: Anna Holm (A), Bjarne Kjær (V), Carla Sønder (F)
+
+Dagsorden
+Godkendelse af dagsorden
+Vejplan 2025
+Eventuelt
+
+Godkendelse af dagsorden
+SAG: 24-1034
+BESLUTNING
+Godkendt.
+
+Vejplan 2025
+SAG: 24-1035
+RESUMÉ
+Forvaltningen har udarbejdet forslag til vejplan.
+INDSTILLING
+Forvaltningen indstiller, at vejplanen godkendes.
+BESLUTNING
+Godkendt.
+
+Eventuelt
+BESLUTNING
+Intet.
+"""
+
+
+@pytest.mark.parametrize("with_toc", [True, False])
+def test_a_plain_export_with_repeated_titles_and_sag_labels_is_read_and_clean(with_toc):
+    # A shape beyond the style zoo: no numbers, no markup, `SAG:` labels, upper-case
+    # sections, a TOC without pages whose titles stand again over their items.
+    text = PLAIN_EXPORT if with_toc else PLAIN_EXPORT.replace(
+        "Dagsorden\nGodkendelse af dagsorden\nVejplan 2025\nEventuelt\n\n", "")
+    document = doc(text)
+    assert [(i.title, i.case_number.text if i.case_number else None) for i in document.items] == [
+        ("Godkendelse af dagsorden", "24-1034"), ("Vejplan 2025", "24-1035"), ("Eventuelt", None)]
+    assert (document.toc is not None) == with_toc
+    assert not [d for d in lint(text) if d.severity.value in ("error", "warning")]

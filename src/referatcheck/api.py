@@ -21,7 +21,11 @@ Registering a plugin
     - ``referatcheck_reporters()`` → ``{format name: reporter}``;
     - ``referatcheck_load_document(path, data, vocabulary)`` → a :class:`Document`
       for a file format of its own, or None (``vocabulary`` is a
-      :class:`SectionVocabulary`).
+      :class:`SectionVocabulary`); for a damaged file of its format it raises
+      :class:`UnreadableDocument` (the reason, in Danish and English);
+    - ``referatcheck_input_suffixes()`` → the suffixes that format plugin reads
+      (``[".pdf"]``): it is then asked about those files only, and its failure on one
+      of them is reported for that file alone.
 
     ``examples/plugin-nordby`` is a complete package with one rule, one section
     name and vocabulary, importing only this module.
@@ -31,14 +35,27 @@ Writing a rule
     digits), ``name`` (kebab-case), ``family``, ``severity`` (a :class:`Severity`),
     ``doc`` (a :class:`RuleDoc`) and, if it can be tuned, ``options`` (names and
     defaults). ``check(document, options)`` yields findings made with
-    ``self.diagnostic(document, span, da, en, related=..., subject=...)``, which
-    returns a :class:`Diagnostic` whose :class:`Message` is Danish and English. A
-    rule never prints, reads files or raises for a finding.
+    ``self.diagnostic(document, span, da, en, related=..., subject=..., figures=...)``,
+    which returns a :class:`Diagnostic` whose :class:`Message` is Danish and English.
+    ``figures`` are the figures the finding compares (:func:`figures_in` takes them
+    from an English message, line references aside): a baseline then reports the
+    finding again when they change. A rule never prints, reads files or raises for a
+    finding.
 
     :class:`RuleDoc` — the bilingual summary and reason, and a ``wrong`` and a
     ``right`` snippet of minutes. ``referatcheck explain`` prints them, and the
     wrong snippet must trigger the rule and the right one must not (referatcheck's
     own test suite lints every installed rule's examples; do the same in yours).
+
+Fixing (`check --fix`, the language server's quick fixes)
+    A finding may carry a fix: ``self.diagnostic(..., fix=Fix.safe([Edit.replace(span,
+    "ny tekst")], da, en))`` — :class:`Fix` groups edits (:class:`Edit`) applied together,
+    says what it does in Danish and English, and how sure it is (:class:`Applicability`:
+    ``Fix.safe`` keeps the minutes' meaning and `--fix` applies it; ``Fix.unsafe`` only
+    with `--unsafe-fixes`). Set the rule's ``fixable`` to the applicability its fixes
+    have, so `explain` says so. :func:`written` gives the file's text at a span (what an
+    edit replaces). Edits never overlap within a fix; referatcheck drops a fix whose
+    result has a finding the text did not have.
 
 The document model (frozen attrs classes; every node has a :class:`Span`)
     :class:`Document` — ``path``, ``source`` (:class:`SourceText`), ``head``,
@@ -109,9 +126,11 @@ from referatcheck.dates import (
     first_date,
     weekday_name,
 )
-from referatcheck.diagnostic import Diagnostic, Message, Severity
+from referatcheck.diagnostic import Diagnostic, Message, Severity, figures_in
+from referatcheck.edits import Applicability, Edit, Fix, written
 from referatcheck.facts import Facts
 from referatcheck.hookspecs import hookimpl
+from referatcheck.loading import UnreadableDocument
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import (
     AttendanceNote,
@@ -152,6 +171,12 @@ __all__ = [
     "Diagnostic",
     "Message",
     "hookimpl",
+    "figures_in",
+    # fixes
+    "Fix",
+    "Edit",
+    "Applicability",
+    "written",
     # the model
     "Span",
     "Document",
@@ -203,4 +228,5 @@ __all__ = [
     "SectionVocabulary",
     "Place",
     "LOCATIONS",
+    "UnreadableDocument",
 ]

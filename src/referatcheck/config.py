@@ -16,13 +16,16 @@ ignore = ["TOC005"]
 "arkiv/2019/**" = ["TAB"]        # globs relative to this file's folder
 
 [tool.referatcheck.severity]
-TOC003 = "error"                 # error | warning | info
+TOC003 = "error"                 # error | warning | info: its errors and warnings
+TAB001 = { info = "warning" }    # per reported severity: rounding infos as warnings
 
 [tool.referatcheck.options.TAB]  # options per code or family, as the rules declare them
 tolerance = "strict"
 
 [tool.referatcheck.section-names]
 "Direktionens indstilling" = "recommendation"
+
+timeout = 60                     # seconds a file may take (per MB above 1 MB); 0: no limit
 
 [tool.referatcheck.vocabulary]   # what this municipality's minutes call things
 toc-headings = ["Sagsliste"]
@@ -31,6 +34,18 @@ artefacts = ["Tilbage til forsiden"]
 [tool.referatcheck.vocabulary.head-labels]
 "Mødelokale/sted" = "place"      # date | time | start | end | place | committee | members | absent …
 ```
+
+`extend = "../fælles/referatcheck.toml"` builds on another configuration file (relative
+to this one's folder; `~` is the home folder), as ruff's `extend` does: the rule
+selection of the file extended applies first and this file's `select`/`extend-select`/
+`ignore` over it (a `select` here starts afresh); tables (`per-file-ignores`,
+`severity`, `options`, `section-names`, `vocabulary`) are merged, this file's entries
+winning; `lang` is this file's if it has one. The file extended may itself extend
+another; a loop is an error. Its `per-file-ignores` globs stay relative to its own folder.
+
+`lang = "en"` makes English the language of messages where the command line does not
+choose (`check` without `--lang`, from the configuration of the working directory; the
+language server, per file).
 
 Everything is checked when the file is read: an unknown key, an unknown code, a bad
 glob or a value of the wrong type is a :class:`ConfigError` naming the file and the key.
@@ -58,7 +73,13 @@ CONFIG_FILES = (".referatcheck.toml", "referatcheck.toml", "pyproject.toml")
 
 _SELECTOR_LISTS = ("select", "extend-select", "ignore")
 _TABLES = ("per-file-ignores", "severity", "options", "section-names", "vocabulary")
-KEYS = (*_SELECTOR_LISTS, *_TABLES)
+_SCALARS = ("timeout",)
+KEYS = ("extend", "lang", *_SELECTOR_LISTS, *_SCALARS, *_TABLES)
+LANGUAGES = ("da", "en")
+_LEVELS = frozenset(s.value for s in Severity)
+
+# A severity override: one severity, or (reported, shown) pairs.
+SeverityOverride = Severity | tuple[tuple[Severity, Severity], ...]
 
 
 class ConfigError(Exception):
@@ -70,6 +91,7 @@ class PerFileIgnore:
     pattern: str
     regex: re.Pattern[str]
     selectors: tuple[str, ...]
+    root: str = ""  # the folder the glob is relative to: that of the file that says it
 
 
 @frozen
@@ -87,20 +109,33 @@ class Config:
     extend_select: tuple[str, ...] = field(default=(), eq=False)
     ignore: tuple[str, ...] = field(default=(), eq=False)
     per_file_ignores: tuple[PerFileIgnore, ...] = field(default=(), eq=False)
-    severity: tuple[tuple[str, Severity], ...] = field(default=(), eq=False)
+    # `[severity]`: a severity for the rule's errors and warnings (and the infos of an
+    # info rule), or explicit pairs (reported → shown); see pipeline.severity_map.
+    severity: tuple[tuple[str, SeverityOverride], ...] = field(default=(), eq=False)
     options: tuple[tuple[str, Mapping[str, Any]], ...] = field(default=(), eq=False)
     section_names: tuple[tuple[str, SectionKind], ...] = field(default=(), eq=False)
     # `[tool.referatcheck.vocabulary]`: head labels (label → role), TOC headings, artefacts.
     vocabulary: tuple[tuple[str, Any], ...] = field(default=(), eq=False)
+    # `timeout`: seconds one file may take (per MB for larger files); None: the default.
+    timeout: float | None = field(default=None, eq=False)
+    lang: str | None = field(default=None, eq=False)
+    extend: str | None = field(default=None, eq=False)  # the file extended, absolute
+    # The rule selections of the files extended, the furthest first: `(select, extend-select,
+    # ignore)` layers applied before this file's own (pipeline._enabled).
+    base_layers: tuple = field(default=(), eq=False)
+
+    @property
+    def layers(self) -> tuple:
+        """Every rule-selection layer of this configuration, the files it extends first."""
+        return (*self.base_layers, (self.select, self.extend_select, self.ignore))
 
     def ignored_by_path(self, path: str) -> tuple[str, ...]:
         """The selectors `per-file-ignores` switches off for ``path``."""
         if not self.per_file_ignores:
             return ()
-        candidates = _match_paths(path, self.root)
         found: list[str] = []
         for entry in self.per_file_ignores:
-            if any(entry.regex.match(c) for c in candidates):
+            if any(entry.regex.match(c) for c in _match_paths(path, entry.root or self.root)):
                 found.extend(entry.selectors)
         return tuple(found)
 
@@ -130,7 +165,13 @@ def config_for(path: str, explicit: str | None = None, isolated: bool = False) -
 
 
 def load_config(path: str, required: bool = False) -> Config | None:
-    """Read one configuration file (None: a pyproject.toml without our table)."""
+    """Read one configuration file (None: a pyproject.toml without our table), with the files
+    it extends merged in."""
+    config = _load_one(path, required)
+    return _with_bases(config, (config.path,)) if config is not None else None
+
+
+def _load_one(path: str, required: bool) -> Config | None:
     try:
         stat = os.stat(path)
     except OSError as exc:
@@ -139,6 +180,55 @@ def load_config(path: str, required: bool = False) -> Config | None:
     if config is None and required:
         raise ConfigError(f"{path}: ingen [tool.referatcheck]-tabel / no [tool.referatcheck] table")
     return config
+
+
+def _with_bases(config: Config, chain: tuple[str, ...]) -> Config:
+    """``config`` merged over the files it extends (each read afresh: an edit of a base counts)."""
+    if config.extend is None:
+        return config
+    key = "tool.referatcheck.extend" if os.path.basename(config.path) == "pyproject.toml" else "extend"
+    if config.extend in chain:
+        loop = " → ".join((*chain, config.extend))
+        raise ConfigError(f"{config.path}: {key}: filerne udvider hinanden i ring / the files extend each other "
+                          f"in a loop: {loop}")
+    try:
+        base = _load_one(config.extend, required=True)
+    except ConfigError as exc:
+        raise ConfigError(f"{config.path}: {key}: {exc}") from None
+    return merge(_with_bases(base, (*chain, config.extend)), config)
+
+
+def merge(base: Config, config: Config) -> Config:
+    """``config`` over ``base`` (see the module docstring for what wins)."""
+    digest = hashlib.sha256(f"{base.digest}\n{config.digest}".encode()).hexdigest()
+    severity = {selector: level for selector, level in base.severity}
+    severity.update(config.severity)
+    options: dict[str, dict] = {}
+    for selector, values in (*base.options, *config.options):
+        options[selector] = {**options.get(selector, {}), **values}
+    return Config(
+        path=config.path, root=config.root, digest=digest,
+        select=config.select, extend_select=config.extend_select, ignore=config.ignore,
+        per_file_ignores=(*base.per_file_ignores, *config.per_file_ignores),
+        # The most specific selector wins (pipeline._most_specific); on a tie, the first: this file's.
+        severity=(*config.severity, *((s, v) for s, v in base.severity if s not in dict(config.severity))),
+        options=tuple(options.items()),
+        section_names=(*base.section_names, *config.section_names),
+        vocabulary=_merged_vocabulary(base.vocabulary, config.vocabulary),
+        lang=config.lang or base.lang,
+        extend=config.extend,
+        base_layers=base.layers,
+    )
+
+
+def _merged_vocabulary(base: tuple, config: tuple) -> tuple:
+    merged: dict[str, Any] = {}
+    for name, value in (*base, *config):
+        if name == "head-labels":
+            merged[name] = tuple({**dict(merged.get(name, ())), **dict(value)}.items())
+        else:
+            merged[name] = (*merged.get(name, ()), *value)
+    return tuple(merged.items())
 
 
 @lru_cache(maxsize=64)
@@ -164,6 +254,12 @@ def _load(path: str, _mtime: int, _size: int, _inode: int) -> Config | None:
         table, where = document, ""
     digest = hashlib.sha256(data).hexdigest()
     return _Reader(path, where, known_rules()).config(table, digest)
+
+
+def configured_lang(settings_config_file: str | None = None, isolated: bool = False) -> str | None:
+    """The `lang` of the configuration that applies in the working directory (or of
+    ``settings_config_file``), None when it says none."""
+    return config_for(os.path.join(os.getcwd(), "referat.md"), settings_config_file, isolated).lang
 
 
 # ---- reading and checking ------------------------------------------------------------
@@ -192,6 +288,8 @@ class _Reader:
             values[key] = (raw_key, value)
         lists = {k: self.selectors(*values[k]) for k in _SELECTOR_LISTS if k in values}
         return Config(
+            lang=self.lang(*values["lang"]) if "lang" in values else None,
+            extend=self.extend(*values["extend"]) if "extend" in values else None,
             path=self.path,
             root=os.path.dirname(self.path),
             digest=digest,
@@ -203,7 +301,25 @@ class _Reader:
             options=self.options(*values["options"]) if "options" in values else (),
             section_names=self.section_names(*values["section-names"]) if "section-names" in values else (),
             vocabulary=self.vocabulary(*values["vocabulary"]) if "vocabulary" in values else (),
+            timeout=self.timeout(*values["timeout"]) if "timeout" in values else None,
         )
+
+    def timeout(self, key: str, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise self.fail(key, "skal være et antal sekunder (0: ingen grænse)",
+                            "must be a number of seconds (0: no limit)")
+        return float(value)
+
+    def lang(self, key: str, value: Any) -> str:
+        if value not in LANGUAGES:
+            raise self.fail(key, "skal være \"da\" eller \"en\"", "must be \"da\" or \"en\"")
+        return value
+
+    def extend(self, key: str, value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, "skal være stien til en konfigurationsfil", "must be the path of a configuration file")
+        path = os.path.expanduser(value)
+        return os.path.abspath(os.path.join(os.path.dirname(self.path), path))
 
     def selectors(self, key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -232,19 +348,32 @@ class _Reader:
                 regex = compile_glob(pattern)
             except ValueError as exc:
                 raise self.fail(sub, f"ugyldigt glob-mønster ({exc})", f"bad glob pattern ({exc})") from None
-            entries.append(PerFileIgnore(pattern, regex, self.selectors(sub, selectors)))
+            entries.append(PerFileIgnore(pattern, regex, self.selectors(sub, selectors), root=os.path.dirname(self.path)))
         return tuple(entries)
 
-    def severity(self, key: str, value: Any) -> tuple[tuple[str, Severity], ...]:
+    def severity(self, key: str, value: Any) -> tuple[tuple[str, SeverityOverride], ...]:
+        """`TAB001 = "warning"`, or per reported severity `TAB001 = { info = "warning" }`."""
         out = []
         for selector, level in self.table(key, value).items():
             sub = f"{key}.{selector}"
             self.known(sub, selector)
-            if not isinstance(level, str) or level not in {s.value for s in Severity}:
-                raise self.fail(sub, "skal være \"error\", \"warning\" eller \"info\"",
-                                "must be \"error\", \"warning\" or \"info\"")
-            out.append((selector, Severity(level)))
+            if isinstance(level, dict):
+                pairs = []
+                for found, shown in level.items():
+                    if found not in _LEVELS:
+                        raise self.fail(f"{sub}.{found}", "skal være error, warning eller info",
+                                        "must be error, warning or info (the severity a rule reports)")
+                    pairs.append((Severity(found), self.level(f"{sub}.{found}", shown)))
+                out.append((selector, tuple(pairs)))
+            else:
+                out.append((selector, self.level(sub, level)))
         return tuple(out)
+
+    def level(self, key: str, level: Any) -> Severity:
+        if not isinstance(level, str) or level not in _LEVELS:
+            raise self.fail(key, "skal være \"error\", \"warning\" eller \"info\"",
+                            "must be \"error\", \"warning\" or \"info\"")
+        return Severity(level)
 
     def options(self, key: str, value: Any) -> tuple[tuple[str, Mapping[str, Any]], ...]:
         out = []

@@ -23,8 +23,8 @@ import re
 from attrs import frozen
 
 from referatcheck.vocabulary.calendar import (
-    DAY_RANGE, KL_TIME, KL_WORD, MONTHS, MONTH_FIRST, MONTH_RE, MONTH_START, SLASH_SPACE_LEAD, WEEKDAYS,
-    WEEKDAYS_EN, WEEKDAY_BEFORE, WEEKDAY_RE,
+    DANISH_MONTHS, DAY_RANGE, ENGLISH_MONTHS, KL_TIME, KL_WORD, MONTHS, MONTH_FIRST, MONTH_RE, MONTH_START,
+    SLASH_SPACE_LEAD, WEEKDAYS, WEEKDAYS_EN, WEEKDAY_BEFORE, WEEKDAY_RE,
 )
 
 
@@ -134,6 +134,81 @@ def find_time(text: str) -> tuple[int, int] | None:
 
 def weekday_name(date: dt.date) -> str:
     return WEEKDAYS[date.weekday()]
+
+
+# ---- writing: what a fix puts in place of a wrong weekday or date --------------------------
+
+_WEEKDAYS_IN_ENGLISH = {danish: english for english, danish in WEEKDAYS_EN.items()}
+
+
+def weekday_at(text: str, mention: DateMention) -> tuple[int, int] | None:
+    """Offsets in ``text`` of the weekday word written before ``mention`` (None: none is)."""
+    window = max(0, mention.start - 24)
+    before = WEEKDAY_BEFORE.search(text[window:mention.start])
+    return (window + before.start(1), window + before.end(1)) if before else None
+
+
+def spell_weekday(weekday: str, like: str) -> str:
+    """The Danish ``weekday`` written as the word ``like`` is: in English when ``like`` is
+    English (`Wednesday`), and in its case (`Tirsdag`, `TIRSDAG`, `tirsdag`)."""
+    word = _WEEKDAYS_IN_ENGLISH[weekday] if like.lower() in WEEKDAYS_EN else weekday
+    return _in_case_of(word, like)
+
+
+def restyle_date(text: str, date: dt.date) -> str | None:
+    """``date`` written in the form of the date ``text`` (`17-10-2024` → `15-10-2024`, `1. okt.
+    2024` → `3. okt. 2024`, `April 3, 2024` → `May 2, 2024`); None for a form not known here."""
+    forms = ((_NUMERIC, "d.m.y"), (_SLASH_SPACE, "dmy"), (_ISO, "ymd"), (_WORDED, "dMy"), (MONTH_FIRST, "Mdy"))
+    for pattern, kinds in forms:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        out = text
+        for index in reversed(range(len(kinds))):
+            kind = kinds[index]
+            if kind == ".":
+                continue
+            start, end = match.span(index + 1)
+            old = match.group(index + 1)
+            if kind == "M":
+                new, abbreviated = _month_name(old, date.month, english_first=pattern is MONTH_FIRST)
+                if not abbreviated and out[end:end + 1] == "." and old.lower() not in _ALL_MONTHS:
+                    end += 1  # `okt.` → `maj`: no abbreviation dot
+            else:
+                new = _date_number(kind, old, date, fixed_width=pattern in (_NUMERIC, _ISO))
+            out = out[:start] + new + out[end:]
+        return out
+    return None
+
+
+_ALL_MONTHS = frozenset((*DANISH_MONTHS, *ENGLISH_MONTHS))
+
+
+def _date_number(kind: str, old: str, date: dt.date, fixed_width: bool) -> str:
+    if kind == "y":
+        return str(date.year) if len(old) == 4 else f"{date.year % 100:02d}"
+    value = date.day if kind == "d" else date.month
+    # `07-11-2023` keeps two digits; `17. oktober` → `2. maj`, but `07. november` → `02. maj`.
+    padded = len(old) == 2 and (fixed_width or old.startswith("0"))
+    return f"{value:02d}" if padded else str(value)
+
+
+def _month_name(old: str, month: int, english_first: bool) -> tuple[str, bool]:
+    """Month ``month`` named in the language, length and case of ``old``; and whether abbreviated."""
+    lower = old.lower()
+    english = lower in ENGLISH_MONTHS and (english_first or lower not in DANISH_MONTHS)
+    full = (ENGLISH_MONTHS if english else DANISH_MONTHS)[month - 1]
+    if lower in _ALL_MONTHS:
+        return _in_case_of(full, old), False
+    if len(full) <= 4:  # `maj`, `juni`, `juli` are not abbreviated
+        return _in_case_of(full, old), False
+    return _in_case_of(full[:3], old), True
+
+
+def _in_case_of(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    return word.capitalize() if like[:1].isupper() else word
 
 
 # A bare `15:30` / `15.30` / `09:00:00` in a field that holds only times (`Tid`,

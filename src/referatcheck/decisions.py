@@ -32,13 +32,13 @@ from enum import StrEnum
 from attrs import frozen
 from rapidfuzz.distance import Levenshtein
 
-from referatcheck.dates import dates_in, find_dates
+from referatcheck.dates import dates_in, find_dates, find_times, first_date
 from referatcheck.model import (
     Block, Document, Field, Heading, Item, ListBlock, Paragraph, Section, SectionKind, Span, Table,
 )
 from referatcheck.sentences import sentences
 from referatcheck.titles import clean_inline
-from referatcheck.vocabulary.meeting import DATE_TIME_KEYS, MAYBE_COMMITTEE_KEYS
+from referatcheck.vocabulary.meeting import DATE_TIME_KEYS, MAYBE_COMMITTEE_KEYS, PLACE_AFTER
 from referatcheck.vocabulary.decisions import (
     AGENDA_TITLE, APPROVAL, AT_POINT, AT_WORD, BODY_ACTS, BODY_NAME, BODY_SPLIT, BULLET_AT_LINE, CLAUSE_END,
     CLOSED_TITLE, DATE_LEAD_REVERSED, DISCUSSION, GENERIC_BODIES, HEADER_PREFIX, HEADING_BODY, HIGHER_BODIES,
@@ -60,10 +60,13 @@ class Meeting:
 
     committee: str | None
     dates: frozenset[dt.date]  # the title's date and the date field's dates
+    date: dt.date | None = None  # the meeting date: the title's, else the first of the date field
+    start: str | None = None  # `HH:MM`, the first valid time of a time field, the date field or the title
+    place: str | None = None  # the place field, else a place named after the time (`kl. 15 i Byrådssalen`)
 
 
 def read_meeting(document: Document) -> Meeting:
-    """Whose meeting and when (read once per document by :attr:`Document.facts`)."""
+    """Whose meeting, when and where (read once per document by :attr:`Document.facts`)."""
     title = document.head.title
     dates: set[dt.date] = set()
     if title is not None and title.date is not None:
@@ -71,7 +74,63 @@ def read_meeting(document: Document) -> Meeting:
     field = date_field(document)
     if field is not None:
         dates |= dates_in(field.value[:FIELD_SCAN])
-    return Meeting(committee=committee_of(document), dates=frozenset(dates))
+    return Meeting(committee=committee_of(document), dates=frozenset(dates), date=_meeting_date(document),
+                   start=_start_time(document), place=_place(document))
+
+
+def _meeting_date(document: Document) -> dt.date | None:
+    title = document.head.title
+    if title is not None and title.date is not None:
+        return title.date
+    for field in (date_field(document), document.head.field_for("date")):
+        if field is not None:
+            found = first_date(field.value[:FIELD_SCAN])
+            if found is not None:
+                return found
+    return None
+
+
+_START_ROLES = ("start", "time")
+
+
+def _start_time(document: Document) -> str | None:
+    """The first valid time in a time or start field, else the date field, else the title."""
+    head = document.head
+    sources: list[tuple[str, bool]] = []  # (text, read bare `15:30` too)
+    for field in head.fields:
+        if field.role in _START_ROLES:
+            sources.append((field.value, True))
+    for field in (date_field(document), head.field_for("date")):
+        if field is not None:
+            sources.append((field.value, field.role in _START_ROLES))
+    if head.title is not None:
+        sources.append((head.title.text, False))
+    for text, bare in sources:
+        for mention in find_times(text[:FIELD_SCAN], bare=bare):
+            if mention.valid:
+                return f"{mention.hour:02d}:{mention.minute:02d}"
+    return None
+
+
+# Where a place named after the time ends: a dash between spaces, a wide gap, a TAB.
+_PLACE_END = re.compile(r"\s[-–|]\s|\s{3,}|\t")
+
+
+def _place(document: Document) -> str | None:
+    """The place field's value; else a place named right after the time or date in the
+    title or a head field (`Mandag 4. marts 2024 kl. 15:00 i Mødelokale 2`)."""
+    field = document.head.field_for("place")
+    if field is not None:
+        return field.value.strip() or None
+    texts = [document.head.title.text] if document.head.title is not None else []
+    texts += [f.value for f in document.head.fields]
+    for text in texts:
+        found = PLACE_AFTER.search(text[:FIELD_SCAN])
+        if found:
+            place = _PLACE_END.split(text[found.end() - 1:FIELD_SCAN], maxsplit=1)[0].strip(" .")
+            if place:
+                return place
+    return None
 
 
 def committee_of(document: Document) -> str | None:

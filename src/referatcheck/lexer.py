@@ -24,6 +24,8 @@ from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_marks
 from referatcheck.vocabulary import (
+    ROUTINE_TITLES,
+    PAGE_FURNITURE,
     BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
     ATTENDANCE_ANYWHERE, ATTENDANCE_START, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, DATE_ONLY,
     HEAD_LABELS, ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
@@ -267,11 +269,23 @@ def parse_toc_line(line: str) -> tuple[str, int | None, bool] | None:
     return title, page, has_leader
 
 
+def pending_toc_line(line: str) -> tuple[str, None, bool] | None:
+    """``(title, None, True)`` of `Title.....` in a TOC with page numbers: an entry whose page
+    number is not written yet (`referatcheck check --fix` writes new entries so), or None.
+    Four dots at least: an ellipsis (`...`) ends a sentence, not an entry."""
+    text = line.rstrip()
+    body = text.rstrip(".")
+    if len(text) - len(body) < 4 or "\t" in body:
+        return None
+    title = clean_inline(body).rstrip(".…· ").strip()
+    return (title, None, True) if title else None
+
+
 def toc_entry_of(text: str, paged: bool) -> TocLine | None:
     """A TOC entry: with a page number (`Title.....<TAB>3`), or, in a TOC without pages,
     a title line with an optional `åbent`/`lukket` and number in front."""
     if paged:
-        parsed = parse_toc_line(text)
+        parsed = parse_toc_line(text) or pending_toc_line(text)
         if parsed is None:
             return None
         title, page, leader = parsed
@@ -346,6 +360,7 @@ class _Roles:
         self.types: list[str] = ["BLANK"] * n
         self._fields: dict[int, tuple | None] = {}
         self.skip = [self._skippable(line) for line in lines]
+        self._skip_page_furniture()
         self._read_facts()
         self.next_content, self.prev_content = self._neighbours()
         self.title = self._title_index()
@@ -369,6 +384,19 @@ class _Roles:
         if kind in (TEXT, BULLET, BOLD, HEADING) and len(line.raw) <= 80:
             return self.words.is_artefact(line.shape.text if kind != BULLET else line.raw)
         return False
+
+    def _skip_page_furniture(self) -> None:
+        """Running heads and footers of a PDF transcript (`Nordby Kommune   Økonomiudvalget
+        12-03-2024   Side 2 af 9`) and the page number on a line of its own next to one:
+        the page's furniture, not its text, so a field or paragraph never runs into it."""
+        lines, skip = self.lines, self.skip
+        for i, line in enumerate(lines):
+            if skip[i] or len(line.raw) > 200 or not PAGE_FURNITURE.search(line.raw):
+                continue
+            skip[i] = True
+            for k in (i - 1, i + 1):
+                if 0 <= k < self.n and lines[k].raw.strip().isdigit() and len(lines[k].raw.strip()) <= 4:
+                    skip[k] = True
 
     def _read_facts(self) -> None:
         classify, classify_plain = self.vocabulary.classify, self.vocabulary.classify_plain
@@ -546,7 +574,13 @@ class _Roles:
                     last_number = marker.number
         # An unnumbered heading shaped as the accepted items (`## Meddelelser` among
         # `## 1. Title`), directly followed by a section, is an item too.
-        heads.extend(i for i in weak if self._signature(i) in signatures and self._signature(i)[0] != TEXT)
+        # A plain line is a weaker sign: it starts an item only when it is a routine title
+        # (`Eventuelt`, `Meddelelser`) written as a title, the section right under it.
+        for i in weak:
+            if self._signature(i) in signatures and self._signature(i)[0] != TEXT:
+                heads.append(i)
+            elif heads and self._title_like(i, strict=True) and ROUTINE_TITLES.match(self.lines[i].shape.text):
+                heads.append(i)
         return sorted(set(heads))
 
     def _case_above_next(self, case: int) -> bool:
@@ -615,11 +649,14 @@ class _Roles:
                 if step <= 3:
                     found.case, found.case_distance = True, step
                 continue
+
             if line.marker is not None:
                 break
             if line.number_after is not None or line.closed:
                 continue
             after = self.next_content[j]
+            if marker is None and after < n and lines[after].case and self._title_like(j, strict=True):
+                break  # a title with its own case number under it: a case is its title's
             if after < n and lines[after].number_after is not None:
                 break  # a title of its own (`Title` / `Sag nr. 24`)
             text = line.shape.text
@@ -652,12 +689,13 @@ class _Roles:
         paged = any(parse_toc_line(self.lines[i].raw) for i in range(start, min(first_item, start + 40)))
         self.toc_paged = paged
         entries = 0
+        seen: set[str] = set()  # the titles listed so far: a title listed again is its item
         for i in range(start + 1, first_item):
             line = self.lines[i]
             if self.skip[i]:
                 continue
             if paged:
-                if parse_toc_line(line.raw) is not None:
+                if parse_toc_line(line.raw) is not None or pending_toc_line(line.raw) is not None:
                     entries += 1
                     continue
                 if line.shape.kind == HEADING or (entries and not self._is_toc_header(i)):
@@ -671,6 +709,10 @@ class _Roles:
                 return i
             if self.next_content[i] < self.n and self.lines[self.next_content[i]].case:
                 return i
+            key = normalise_title(line.shape.text)
+            if key in seen:
+                return i
+            seen.add(key)
             entries += 1
         return first_item
 

@@ -27,8 +27,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Sequence
 
-from referatcheck.dates import find_times, first_date
-from referatcheck.decisions import FIELD_SCAN, committee_of, date_field
 from referatcheck.locations import place_at
 from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Document, Heading, Item, ListBlock, Paragraph, Section,
@@ -41,7 +39,6 @@ VERSION = 1
 
 # Fields that give the start time (an end time such as `Sluttidspunkt` does not); every
 # time and place label of the vocabulary has its role, so roles are all that is asked.
-_START_ROLES = ("start", "time")
 PREVIEW = 60  # characters of text shown for a block in the tree
 
 
@@ -81,50 +78,13 @@ def read_file(path: str, settings=None):
 
 def meeting_facts(document: Document) -> dict:
     """Committee, date (ISO), start time (`HH:MM`) and place of the meeting, each or None."""
+    meeting = document.facts.meeting
     return {
-        "committee": committee_of(document),
-        "date": _iso(_meeting_date(document)),
-        "start": _start_time(document),
-        "place": _place(document),
+        "committee": meeting.committee,
+        "date": _iso(meeting.date),
+        "start": meeting.start,
+        "place": meeting.place,
     }
-
-
-def _meeting_date(document: Document) -> dt.date | None:
-    title = document.head.title
-    if title is not None and title.date is not None:
-        return title.date
-    for field in (date_field(document), document.head.field_for("date")):
-        if field is not None:
-            found = first_date(field.value[:FIELD_SCAN])
-            if found is not None:
-                return found
-    return None
-
-
-def _start_time(document: Document) -> str | None:
-    """The first valid time in a time or start field, else the date field, else the title."""
-    head = document.head
-    sources: list[tuple[str, bool]] = []  # (text, read bare `15:30` too)
-    for field in head.fields:
-        if field.role in _START_ROLES:
-            sources.append((field.value, True))
-    for field in (date_field(document), head.field_for("date")):
-        if field is not None:
-            sources.append((field.value, field.role in _START_ROLES))
-    if head.title is not None:
-        sources.append((head.title.text, False))
-    for text, bare in sources:
-        for mention in find_times(text[:FIELD_SCAN], bare=bare):
-            if mention.valid:
-                return f"{mention.hour:02d}:{mention.minute:02d}"
-    return None
-
-
-def _place(document: Document) -> str | None:
-    field = document.head.field_for("place")
-    if field is None:
-        return None
-    return field.value.strip() or None
 
 
 def _iso(date: dt.date | None) -> str | None:

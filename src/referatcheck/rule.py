@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Iterator, Mapping
 from attrs import frozen
 
 from referatcheck.diagnostic import Diagnostic, Message, Severity
+from referatcheck.edits import Applicability
 from referatcheck.model import Document, Span
 
 
@@ -43,6 +44,9 @@ class Rule:
     doc: ClassVar[RuleDoc]
     # Option names and defaults; configuration may override them per rule or family.
     options: ClassVar[Mapping[str, Any]] = {}
+    # Whether findings of this rule may carry a fix (see referatcheck.edits), and how safe
+    # it is: `explain`, `rules` and SARIF say so. None: the rule never fixes.
+    fixable: ClassVar[Applicability | None] = None
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         raise NotImplementedError
@@ -58,8 +62,14 @@ class Rule:
         severity: Severity | None = None,
         subject: str = "",
         fix: Any = None,
+        figures: tuple[str, ...] = (),
     ) -> Diagnostic:
-        """A finding of this rule at ``span`` with the message in both languages."""
+        """A finding of this rule at ``span`` with the message in both languages.
+
+        ``subject`` (what the finding is about: a title, a row label) and ``figures`` (the
+        figures it compares, see :func:`referatcheck.diagnostic.figures_in`) make its
+        baseline fingerprint: a recorded finding stays hidden when lines move, and comes
+        back when its subject, its figures or its severity change."""
         return Diagnostic(
             code=self.code,
             severity=severity or self.severity,
@@ -70,4 +80,5 @@ class Rule:
             related=related,
             subject=subject,
             fix=fix,
+            figures=tuple(figures),
         )

@@ -37,7 +37,8 @@ from referatcheck.locations import LOCATIONS
 from referatcheck.model import Document
 from referatcheck.parse import parse_document
 from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
-from referatcheck.source import SourceText, UndecodableInput
+from referatcheck.loading import UnreadableDocument
+from referatcheck.source import SourceText
 
 SUFFIXES = (".html", ".htm", ".xhtml")
 ENCODING_KEY = "html-encoding"  # in Document.extra: the page's character encoding
@@ -99,6 +100,11 @@ class HtmlPlace:
 
 
 @hookimpl
+def referatcheck_input_suffixes():
+    return list(SUFFIXES)
+
+
+@hookimpl
 def referatcheck_load_document(path, data, vocabulary):
     """Load an .html/.htm file; other files are not ours (None)."""
     if not str(path).lower().endswith(SUFFIXES):
@@ -123,12 +129,12 @@ def convert(data: bytes, vocabulary: SectionVocabulary = DEFAULT_VOCABULARY) -> 
     if depth > MAX_DEPTH:
         # html5lib checks the open elements at every tag: thousands of unclosed tags cost
         # time quadratic in their number. No real page nests this deep (browsers stop too).
-        raise UndecodableInput(f"HTML-siden er indlejret for dybt (over {MAX_DEPTH} niveauer) / "
-                               f"the web page is nested too deeply (over {MAX_DEPTH} levels)")
+        raise UnreadableDocument(f"HTML-siden er indlejret for dybt (over {MAX_DEPTH} niveauer)",
+                                 f"the web page is nested too deeply (over {MAX_DEPTH} levels)")
     try:
         soup = BeautifulSoup(markup, "html5lib")
     except Exception as exc:  # html5lib accepts any text; this would be a bug in it
-        raise UndecodableInput(f"HTML-siden kan ikke læses / the web page cannot be read: {exc}") from None
+        raise UnreadableDocument(f"HTML-siden kan ikke læses ({exc})", f"the web page cannot be read ({exc})") from None
     walker = _Walker(vocabulary)
     walker.run(soup)
     text, places = walker.out.result()
@@ -172,7 +178,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _clean(data[len(bom):].decode(name, errors="replace")), name
     if b"\x00" in data[:4096]:
-        raise UndecodableInput("binære data, ikke en HTML-side / binary data, not a web page")
+        raise UnreadableDocument("binære data, ikke en HTML-side", "binary data, not a web page")
     # The prescan reads ASCII only; latin-1 maps each byte to one character, so nothing is lost.
     declared = _META_CHARSET.search(data[:1024].decode("latin-1"))
     if declared:

@@ -46,6 +46,11 @@ NO_TEXT = "pdf-no-text"  # Document.extra: pages without readable text, and why
 
 
 @hookimpl
+def referatcheck_input_suffixes():
+    return [SUFFIX]
+
+
+@hookimpl
 def referatcheck_load_document(path, data, vocabulary):
     """Load a .pdf file; other files are not ours (None)."""
     if not str(path).lower().endswith(SUFFIX):

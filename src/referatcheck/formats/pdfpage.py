@@ -18,7 +18,7 @@ import ctypes
 import unicodedata
 from typing import Iterator
 
-from referatcheck.source import UndecodableInput
+from referatcheck.loading import UnreadableDocument
 
 # Below this, a drawn path is a line (a table rule), not an area.
 RULE_THICKNESS = 2.5
@@ -59,31 +59,31 @@ class PageContent:
 
 
 def open_pdf(data: bytes):
-    """The PDFium document of ``data``; UndecodableInput (one clear reason) when it cannot
+    """The PDFium document of ``data``; UnreadableDocument (one clear reason) when it cannot
     be opened: not a PDF, encrypted with a password, damaged or cut short."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     head = data[:1024]
     if b"%PDF-" not in head:
-        raise UndecodableInput("ikke en PDF-fil / not a PDF file")
+        raise UnreadableDocument("ikke en PDF-fil", "not a PDF file")
     if b"%%EOF" not in data[-2048:]:
         # A file cut short may still open (PDFium rebuilds what it can), but pages would
         # be missing without a word: the document as published cannot be checked.
-        raise UndecodableInput("PDF-filen er afkortet eller beskadiget (ingen %%EOF til sidst) / "
-                               "the PDF file is truncated or damaged (no %%EOF at its end)")
+        raise UnreadableDocument("PDF-filen er afkortet eller beskadiget (ingen %%EOF til sidst)",
+                                 "the PDF file is truncated or damaged (no %%EOF at its end)")
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
         error = raw.FPDF_GetLastError()
         if error == raw.FPDF_ERR_PASSWORD:
-            raise UndecodableInput("PDF-filen er krypteret med en adgangskode / the PDF file is encrypted "
-                                   "with a password") from None
+            raise UnreadableDocument("PDF-filen er krypteret med en adgangskode",
+                                     "the PDF file is encrypted with a password") from None
         if error == raw.FPDF_ERR_SECURITY:
-            raise UndecodableInput("PDF-filen bruger en ukendt sikkerhedsordning / the PDF file uses an "
-                                   "unsupported security handler") from None
-        raise UndecodableInput("PDF-filen er beskadiget og kan ikke åbnes / the PDF file is damaged and "
-                               "cannot be opened") from None
+            raise UnreadableDocument("PDF-filen bruger en ukendt sikkerhedsordning",
+                                     "the PDF file uses an unsupported security handler") from None
+        raise UnreadableDocument("PDF-filen er beskadiget og kan ikke åbnes",
+                                 "the PDF file is damaged and cannot be opened") from None
 
 
 def pages(document, limit: int) -> Iterator[PageContent]:

@@ -21,6 +21,10 @@ class ReportOptions:
     show_source: bool = True
     # The lowest severity that fails the run (`--fail-on`); JUnit marks those as failures.
     fail_on: str = "warning"
+    # `--unsafe-fixes`: unsafe fixes count as applicable (the text report marks them `[*]`).
+    unsafe_fixes: bool = False
+    # `-q/--quiet`: the findings and nothing else (no summary lines).
+    quiet: bool = False
 
 
 Reporter = Callable[[Sequence[FileResult], ReportOptions], str]

@@ -1,7 +1,9 @@
 """`--format github`: GitHub Actions workflow commands, one annotation per finding.
 
-`::error file=referat.md,line=18,col=1,endLine=18,endColumn=52,title=TOC003::message`.
-Severities map to `error`, `warning` and `notice`. Values are escaped as the Actions
+`::error file=referat.md,line=18,col=1,endLine=18,endColumn=52,title=referatcheck (TOC003)::message`
+— titled with the tool's name and the code, as ruff titles its own (`Ruff (F401)`), so a
+reader of the pull request sees which tool speaks. Severities map to `error`, `warning`
+and `notice`. Values are escaped as the Actions
 toolkit does: `%`, CR and LF everywhere, and also `:` and `,` inside properties.
 """
 
@@ -33,7 +35,7 @@ def annotation(diagnostic, lang: str = "da") -> str:
     ]
     if span.end_line == span.line:  # GitHub reads endColumn only on one-line regions
         properties.append(("endColumn", str(span.end_column)))
-    properties.append(("title", f"{diagnostic.code}"))
+    properties.append(("title", f"referatcheck ({diagnostic.code})"))
     head = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
     message = f"{diagnostic.display_message(lang)} [{diagnostic.rule}]"
     return f"::{_COMMANDS[diagnostic.severity.value]} {head}::{escape_data(message)}"

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from referatcheck import __version__
 from referatcheck.baseline import fingerprint
+from referatcheck.catalog import HOMEPAGE
 from referatcheck.engine import FileResult
 from referatcheck.model import Span
 from referatcheck.reporters import ReportOptions, repository_path
@@ -45,7 +46,7 @@ def region(span: Span) -> dict:
 
 
 def rule_descriptor(rule, lang: str) -> dict:
-    from referatcheck.catalog import explain_markdown, explain_text
+    from referatcheck.catalog import explain_markdown, explain_text, help_uri
 
     return {
         "id": rule.code,
@@ -53,6 +54,7 @@ def rule_descriptor(rule, lang: str) -> dict:
         "shortDescription": {"text": rule.doc.summary(lang)},
         "fullDescription": {"text": rule.doc.why(lang)},
         "help": {"text": explain_text(rule, lang), "markdown": explain_markdown(rule, lang)},
+        "helpUri": help_uri(rule),
         "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
         "properties": {"tags": ["referatcheck", str(rule.family)]},
     }
@@ -96,6 +98,7 @@ def log(results: Sequence[FileResult], options: ReportOptions) -> dict:
         "runs": [{
             "tool": {"driver": {
                 "name": "referatcheck",
+                "informationUri": HOMEPAGE,
                 "version": __version__,
                 "semanticVersion": __version__,
                 "language": lang,

@@ -1,4 +1,8 @@
-"""`--format text`: `path:line:col: CODE [severity] message`, the source line and a caret."""
+"""`--format text`: `path:line:col: CODE [severity] message`, the source line and a caret.
+
+A finding `--fix` can fix is marked `[*]` before its message (ruff's mark), and a line
+after the summary counts them (and those only `--unsafe-fixes` would add).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from typing import Sequence
 
 from referatcheck.cpr import mask_cpr
 from referatcheck.engine import FileResult
+from referatcheck.fixer import applicable, fixable_findings
 from referatcheck.reporters import ReportOptions, all_diagnostics, counts
+from referatcheck.reporters.wording import summary_line
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -18,11 +24,12 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
     out: list[str] = []
     for d in all_diagnostics(results):
         severity = d.severity.value
-        head = f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{severity}] {d.display_message(options.lang)}"
+        mark = "[*] " if applicable(d, options.unsafe_fixes) else ""
+        head = f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{severity}] {mark}{d.display_message(options.lang)}"
         if options.color:
             head = (
                 f"{_BOLD}{d.path}:{d.span.line}:{d.span.column}:{_RESET} {_COLOURS[severity]}{d.code}"
-                f" [{severity}]{_RESET} {d.display_message(options.lang)}"
+                f" [{severity}]{_RESET} {mark}{d.display_message(options.lang)}"
             )
         out.append(head)
         source = sources.get(d.path)
@@ -39,12 +46,18 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
                 width = min(width, 120)
                 caret = " " * caret_col + "^" + "~" * (width - 1)
                 out.append(f"    {_DIM}{caret}{_RESET}" if options.color else f"    {caret}")
-    summary = counts(results)
-    if options.lang == "en":
-        line = (f"{summary['files']} file(s) checked: {summary['errors']} error(s), "
-                f"{summary['warnings']} warning(s), {summary['infos']} info(s)")
-    else:
-        line = (f"{summary['files']} fil(er) kontrolleret: {summary['errors']} fejl, "
-                f"{summary['warnings']} advarsel(er), {summary['infos']} info")
-    out.append(line)
+    if options.quiet:
+        return "".join(line + "\n" for line in out)
+    out.append(summary_line(counts(results), options.lang))
+    fixable, hidden = fixable_findings(results, options.unsafe_fixes)
+    if fixable or hidden:
+        out.append(_fixable_line(fixable, hidden, options.lang))
     return "\n".join(out) + "\n"
+
+
+def _fixable_line(fixable: int, hidden: int, lang: str) -> str:
+    if lang == "en":
+        line = f"[*] {fixable} fixable with `--fix`"
+        return line + (f" ({hidden} more with `--unsafe-fixes`)." if hidden else ".")
+    line = f"[*] {fixable} kan rettes med `--fix`"
+    return line + (f" ({hidden} mere med `--unsafe-fixes`)." if hidden else ".")

@@ -93,6 +93,10 @@ TOC_HEADING_GLUED = re.compile(r"^(?i:(indholdsfortegnelse|indhold))(?=[0-9A-ZÆ
 TOC_HEADER_CELLS = frozenset({"pkt", "pkt.", "punkt", "nr", "nr.", "tekst", "titel", "emne", "side", "sag", "sagsnr."})
 #: `åbent` / `lukket` in front of a TOC entry or on the line before an item.
 OPEN_CLOSED_LEAD = re.compile(r"^(åbent|åben|lukket)(?:\s{1,5}punkt)?\b\s{0,5}", re.IGNORECASE)
+#: The number in front of a numbered TOC entry, with what separates it from the title
+#: (`49. `, `1.`, ` 1  `, `Punkt 4: `, `49<TAB>`): a rebuilt entry keeps the form.
+TOC_ENTRY_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)[ \t]{0,3})?(?P<digits>\d{1,5})(?:[.:)][ \t\u00a0]*|[ \t\u00a0]+)",
+                              re.IGNORECASE)
 
 # ---- agenda items -------------------------------------------------------------------
 
@@ -127,6 +131,7 @@ ROUTINE_TITLES = re.compile(
 
 CASE_LABEL = (
     r"(?:sags?\s?n(?:r|ummer)\.?|sag\s?nr\.?|sagsid\.?|sags?\s?id\.?|j\.?\s?nr\.?|journal\s?n(?:r|ummer)\.?"
+    r"|sag(?=\s{0,3}:)"
     r"|acadre(?:\s?sagsnr\.?)?|sbsys(?:\s?sagsnr\.?)?|esdh(?:\s?nr\.?)?)"
 )
 #: A line that is a case number (`22/24308`, `Sagsnr.: 15.00.15-P16-1-21`).
@@ -258,6 +263,8 @@ ATTENDANCE_ANYWHERE = re.compile(
 PAGE_WORDS = re.compile(
     r"\b(?:side \d{1,4}(?: af \d{1,4})?|indholdsfortegnelse|beslutning|indstilling|sagsfremstilling)\b", re.IGNORECASE
 )
+#: A running head or footer of a PDF page: ends in the page count (`… Side 2 af 9`, `Side 2/9`).
+PAGE_FURNITURE = re.compile(r"(?:^|\s)side\s{1,3}\d{1,4}\s{0,3}(?:af|/)\s{0,3}\d{1,4}\s*$", re.IGNORECASE)
 #: A bare title line that carries its date (`Referat … 2024`).
 PLAIN_TITLE = re.compile(r"^(?:referat|beslutningsprotokol)\b.{0,200}\d{4}", re.IGNORECASE)
 #: A body's name and a date after it (`Økonomiudvalget den 3. marts 2024`, `Byrådet - onsdag 4.3.2024`).

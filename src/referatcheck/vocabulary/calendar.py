@@ -19,6 +19,10 @@ MONTHS = {
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
 }
 
+# Danish month names in full, in order (a fix writes a date in the form it found: `okt.`, `oktober`).
+DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+                 "oktober", "november", "december")
+
 # English month names in full, for `April 3, 2019` (read by their number in MONTHS).
 ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                   "october", "november", "december")
