@@ -148,7 +148,7 @@ def test_a_clean_page_is_clean_and_parse_and_stdin_read_it(tmp_path):
     runner = CliRunner()
     checked = runner.invoke(main, ["check", "--no-cache", str(tmp_path)])
     assert checked.exit_code == 0, checked.output
-    assert "2 fil(er) kontrolleret" in checked.output
+    assert "2 filer kontrolleret" in checked.output
     parsed = runner.invoke(main, ["parse", str(tmp_path / "a.html")])
     assert parsed.exit_code == 0 and "item 2: Budget 2025" in parsed.output and "[line 12 of the HTML file]" in parsed.output
     piped = runner.invoke(main, ["check", "--no-cache", "-", "--stdin-filename", "x.html"], input=MINUTES.encode())
