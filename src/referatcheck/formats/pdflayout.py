@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from statistics import median
-from typing import Iterable
 
 from referatcheck.formats.pdfpage import Glyph, PageContent
 from referatcheck.vocabulary.pages import PAGE_IN_TEXT as _PAGE_IN_TEXT

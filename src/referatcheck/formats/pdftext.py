@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from statistics import median
 
 from attrs import frozen
 
@@ -141,7 +140,6 @@ class TextBuilder:
         self.paragraph: _Paragraph | None = None
         self.previous: Line | None = None  # the last line produced or joined
         self.last_kind = ""
-        self.table_columns: list[tuple[float, float]] | None = None
         self.ruled = {page.number: _ruled_rows(page) for page in pages}
 
     def _pitch(self) -> float:
