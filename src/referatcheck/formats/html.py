@@ -176,7 +176,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     tag, then UTF-8, then windows-1252 (what a browser in a Danish locale assumes)."""
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
-            return _clean(data[len(bom):].decode(name, errors="replace")), name
+            return data[len(bom):].decode(name, errors="replace"), name
     if b"\x00" in data[:4096]:
         raise UnreadableDocument("binære data, ikke en HTML-side", "binary data, not a web page")
     # The prescan reads ASCII only; latin-1 maps each byte to one character, so nothing is lost.
@@ -191,17 +191,11 @@ def decode_html(data: bytes) -> tuple[str, str]:
         except LookupError:
             name = ""
         if name:
-            return _clean(data.decode(name, errors="replace")), name
+            return data.decode(name, errors="replace"), name
     try:
-        return _clean(data.decode("utf-8")), "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return _clean(data.decode("cp1252", errors="replace")), "cp1252"
-
-
-def _clean(text: str) -> str:
-    # Line ends as the file has them count as one line each (CRLF, CR, LF), as in
-    # referatcheck.source; html5lib does the same.
-    return text
+        return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 # ---- the walk --------------------------------------------------------------------------
@@ -219,6 +213,8 @@ class _Walker:
         self.out = TextOut()
         self.line = 1
         self.pieces: list[tuple[str, bool]] = []
+        self.length = 0  # characters in the pieces so far
+        self.has_text = False  # some piece is more than whitespace
         self.piece_lines: list[tuple[int, int]] = []  # (character offset, source line) where text starts
         self.bold = 0
         self.heading = 0
@@ -255,23 +251,26 @@ class _Walker:
     def _piece(self, text: str, line: int) -> None:
         if not text:
             return
-        if not self.pieces or not "".join(t for t, _ in self.pieces).strip():
+        if not self.has_text:
             text = text.lstrip(" ") if not self.pre else text
             if not text:
                 return
             if self.prefix:
                 self.pieces.append((self.prefix, False))
+                self.length += len(self.prefix)
                 self.prefix = ""
-        offset = sum(len(t) for t, _ in self.pieces)
-        if text.strip() and (not self.piece_lines or self.piece_lines[-1][1] != line):
-            self.piece_lines.append((offset + len(text) - len(text.lstrip()), line))
+        if text.strip():
+            if not self.piece_lines or self.piece_lines[-1][1] != line:
+                self.piece_lines.append((self.length + len(text) - len(text.lstrip()), line))
+            self.has_text = True
         self.pieces.append((text, self.bold > 0 and not self.heading))
+        self.length += len(text)
 
     def flush(self) -> None:
         """End the current line (a `<br>`, a block's end)."""
-        pieces, lines = self.pieces, self.piece_lines
-        self.pieces, self.piece_lines = [], []
-        if not pieces or not "".join(t for t, _ in pieces).strip():
+        pieces, lines, has_text = self.pieces, self.piece_lines, self.has_text
+        self.pieces, self.piece_lines, self.length, self.has_text = [], [], 0, False
+        if not has_text:
             return
         if self.heading:
             text = " ".join("".join(t for t, _ in pieces).split())
