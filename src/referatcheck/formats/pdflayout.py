@@ -23,9 +23,9 @@ from referatcheck.formats.pdfpage import Glyph, PageContent
 from referatcheck.vocabulary.pages import PAGE_IN_TEXT as _PAGE_IN_TEXT
 from referatcheck.vocabulary.pages import PAGE_NUMBER_LINE as _PAGE_NUMBER
 
-# Share of an em (a glyph box's height) a gap must reach to separate words / segments.
-WORD_GAP = 0.16
-SEGMENT_GAP = 0.6
+# Share of an em a gap must reach to separate words / segments.
+WORD_GAP = 0.19
+SEGMENT_GAP = 0.7
 # Head and foot zones where running heads and page numbers stand (share of the page).
 MARGIN_ZONE = 0.12
 _DIGITS = re.compile(r"\d+")
@@ -141,7 +141,7 @@ def _same_line(ref: Glyph, glyph: Glyph) -> bool:
     similar size (a heading in one column is not on a body line of the other), or
     smaller and within the line's height (a superscript, a bullet)."""
     small = min(ref.size, glyph.size)
-    if abs(glyph.baseline - ref.baseline) <= 0.3 * small and max(ref.size, glyph.size) <= 1.3 * small:
+    if abs(glyph.baseline - ref.baseline) <= 0.35 * small and max(ref.size, glyph.size) <= 1.3 * small:
         return True
     if abs(glyph.baseline - ref.baseline) <= 0.5:
         return True
@@ -390,7 +390,7 @@ def _zone(page: PageLines, top: bool) -> list[Line]:
         else:
             inside = all(line.top >= (1 - MARGIN_ZONE) * page.height for line in block)
             gap = min(line.top for line in block) - body.bottom
-        if inside and gap >= 0.9 * max(line.size for line in block):
+        if inside and gap >= 1.0 * max(line.size for line in block):
             return block
     if len(lines) == 1 and (lines[0].bottom <= MARGIN_ZONE * page.height if top
                             else lines[0].top >= (1 - MARGIN_ZONE) * page.height):
@@ -404,10 +404,14 @@ def number_lines(pages: list[PageLines]) -> None:
     right = max((ln.x1 for ln in full), default=0.0)
     left = min((ln.x0 for ln in full), default=0.0)
     for page in pages:
+        # The right margin is at least as wide as the left: when no line of the document
+        # wraps, its longest line is not the edge, and a line that merely comes close to
+        # it must not swallow the next (`… godkendes.` / `Beslutning`).
+        edge = max(right, page.width - left) if left > 0 else right
         for number, line in enumerate(page.lines, start=1):
             line.number = number
             if not line.right_edge:
-                line.right_edge = right
+                line.right_edge = edge
             if not line.left_edge:
                 line.left_edge = left
 

@@ -173,13 +173,14 @@ def _read_glyphs(textpage, content: PageContent, raw) -> None:
     flags = ctypes.c_int()
     bold_of: dict[bytes, bool] = {}
     glyphs = content.glyphs
-    # Bound once: each glyph costs five calls into PDFium, the loop's whole cost.
+    # Bound once: each glyph costs six calls into PDFium, the loop's whole cost.
     get_unicode = raw.FPDFText_GetUnicode
     loose_box = raw.FPDFText_GetLooseCharBox
     origin = raw.FPDFText_GetCharOrigin
     get_matrix = raw.FPDFText_GetMatrix
     font_info = raw.FPDFText_GetFontInfo
     map_error = raw.FPDFText_HasUnicodeMapError
+    font_size = raw.FPDFText_GetFontSize
     for index in range(count):
         code = get_unicode(textpage, index)
         if code in (0x20, 0x0D, 0x0A, 0x09):
@@ -203,18 +204,27 @@ def _read_glyphs(textpage, content: PageContent, raw) -> None:
             content.unmapped += 1  # sampled: a font without Unicode garbles the whole page
         if not loose_box(textpage, index, box):
             continue
+        scale = 1.0
         if get_matrix(textpage, index, matrix):
             # Rotated text (a watermark, a vertical margin note) is not part of the lines.
-            scale = abs(matrix.a) + abs(matrix.d)
-            if scale and (abs(matrix.b) + abs(matrix.c)) > 0.1 * scale:
+            spread = abs(matrix.a) + abs(matrix.d)
+            if spread and (abs(matrix.b) + abs(matrix.c)) > 0.1 * spread:
                 continue
+            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+        # The size on the page: the font size through the text and page matrices. (A
+        # glyph box's height depends on the font's metrics, which differ between fonts
+        # and producers; the em does not.)
+        size = font_size(textpage, index) * scale
+        if size <= 0:
+            continue
         origin(textpage, index, x, y)
         length = font_info(textpage, index, name, 256, flags)
         key = name.raw[:length] if 0 < length <= 256 else b""
         bold = bold_of.get(key)
         if bold is None:
             bold = bold_of[key] = _is_bold_name(key.rstrip(b"\0"), flags.value)
-        top, bottom = height - box.top, height - box.bottom
-        glyphs.append(Glyph(ch, box.left, box.right, top, bottom, height - y.value, bottom - top, bold, soft))
+        baseline = height - y.value
+        glyphs.append(Glyph(ch, box.left, box.right, baseline - 0.8 * size, baseline + 0.25 * size, baseline, size,
+                            bold, soft))
     if glyphs and glyphs[-1].ch == " ":
         glyphs.pop()

@@ -127,6 +127,7 @@ class TextBuilder:
 
     def __init__(self, pages: list[PageLines], vocabulary: SectionVocabulary) -> None:
         self.pages = pages
+        self.vocabulary = vocabulary
         self.words = vocabulary.words
         self.out = TextOut()
         self.lines = [ln for page in pages for ln in page.lines]
@@ -307,6 +308,10 @@ class TextBuilder:
         elif gap > 1.3 or gap < 0:
             return False
         elif abs(line.x0 - paragraph.indent) > 3 and not (paragraph.kind == "text" and abs(line.x0 - prev.x0) <= 3):
+            return False
+        # A line that is a section heading on its own (`Beslutning`) starts a section,
+        # however full the line above it: swallowing it would lose the section.
+        if paragraph.kind == "text" and self.vocabulary.classify_plain(rendered) is not None:
             return False
         space = 0.3 * prev.size
         first_word = line.words[0].x1 - line.words[0].x0
