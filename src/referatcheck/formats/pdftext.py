@@ -307,7 +307,9 @@ class TextBuilder:
                 return False
         elif gap > 1.3 or gap < 0:
             return False
-        elif abs(line.x0 - paragraph.indent) > 3 and not (paragraph.kind == "text" and abs(line.x0 - prev.x0) <= 3):
+        elif abs(line.x0 - paragraph.indent) > 3 and not (paragraph.kind == "text" and (
+                abs(line.x0 - prev.x0) <= 3 or  # the lines after the first of a paragraph
+                (line.x0 < paragraph.indent and abs(line.x0 - line.left_edge) <= 3))):  # after a first-line indent
             return False
         # A line that is a section heading on its own (`Beslutning`) starts a section,
         # however full the line above it: swallowing it would lose the section.
