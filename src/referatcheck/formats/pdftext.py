@@ -236,8 +236,11 @@ class TextBuilder:
             self.paragraph.add(line, rendered, line.bold)
             self.previous = line
             return
+        list_goes_on = (kind == "bullet" and self.paragraph is not None and self.paragraph.kind == "bullet"
+                        and (self.gap_before(line) or 9) <= 2.5)
         self.flush()
-        self.separate(line, "heading" if level else "text")
+        if not list_goes_on:  # the items of one list stay one list, spaced or not
+            self.separate(line, "heading" if level else "text")
         self.paragraph = _Paragraph(line, rendered, line.bold, kind, indent)
         self.previous = line
         self.last_kind = "heading" if level else "text"
@@ -307,7 +310,9 @@ class TextBuilder:
                 return False
         elif gap > 1.3 or gap < 0:
             return False
-        elif abs(line.x0 - paragraph.indent) > 3 and not (paragraph.kind == "text" and (
+        elif abs(line.x0 - paragraph.indent) > 3 and not (
+                paragraph.kind == "bullet" and abs(line.x0 - paragraph.lines[0].x0) <= 3) and not (
+                paragraph.kind == "text" and (
                 abs(line.x0 - prev.x0) <= 3 or  # the lines after the first of a paragraph
                 (line.x0 < paragraph.indent and abs(line.x0 - line.left_edge) <= 3))):  # after a first-line indent
             return False
