@@ -142,6 +142,8 @@ class TextBuilder:
         self.previous: Line | None = None  # the last line produced or joined
         self.last_kind = ""
         self.ruled = {page.number: _ruled_rows(page) for page in pages}
+        self.typed_toc: dict[int, str] = {}
+        self.typed_toc = self._typed_toc()
 
     def _pitch(self) -> float:
         """Baseline distance of body lines (relative to their size)."""
@@ -281,8 +283,9 @@ class TextBuilder:
         if _PAGE.match(last) and len(segments) >= 2:
             # The leader ends the title's segment, or stands as a segment of its own.
             title = without_leader(" ".join(self._bold_text(s) for s in segments[:-1]))
-            return f"{title}.....\t{last}" if title else None
-        if len(segments) == 1:
+            if title:
+                return f"{title}.....\t{last}"
+        elif len(segments) == 1:
             text = last.rstrip()
             cut = len(text)
             while cut > 0 and len(text) - cut < 4 and text[cut - 1].isdigit() and text[cut - 1].isascii():
@@ -291,7 +294,42 @@ class TextBuilder:
                 title = without_leader(text[:cut])
                 if title:
                     return f"{title}.....\t{text[cut:]}"
+        typed = self.typed_toc.get(id(line))
+        if typed is not None:
+            return typed
         return None
+
+    def _typed_toc(self) -> dict[int, str]:
+        """Lines of a TOC typed with a TAB before the page number and printed with Word's
+        default tab stops: the number stands a space or two after the title, not at the
+        margin. Under a TOC heading, a run of lines that each end in a page number (pages
+        never going down) are entries: ``{id(line): "Title<TAB>7"}``."""
+        out: dict[int, str] = {}
+        lines = self.lines
+        for index, line in enumerate(lines):
+            if not self.words.is_toc_heading(line.text.replace("**", "")):
+                continue
+            run: list[tuple[Line, str, int]] = []
+            for entry in lines[index + 1: index + 200]:
+                if self.heading_level(entry) or entry.page > line.page + 1:
+                    break
+                words = entry.words
+                last = words[-1].text
+                if len(words) < 2 or not last.isdigit() or len(last) > 3:
+                    if run:
+                        break
+                    continue
+                title = " ".join(self._bold_text(s) for s in entry.segments)
+                title = title[: len(title) - len(last)].rstrip()
+                number, _, rest = title.partition(" ")
+                if _BARE_NUMBER.match(number) and rest[:1].isupper():
+                    title = f"{number}  {rest}"  # a number in a column of its own, as `render` writes it
+                run.append((entry, title, int(last)))
+            pages = [page for _, _, page in run]
+            if len(run) >= 2 and pages == sorted(pages):
+                for entry, title, page in run:
+                    out[id(entry)] = f"{title}\t{page}"
+        return out
 
     def continues(self, paragraph: _Paragraph, line: Line, kind: str, rendered: str) -> bool:
         """Whether ``line`` continues the paragraph (the previous line wrapped)."""
