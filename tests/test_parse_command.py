@@ -354,7 +354,7 @@ def test_directory_is_walked_like_check(tmp_path):
     (tmp_path / "kladde.docx").write_bytes(_word_minutes())
     (tmp_path / "~$kladde.docx").write_bytes(b"\x00lock")  # Word's owner file: skipped
     (tmp_path / ".skjult.md").write_text(MINUTES, encoding="utf-8")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")  # not a format referatcheck reads
     payload = parse_json(str(tmp_path))
     paths = [d["path"] for d in payload["documents"]]
     assert paths == collect([str(tmp_path)])

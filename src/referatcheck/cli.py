@@ -119,7 +119,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
           baseline_file: str | None, write_baseline_file: str | None, jobs: int, cache_dir: str | None,
           no_cache: bool, fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool, quiet: bool,
           watch: bool, timeout: float | None) -> None:
-    """Lint minutes files (directories: every *.md, *.markdown, *.txt and *.docx below them; '-': stdin)."""
+    """Lint minutes files (directories: every *.md, *.markdown, *.txt, *.docx, *.pdf, *.html and *.htm below them; '-': stdin)."""
     from referatcheck.baseline import BaselineError, apply_baseline, write_baseline
     from referatcheck.pipeline import RunSettings, lint_file
     from referatcheck.plugins import load_plugins
@@ -317,8 +317,8 @@ def parse(paths: tuple[str, ...], output_format: str, config_file: str | None, i
           stdin_filename: str | None) -> None:
     """Show what referatcheck understood of minutes: head, TOC, items, sections, unread parts.
 
-    Reads files as `check` does (directories: every *.md, *.markdown, *.txt and *.docx
-    below them; '-': stdin). Exit status 0 when every file was read, 2 when one could not be.
+    Reads files as `check` does (directories: every *.md, *.markdown, *.txt, *.docx,
+    *.pdf, *.html and *.htm below them; '-': stdin). Exit status 0 when every file was read, 2 when one could not be.
     """
     import json
 

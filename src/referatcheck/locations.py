@@ -10,6 +10,11 @@ the section heading and the paragraph or table within that section (*punkt 4, un
 »Beslutning«, 2. afsnit* / *item 4, under "Beslutning", paragraph 2*; *punkt 2, under
 »Økonomi«, 1. tabel, række 3, celle 4*), and the page for a format that has pages.
 Reporters show it through ``Diagnostic.display_message(lang)``.
+
+Other formats bring places of their own, any object with ``describe(column) ->
+Message``: ``PdfPlace`` (*side 7, linje 12*) and ``HtmlPlace`` (*linje 42 i
+HTML-filen*) in :mod:`referatcheck.formats`; those are named as they describe
+themselves.
 """
 
 from __future__ import annotations
@@ -130,6 +135,8 @@ def _where(document: Document, span: Span) -> _Where | None:
     place = place_at(document, span)
     if place is None or not places:
         return None
+    if not isinstance(place, Place):  # a format's own place (a PDF page and line, an HTML line)
+        return _Where((), place.describe(span.column))
     context, start = _context(document, span.line)
     if place.page:
         context = (Message(f"side {place.page}", f"page {place.page}"), *context)

@@ -33,6 +33,8 @@ from referatcheck.reporters.wording import html_text, plural, summary_line
 from referatcheck.titles import bold_only, strip_heading_marks
 
 SEVERITIES = ("error", "warning", "info")
+# Formats read by a plugin that converts them to text (SourceText.encoding), as named to a clerk.
+_CONVERTED = {"docx": "Word", "pdf": "PDF", "html": "HTML"}
 
 _LABELS = {
     "da": {
@@ -44,6 +46,10 @@ _LABELS = {
         "line": "linje", "column": "kolonne", "see": "se også", "why": "Hvorfor", "minutes": "Referatet",
         "no_findings": "Ingen fund.", "no_text": "Filen kunne ikke læses; teksten kan ikke vises.",
         "item": "Punkt", "unplaced": "Fund uden placering i teksten",
+        "pdf": "Linjenumre er linjer i den tekst, referatcheck har læst ud af PDF-filen (vist herunder); "
+               "siden og linjen på siden i PDF-filen står ved hvert fund.",
+        "html": "Linjenumre er linjer i den tekst, referatcheck har læst ud af websiden (vist herunder); "
+                "linjen i HTML-filen står ved hvert fund.",
         "docx": "Linjenumre er linjer i den tekst, referatcheck har læst ud af Word-dokumentet. Ved hvert fund "
                 "står, hvor du finder det i Word: punktet, overskriften over stedet og afsnittet (eller tabellen, "
                 "rækken og cellen) under den overskrift.",
@@ -57,6 +63,10 @@ _LABELS = {
         "line": "line", "column": "column", "see": "see also", "why": "Why", "minutes": "The minutes",
         "no_findings": "No findings.", "no_text": "The file could not be read; its text cannot be shown.",
         "item": "Item", "unplaced": "Findings without a place in the text",
+        "pdf": "Line numbers are lines of the text referatcheck read from the PDF (shown below); "
+               "the page and the line on the page in the PDF are given with each finding.",
+        "html": "Line numbers are lines of the text referatcheck read from the web page (shown below); "
+                "the line of the HTML file is given with each finding.",
         "docx": "Line numbers are lines of the text referatcheck read from the Word document. Each finding says "
                 "where to find it in Word: the item, the heading above the place and the paragraph (or table, "
                 "row and cell) under that heading.",
@@ -219,7 +229,8 @@ class _DocumentPage:
         source = result.source
         # The report shows the document; a CPR number in it is shown masked (`120384-XXXX`).
         self.lines = tuple(mask_cpr(line) for line in source.lines) if source is not None else ()
-        self.word = source is not None and source.encoding == "docx"  # converted by the Word plugin
+        # A document a format plugin converted to text: which one (its note, its places).
+        self.converted = source.encoding if source is not None and source.encoding in _CONVERTED else None
         self.document = _document_of(result)
         items = self.document.items if self.document is not None else ()
         self.items = items
@@ -247,8 +258,8 @@ class _DocumentPage:
     def render(self) -> list[str]:
         labels, result = self.labels, self.result
         out = [f'<section class="document" id="{self.anchor}">', f"<h2>{_e(result.path)}</h2>"]
-        if self.word:
-            out.append(f'<p class="note">{_e(labels["docx"])}</p>')
+        if self.converted:
+            out.append(f'<p class="note">{_e(labels[self.converted])}</p>')
         if not self.findings:
             out.append(f"<p>{_e(labels['no_findings'])}</p>")
         else:
@@ -397,7 +408,8 @@ class _DocumentPage:
         rule = _rule(d.code)
         where = f"{labels['line']} {d.span.line}, {labels['column']} {d.span.column}"
         if d.location is not None:
-            where += f" · Word: {d.location.text(lang)}" if self.word else f" · {d.location.text(lang)}"
+            prefix = f"{_CONVERTED[self.converted]}: " if self.converted else ""
+            where += f" · {prefix}{d.location.text(lang)}"
         related = [s.line for s in d.related if 1 <= s.line <= len(self.lines) and s.line != d.span.line]
         see = ""
         if related:
