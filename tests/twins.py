@@ -101,7 +101,9 @@ def render_html(markdown: str, title: str = "Referat", *, toc_pages: dict[int, i
     """The web page of ``markdown``. ``toc_pages`` replaces the page cell of TOC lines
     (Markdown line -> page shown), for a PDF whose TOC names the pages it really has."""
     source = SourceText.from_text(markdown, path="twin.md")
-    roles = [t.type for t in tokens(source)]
+    # A role per line; blank lines have no token.
+    by_line = {t.line: t.type for t in tokens(source)}
+    roles = [by_line.get(number, "BLANK") for number in range(1, len(source.lines) + 1)]
     lines = source.lines
     body: list[tuple[int | None, str]] = []  # (Markdown line, HTML text) per HTML line
     twin = Twin(markdown=markdown, html="")
