@@ -366,6 +366,7 @@ class _Roles:
         self.types: list[str] = ["BLANK"] * n
         self._fields: dict[int, tuple | None] = {}
         self._evidence_of: dict[int, _Evidence] = {}
+        self._title_like_of: dict[tuple[int, bool], bool] = {}
         self.skip = [self._skippable(line) for line in lines]
         self._skip_page_furniture()
         self._read_facts()
@@ -419,7 +420,8 @@ class _Roles:
             if kind in (HEADING, BOLD):
                 line.section = classify(text)
             elif kind == TEXT:
-                line.section = classify_plain(line.raw) or self._inline_section(text)
+                # Section names are short; a longer line can still open one run-in (`Beslutning: …`).
+                line.section = (classify_plain(line.raw) if len(text) <= 160 else None) or self._inline_section(text)
             elif kind == FIELDISH:
                 line.section = classify(shape.label)
             if line.section is None:
@@ -606,6 +608,14 @@ class _Roles:
         return (shape.kind, shape.level)
 
     def _title_like(self, i: int, strict: bool = False) -> bool:
+        # Both candidate passes and the evidence windows ask about the same lines.
+        key = (i, strict)
+        found = self._title_like_of.get(key)
+        if found is None:
+            found = self._title_like_of[key] = self._read_title_like(i, strict)
+        return found
+
+    def _read_title_like(self, i: int, strict: bool) -> bool:
         line = self.lines[i]
         text = line.shape.text
         kind = line.shape.kind
