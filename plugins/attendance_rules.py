@@ -330,6 +330,7 @@ class TooManyVotes(Rule):
                 f"Item {number}: {counts_en} = {total} votes, but only {len(present)} members were present"
                 f"{detail_en}.",
                 related=tuple(v.span for v in ballot.lines[1:]), subject=f"{number}|{first.text}",
+                figures=(str(total), str(len(present))),
             )
             return
         for vote in ballot.lines:
@@ -343,7 +344,7 @@ class TooManyVotes(Rule):
                 f"til stede.",
                 f"Item {number}: {vote.count} votes from {parties}, but {parties} had only {members} members "
                 f"present.",
-                subject=f"{number}|{vote.text}",
+                subject=f"{number}|{vote.text}", figures=(str(vote.count), str(members)),
             )
 
 

@@ -34,7 +34,7 @@ from referatcheck.amounts import (
     is_english_number,
     is_malformed_number,
 )
-from referatcheck.diagnostic import Severity
+from referatcheck.diagnostic import Severity, figures_in
 from referatcheck.edits import Applicability, Edit, Fix
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
@@ -881,7 +881,8 @@ class _TableRule(Rule):
             else:
                 severity = Severity(finding.level)
             yield self.diagnostic(document, finding.span, finding.da, finding.en, related=finding.related,
-                                  severity=severity, subject=finding.subject, fix=finding.fix)
+                                  severity=severity, subject=finding.subject, fix=finding.fix,
+                                  figures=figures_in(finding.en))
 
 
 _BUDGET_HEAD = "1.000 kr.\tBudget\tKorrigeret budget\tForventet regnskab 2023\tForskel\n"

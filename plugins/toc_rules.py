@@ -16,6 +16,7 @@ from referatcheck import hookimpl
 from referatcheck.diagnostic import Severity
 from referatcheck.edits import Applicability, Fix
 from referatcheck.model import Document, Item, TocEntry
+from referatcheck.pages import is_paged, page_of
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.toc_alignment import Pair, entry_key
 from referatcheck.toc_rebuild import Placement, Rebuild, rebuild
@@ -408,8 +409,75 @@ class NoItemsRecognised(Rule):
             )
 
 
+class PageMismatch(Rule):
+    """In a PDF, a TOC entry's page number is not the page its item starts on."""
+
+    code, name, family, severity = "TOC009", "toc-page-mismatch", "TOC", Severity.WARNING
+    doc = RuleDoc(
+        summary_da="Sidetallet i indholdsfortegnelsen er ikke den side, punktet begynder på i PDF-filen.",
+        summary_en="A table-of-contents page number is not the page the item starts on in the PDF.",
+        why_da="Læseren slår op på sidetallet; et forkert sidetal sender til et andet punkt og viser, at "
+               "fortegnelsen ikke blev opdateret, efter at referatet blev ændret. Kun en PDF har sider, så reglen "
+               "gælder kun PDF-filer; et punkt, hvis overskrift står nederst på en side, må stå med den side eller "
+               "den næste.",
+        why_en="Readers turn to the page number; a wrong one sends them to another item and shows the contents "
+               "were not updated after the minutes changed. Only a PDF has pages, so the rule applies to PDF files "
+               "only; an item whose heading stands at the foot of a page may be listed with that page or the next.",
+        wrong="(PDF) Indholdsfortegnelse\nGodkendelse af dagsorden ........ 2\nBudget 2025 ........ 3\n"
+              "... side 4: Punkt 2: Budget 2025",
+        right="(PDF) Indholdsfortegnelse\nGodkendelse af dagsorden ........ 2\nBudget 2025 ........ 4\n"
+              "... side 4: Punkt 2: Budget 2025",
+    )
+
+    def check(self, document, options) -> Iterator:
+        if not is_paged(document) or not _applies(document):
+            return
+        checked = []
+        for pair in document.facts.toc.pairs:
+            entry, item = pair.entry, pair.item
+            if entry.page is None:
+                continue
+            starts = page_of(document, item.heading_span.line)
+            if starts is None:
+                continue
+            accepted = {starts}
+            # A heading at the foot of a page: its text begins on the next one.
+            below = next((page_of(document, n) for n in range(item.heading_span.end_line + 1, item.span.end_line + 1)
+                          if page_of(document, n) is not None), None)
+            if below is not None:
+                accepted.add(below)
+            checked.append((entry, item, starts, accepted))
+        wrong = [(entry, item, starts) for entry, item, starts, accepted in checked if entry.page not in accepted]
+        offsets = {entry.page - starts for entry, _, starts in wrong}
+        if len(wrong) >= 3 and len(wrong) == len(checked) and len(offsets) == 1:
+            # Every entry off by the same number: the TOC counts pages from elsewhere (an
+            # added cover page, a page of a larger document). One finding says so.
+            entry, item, starts = wrong[0]
+            shift = offsets.pop()
+            yield self.diagnostic(
+                document, entry.span,
+                f"Alle {len(wrong)} sidetal i indholdsfortegnelsen er {abs(shift)} {'for høje' if shift > 0 else 'for lave'}: "
+                f"fx begynder punkt {item.number} {_title_quote(item.title, 60)} på side {starts} "
+                f"(linje {item.heading_span.line}), ikke side {entry.page}.",
+                f"All {len(wrong)} page numbers in the table of contents are {abs(shift)} too "
+                f"{'high' if shift > 0 else 'low'}: item {item.number} {_title_quote(item.title, 60)} starts on page "
+                f"{starts} (line {item.heading_span.line}), not page {entry.page}.",
+                related=(item.heading_span,), subject=f"{entry.title}|offset",
+            )
+            return
+        for entry, item, starts in wrong:
+            yield self.diagnostic(
+                document, entry.span,
+                f"Indholdsfortegnelsen siger side {entry.page}, men punkt {item.number} {_title_quote(item.title, 60)} "
+                f"begynder på side {starts} (linje {item.heading_span.line}).",
+                f"The table of contents says page {entry.page}, but item {item.number} {_title_quote(item.title, 60)} "
+                f"starts on page {starts} (line {item.heading_span.line}).",
+                related=(item.heading_span,), subject=f"{entry.title}|{entry.page}",
+            )
+
+
 RULES = (EntryWithoutItem, ItemWithoutEntry, NearMiss, WrongOrder, PageDecreases, TitleMismatch, NumberMismatch,
-         NoItemsRecognised)
+         NoItemsRecognised, PageMismatch)
 
 
 @hookimpl

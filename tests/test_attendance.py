@@ -398,3 +398,16 @@ def test_an_unnumbered_item_with_attendance_notes_crashes_no_rule():
     )
     found = lint(text)
     assert not [d for d in found if d.code.startswith("RC")], found
+
+
+
+def test_unnumbered_items_do_not_crash_vote_counts():
+    """`1 Title` with one space is no item number: the no-dot style minutes then have
+    unnumbered items, and ATT005 asked who was present for item None (it compared None
+    with a number and crashed)."""
+    import re
+
+    text = re.sub(r"(?m)^ (\d)  ", r"\1 ", (EXAMPLES / "styles" / "no-dot.md").read_text(encoding="utf-8"))
+    document = doc(text)
+    assert any(item.number is None for item in document.items)
+    assert not [d for d in lint(text) if d.code.startswith("RC00")]

@@ -151,7 +151,7 @@ def test_empty_files_are_clean(tmp_path, data):
 
 
 def test_folder_without_minutes_says_so_and_exits_0(tmp_path):
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")  # not a format referatcheck reads
     (tmp_path / "sub").mkdir()
     result = run(str(tmp_path))
     assert result.exit_code == 0
@@ -328,6 +328,23 @@ def test_input_files_are_never_written(tmp_path):
     assert after == before  # same files, same bytes, same modification times
 
 
+def test_an_unreadable_files_reason_is_danish_in_danish(tmp_path, monkeypatch):
+    import builtins
+    import errno
+
+    path = write(tmp_path, "referat.md", TOC_DEFECT.encode())
+    real_open = builtins.open
+
+    def deny(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", deny)
+    [result] = lint_paths([str(path)], RunSettings(isolated=True), jobs=1, use_cache=False)
+    assert result.diagnostics[0].message.da == "Filen kan ikke læses: ingen adgang til filen"
+
+
 # Last: the 50 MB document stays in the rules' per-document caches for a while, and the
 # garbage collector's work on it would disturb the timing comparisons above.
 def test_fifty_megabyte_file(tmp_path):
@@ -342,3 +359,4 @@ def test_fifty_megabyte_file(tmp_path):
     assert not result.incomplete, [d.message.en for d in result.diagnostics if d.code.startswith("RC")]
     assert result.source is None or len(result.source.lines) == 1 + 2 * repeats
     assert time.perf_counter() - start < 120
+

@@ -9,6 +9,7 @@ Screenshots are kept in `tests/artifacts/` (not committed).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -115,7 +116,19 @@ def test_report_in_chromium(browser, tmp_path: Path, kind: str) -> None:
     for index in range(boxes.count()):
         expect(boxes.nth(index)).to_be_visible()
     if kind == "docx":
+        # A place a clerk finds in Word: the item, the section heading, the paragraph in it.
         expect(boxes.first).to_contain_text("afsnit")
+        places = page.locator(".finding .where").all_inner_texts()
+        assert all(re.search(r"Word: (punkt \d+|indholdsfortegnelsen|før første punkt)", p) for p in places), places
+        assert not any(re.search(r"Word: afsnit \d", p) for p in places)
+
+    # The clerk's Danish: counts in the right number, code shown as code, families spelled out.
+    totals = page.locator("header.bar .totals").inner_text()
+    assert re.fullmatch(r"1 fil kontrolleret: \d+ fejl, (1 advarsel|\d+ advarsler), \d+ info", totals), totals
+    shown = page.locator("main").inner_text()
+    assert "`" not in shown and "(er)" not in shown
+    assert page.locator(".finding .doc code").count() > 0
+    expect(page.locator('header.bar label:has(input[value="ITM"])')).to_have_text("ITM dagsordenspunkter")
 
     # A finding far down the page: its link in the summary brings its place into view,
     # below the sticky filter bar.

@@ -87,7 +87,7 @@ def test_stdin_with_a_filename(folder):
     # Named as given, and configured by the folder that name points into.
     assert found == [("udvalg/referat.md", "TOC003")]
     run = cli("check", "--stdin-filename", "referat.md", input=CLEAN)
-    assert run.exit_code == 0 and "1 fil(er) kontrolleret" in run.stdout
+    assert run.exit_code == 0 and "1 fil kontrolleret: 0 fejl, 0 advarsler, 0 info" in run.stdout
     run = cli("check", "-", input=TOC_DEFECTS.encode("utf-8"))
     assert run.exit_code == 1 and "-:12:1: TOC001" in run.stdout
 
@@ -109,7 +109,7 @@ def test_config_and_isolated_flags(folder):
 def test_messages_follow_lang(folder):
     assert "mangler" in cli("check", "defekt.md").stdout or "intet dagsordenspunkt" in cli("check", "defekt.md").stdout
     english = cli("check", "--lang", "en", "defekt.md").stdout
-    assert "no agenda item has that heading" in english and "1 file(s) checked" in english
+    assert "no agenda item has that heading" in english and "1 file checked: 1 error, 1 warning, 0 infos" in english
 
 
 def test_colour_only_when_asked_or_on_a_terminal(folder):

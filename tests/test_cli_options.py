@@ -103,8 +103,8 @@ def test_watch_checks_again_after_a_change_and_ends_on_ctrl_c(tmp_path):
         stdout, _ = process.communicate(timeout=20)
     assert process.returncode == 0
     summaries = [line for line in stdout.splitlines() if "kontrolleret" in line]
-    assert summaries[0].endswith("1 fejl, 1 advarsel(er), 0 info")
-    assert summaries[-1].endswith("0 fejl, 0 advarsel(er), 0 info")
+    assert summaries[0].endswith("1 fejl, 1 advarsel, 0 info")
+    assert summaries[-1].endswith("0 fejl, 0 advarsler, 0 info")
     assert "Traceback" not in "".join(messages.lines) and "KeyboardInterrupt" not in "".join(messages.lines)
 
 

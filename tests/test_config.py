@@ -159,6 +159,59 @@ def test_severity_overrides_most_specific_wins(tmp_path):
     assert found == {"TOC003": Severity.ERROR, "TOC001": Severity.INFO}
 
 
+ROUNDING_TABLE = """# REFERAT Udvalget d. 01-02-2024
+
+# Punkt 1: Budget
+
+24/01234
+
+## Sagsfremstilling
+
+1.000 kr.\tBudget\tRegnskab
+Drift\t100\t200
+Anlæg\t300\t400
+I alt\t401\t650
+
+## Beslutning
+
+Godkendt.
+"""
+
+
+def _tab001(tmp_path, severity_table: str):
+    write(tmp_path / "referatcheck.toml", severity_table)
+    minutes = write(tmp_path / "referat.md", ROUNDING_TABLE)
+    return sorted(d.severity.value for d in lint_at(minutes).diagnostics if d.code == "TAB001")
+
+
+def test_a_severity_override_leaves_rounding_infos_alone(tmp_path):
+    # I alt 401 against 400 is a rounding difference (info); 650 against 600 is an error.
+    assert _tab001(tmp_path, "") == ["error", "info"]
+    assert _tab001(tmp_path, '[severity]\nTAB001 = "warning"\n') == ["info", "warning"]
+    assert _tab001(tmp_path, '[severity]\nTAB = "info"\n') == ["info", "info"]
+
+
+def test_infos_change_only_when_the_configuration_says_so(tmp_path):
+    assert _tab001(tmp_path, '[severity]\nTAB001 = { info = "warning" }\n') == ["error", "warning"]
+    assert _tab001(tmp_path, '[severity]\nTAB001 = { error = "warning", info = "warning" }\n') == ["warning", "warning"]
+
+
+def test_an_info_rule_overridden_changes_its_infos(tmp_path):
+    write(tmp_path / "referatcheck.toml", '[severity]\nATT007 = "warning"\n')
+    minutes = write(tmp_path / "referat.md", ROUNDING_TABLE.replace("Godkendt.", "Godkendt.\n\nIkke tilstede: Lars Holm (C)"))
+    assert [d.severity.value for d in lint_at(minutes).diagnostics if d.code == "ATT007"] == ["warning"]
+
+
+@pytest.mark.parametrize("table, fragment", [
+    ('[severity]\nTAB001 = { fatal = "warning" }\n', "severity.TAB001.fatal"),
+    ('[severity]\nTAB001 = { info = "loud" }\n', "severity.TAB001.info"),
+])
+def test_bad_severity_pairs(tmp_path, table, fragment):
+    write(tmp_path / "referatcheck.toml", table)
+    with pytest.raises(ConfigError, match=fragment.replace(".", r"\.")):
+        configuration_for(str(tmp_path / "referat.md"))
+
+
 # ---- rule options and section names (with a rule made for the test) ---------------------------------
 
 

@@ -175,7 +175,7 @@ def test_lang_from_the_configuration_of_the_working_directory(tmp_path, monkeypa
     write(tmp_path / "referatcheck.toml", 'lang = "en"\n')
     write(tmp_path / "a.md", TOC_DEFECTS)
     english = CliRunner().invoke(main, ["check", "--no-cache", "a.md"])
-    assert "The table of contents lists" in english.stdout and "file(s) checked" in english.stdout
+    assert "The table of contents lists" in english.stdout and "1 file checked" in english.stdout
     danish = CliRunner().invoke(main, ["check", "--no-cache", "--lang", "da", "a.md"])
     assert "Indholdsfortegnelsen har" in danish.stdout  # the command line chooses first
     isolated = CliRunner().invoke(main, ["check", "--no-cache", "--isolated", "a.md"])

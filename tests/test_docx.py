@@ -81,10 +81,10 @@ class WordTwin:
     # -- building
 
     def _build(self) -> None:
-        types = [t.type for t in tokens(self.source)]
+        types = {t.line: t.type for t in tokens(self.source)}  # blank lines have no token
         for index, line in enumerate(self.source.lines):
             number = index + 1
-            role = types[index]
+            role = types.get(number, "BLANK")
             shape = shape_of(line).kind
             table_line = shape == ROW or (shape == SEPARATOR and "\t" in line)
             if self._rows and not (table_line and not role.startswith("TOC")):
@@ -487,9 +487,11 @@ def test_toc_field_finding_names_the_toc_paragraph(linter: Linter) -> None:
     data = _docx(lambda word: _minutes_with_toc_field(word, [("Godkendelse af dagsorden", 2), ("Orientering om lediged", 3)]))
     found = [d for d in linter.lint_bytes("toc.docx", data).diagnostics if d.code.startswith("TOC")]
     assert [d.code for d in found] == ["TOC003"]
-    # Paragraph 1 is the title; the TOC field's second entry is paragraph 3.
-    assert found[0].location.da.startswith("afsnit 3")
-    assert "(afsnit 3" in found[0].display_message("da") and "(paragraph 3" in found[0].display_message("en")
+    # The TOC field's second entry is the TOC's second paragraph (the document's third:
+    # a number Word never shows, so it is not what the clerk is told).
+    assert found[0].location.da.startswith("indholdsfortegnelsen, 2. afsnit")
+    assert "(indholdsfortegnelsen, 2. afsnit" in found[0].display_message("da")
+    assert "(the table of contents, paragraph 2" in found[0].display_message("en")
 
 
 def test_tracked_changes_hidden_text_and_text_boxes() -> None:
@@ -601,19 +603,21 @@ def test_every_output_format_names_the_word_place() -> None:
     linter = Linter(rules=[_CellRule])
     result = linter.lint_bytes("budget.docx", _docx(build))
     [finding] = result.diagnostics
-    assert finding.location == Message("tabel 1, række 2, celle 3; se også afsnit 4",
-                                       "table 1, row 2, cell 3; see also paragraph 4")
+    # The item, the section heading and the table within the section: what Word shows.
+    where_da = "punkt 1, under »Sagsfremstilling«, 1. tabel, række 2, celle 3; se også overskriften »Beslutning«"
+    where_en = 'item 1, under "Sagsfremstilling", table 1, row 2, cell 3; see also the heading "Beslutning"'
+    assert finding.location == Message(where_da, where_en)
     text = get_reporter("text")([result], ReportOptions())
-    assert "budget.docx:" in text and "celle X (tabel 1, række 2, celle 3; se også afsnit 4)" in text
+    assert "budget.docx:" in text and f"celle X ({where_da})" in text
     payload = json.loads(get_reporter("json")([result], ReportOptions(lang="en")))
-    assert payload["diagnostics"][0]["message"] == "cell X (table 1, row 2, cell 3; see also paragraph 4)"
+    assert payload["diagnostics"][0]["message"] == f"cell X ({where_en})"
     assert set(payload["diagnostics"][0]) == {"path", "line", "column", "end_line", "end_column", "code",
                                               "severity", "message", "rule", "fix"}
     assert payload["diagnostics"][0]["fix"] is None  # a Word file takes no fix
     # The other formats carry the place in the message text too.
     for name in ("json-lines", "sarif", "junit", "github", "gitlab", "html"):
         output = get_reporter(name)([result], ReportOptions())
-        assert "tabel 1, række 2, celle 3" in output, name
+        assert "1. tabel, række 2, celle 3" in output, name
 
 
 def test_markdown_findings_carry_no_word_location(linter: Linter) -> None:
@@ -634,5 +638,30 @@ def test_cli_lints_a_docx_and_walks_it_in_a_folder(tmp_path: Path) -> None:
     outcome = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert outcome.exit_code == 1, outcome.output
     assert "kladde.docx:" in outcome.output and "TOC001" in outcome.output
-    assert re.search(r"TOC001 \[error\] .*\(afsnit \d+", outcome.output)
+    assert re.search(r"TOC001 \[error\] .*\(indholdsfortegnelsen, \d+\. afsnit", outcome.output)
     assert "~$" not in outcome.output
+
+
+def test_word_places_are_what_a_clerk_finds_in_word() -> None:
+    """Item, section heading and the paragraph within the section; related places drop
+    the context they share with the finding."""
+    def build(word):
+        word.add_paragraph("Punkt 3: Tilskud", style="Heading 1")
+        word.add_paragraph("24/01234")
+        word.add_paragraph("Sagsfremstilling", style="Heading 2")
+        word.add_paragraph("Første afsnit.")
+        word.add_paragraph("")  # an empty paragraph is nothing a clerk counts
+        word.add_paragraph("Andet afsnit.")
+        word.add_paragraph("Beslutning", style="Heading 2")
+        word.add_paragraph("Godkendt.")
+
+    class SecondParagraph(_CellRule):
+        def check(self, document, options):
+            paragraph = document.items[0].sections[0].blocks[1]
+            yield self.diagnostic(document, paragraph.span, "x", "x", related=(
+                document.items[0].sections[0].blocks[0].span, document.items[0].sections[1].blocks[0].span))
+
+    [finding] = Linter(rules=[SecondParagraph]).lint_bytes("k.docx", _docx(build)).diagnostics
+    assert finding.location == Message(
+        "punkt 3, under »Sagsfremstilling«, 2. afsnit; se også 1. afsnit; under »Beslutning«, 1. afsnit",
+        'item 3, under "Sagsfremstilling", paragraph 2; see also paragraph 1; under "Beslutning", paragraph 1')

@@ -116,30 +116,69 @@ def test_a_parser_bug_costs_the_file_only(monkeypatch):
     assert result.incomplete and result.source is None
 
 
-def _plugins_with(behaviour) -> Plugins:
-    """The installed rules plus a format plugin whose load hook does ``behaviour``."""
+def _plugins_with(behaviour, suffixes=None) -> Plugins:
+    """The installed plugins plus a format plugin whose load hook does ``behaviour``
+    (for files ending in ``suffixes``, when it declares them)."""
     import types
 
     from referatcheck import hookimpl
-    from referatcheck.plugins import new_manager
+    from referatcheck.plugins import _collect_suffixes, new_manager
 
-    plugin = types.SimpleNamespace(
-        referatcheck_load_document=hookimpl(lambda path, data, vocabulary: behaviour(path)))
+    hooks = {"referatcheck_load_document": hookimpl(lambda path, data, vocabulary: behaviour(path))}
+    if suffixes is not None:
+        hooks["referatcheck_input_suffixes"] = hookimpl(lambda: suffixes)
     manager = new_manager()
-    manager.register(plugin, name="format-probe")
-    return Plugins(manager=manager, rules=load_plugins().rules, failures=())
+    for name, plugin in load_plugins().manager.list_name_plugin():
+        manager.register(plugin, name=name)
+    manager.register(types.SimpleNamespace(**hooks), name="format-probe")
+    return Plugins(manager=manager, rules=load_plugins().rules, failures=(),
+                   input_suffixes=_collect_suffixes(manager, []))
+
+
+def _lint(plugins, path: str, data: bytes):
+    return Linter(plugins=plugins, rules=load_plugins().rules).lint_bytes(path, data)
 
 
 @pytest.mark.parametrize("behaviour, fragment", [
     (lambda path: 1 / 0, "ZeroDivisionError"),
     (lambda path: "a string", "returned str, not a Document"),
 ])
-def test_a_format_plugin_that_chokes_skips_the_file_with_rc003(behaviour, fragment):
-    linter = Linter(plugins=_plugins_with(behaviour), rules=[GOOD])
-    result = linter.lint_bytes("m.md", MINUTES.encode())
+def test_a_format_plugin_that_chokes_on_files_it_claimed_is_named_in_rc003(behaviour, fragment):
+    plugins = _plugins_with(behaviour, suffixes=[".xyz"])
+    result = _lint(plugins, "m.xyz", MINUTES.encode())
     assert [d.code for d in result.diagnostics] == ["RC003"]
-    assert fragment in result.diagnostics[0].message.en
-    assert result.incomplete
+    message = result.diagnostics[0].message
+    assert "'format-probe'" in message.en and fragment in message.en and "'format-probe'" in message.da
+    assert result.incomplete and result.source is None
+
+
+def test_other_files_and_formats_are_still_read_when_a_format_plugin_breaks():
+    from test_docx import WordTwin
+
+    plugins = _plugins_with(lambda path: 1 / 0, suffixes=[".xyz"])
+    markdown = _lint(plugins, "m.md", MINUTES.encode())
+    assert "TOC001" in {d.code for d in markdown.diagnostics}
+    assert not any(d.code.startswith("RC") for d in markdown.diagnostics) and not markdown.incomplete
+    word = _lint(plugins, "m.docx", WordTwin(MINUTES).docx_bytes())
+    assert "TOC001" in {d.code for d in word.diagnostics} and not word.incomplete
+
+
+def test_a_format_plugin_that_claims_nothing_and_raises_is_named_and_the_text_reader_reads_the_file():
+    plugins = _plugins_with(lambda path: 1 / 0)
+    result = _lint(plugins, "m.md", MINUTES.encode())
+    failed = [d for d in result.diagnostics if d.code == "RC001"]
+    assert len(failed) == 1 and "'format-probe'" in failed[0].message.en and "ZeroDivisionError" in failed[0].message.en
+    assert "læst uden det" in failed[0].message.da
+    assert "TOC001" in {d.code for d in result.diagnostics}  # the built-in reader read it
+    assert result.incomplete  # the lint went on without a plugin that may have been meant for it
+
+
+def test_a_damaged_file_of_a_plugins_format_is_rc003_with_the_plugins_reason():
+    result = Linter().lint_bytes("kladde.docx", b"PK\x03\x04 not really a zip")
+    assert [d.code for d in result.diagnostics] == ["RC003"]
+    message = result.diagnostics[0].message
+    assert message.da.startswith("Filen kan ikke læses og er sprunget over: ikke et gyldigt Word-dokument")
+    assert "not a valid Word document" in message.en and "plugin" not in message.en
 
 
 # ---- plugins discovered through entry points (in a fresh process, as a user runs them) ----
@@ -226,3 +265,16 @@ def test_broken_plugin_in_parallel_run_gives_the_same_report(tmp_path):
     assert serial.returncode == parallel.returncode == 2
     assert serial.stdout == parallel.stdout
     assert serial.stdout.count("RC002") == 12
+
+
+@pytest.mark.parametrize("command", [("rules",), ("rules", "--format", "json"), ("explain", "XNOPE001")])
+def test_rules_and_explain_report_a_plugin_that_failed_to_load(tmp_path, command):
+    source, _ = PLUGINS["import_fails"]
+    site = _site_with_plugin(tmp_path / "site", "import_fails", source)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")])))
+    run = subprocess.run([sys.executable, "-m", "referatcheck.cli", *command], capture_output=True, text=True,
+                         env=env, cwd=tmp_path, timeout=120)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "probe_import_fails" in run.stderr and "ImportError" in run.stderr
+    if command[0] == "rules":
+        assert "TOC001" in run.stdout  # the rules that did load are still listed

@@ -174,7 +174,7 @@ def test_summary_counts_per_family_and_agenda_item() -> None:
     result = _example("toc-defects.md")
     html = _report([result])
     tally = Counter(d.severity.value for d in result.diagnostics)
-    row = re.search(r"<tr><td><code>TOC</code></td>(.*?)</tr>", html).group(1)
+    row = re.search(r"<tr><td><code>TOC</code> indholdsfortegnelse</td>(.*?)</tr>", html).group(1)
     assert re.findall(r">(\d+)<", row) == [str(tally["error"]), str(tally["warning"]), str(tally["info"]),
                                            str(len(result.diagnostics))]
     # All TOC findings sit in the front matter; each agenda item has a row that links to it.
@@ -249,6 +249,67 @@ def test_cli_writes_the_report_to_output(tmp_path: Path) -> None:
     assert outcome.output == ""
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
+
+
+# ---- the clerk's Danish ----------------------------------------------------------------------
+
+
+def _visible_text(html: str) -> str:
+    """The page's text as a reader sees it (tags dropped, entities decoded)."""
+    from html import unescape
+
+    body = re.sub(r"<(script|style)>.*?</\1>", " ", html, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+@pytest.mark.parametrize("results, expected", [
+    ([("toc-defects.md",)], None),
+    ([], "0 filer kontrolleret: 0 fejl, 0 advarsler, 0 info"),
+])
+def test_counts_are_singular_or_plural_never_both(results, expected) -> None:
+    html = _report([_example(name) for (name,) in results])
+    text = _visible_text(html)
+    assert "(er)" not in text and "(s)" not in text and "advarsel(" not in text
+    if expected:
+        assert expected in text
+    else:
+        assert re.search(r"\b1 fil kontrolleret: \d+ fejl, (1 advarsel|\d+ advarsler), \d+ info\b", text)
+    assert not re.search(r"\b1 advarsler\b|\b1 filer\b|\b[02-9] advarsel\b", text)
+
+
+def test_wording_counts() -> None:
+    from referatcheck.reporters.wording import count, summary_line
+
+    assert [count(n, "warning") for n in (0, 1, 2)] == ["0 advarsler", "1 advarsel", "2 advarsler"]
+    assert [count(n, "file") for n in (1, 3)] == ["1 fil", "3 filer"]
+    assert summary_line({"files": 1, "errors": 1, "warnings": 1, "infos": 2}, "en") == \
+        "1 file checked: 1 error, 1 warning, 2 infos"
+
+
+def test_rule_texts_show_code_not_backticks() -> None:
+    result = _example("table-defects.md")
+    html = _report([result])
+    page_text = _visible_text(html)
+    assert "`" not in page_text
+    assert "<code>I alt</code>" in html or "<code>&lt;x&gt; i alt</code>" in html
+
+
+def test_family_codes_are_spelled_out() -> None:
+    html = _report([_example("agenda-defects.md"), _example("toc-defects.md")])
+    page = _page(html)
+    families = {v for tag, name, v in page.attributes if tag == "input" and name == "value"} - {"error", "warning", "info"}
+    from referatcheck.catalog import family_name
+
+    for family in families:
+        assert f'value="{family}" checked> <code>{family}</code> {family_name(family)}</label>' in html
+    assert "<code>ITM</code> dagsordenspunkter" in html and "<code>TOC</code> indholdsfortegnelse" in html
+
+
+def test_every_message_is_danish_with_lang_da() -> None:
+    result = Linter().lint_bytes("kladde.docx", b"not a zip")
+    text = _visible_text(_report([result]))
+    assert "Filen kan ikke læses og er sprunget over: ikke et gyldigt Word-dokument" in text
+    assert "not a valid" not in text and "cannot be read" not in text
 
 
 def test_the_report_groups_by_item_from_the_run_s_documents_also_from_the_cache(tmp_path):

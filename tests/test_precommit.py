@@ -76,6 +76,13 @@ def test_hook_fails_on_defective_minutes_and_passes_on_clean_ones(tmp_path, hook
     git("init", "-q", cwd=minutes)
     (minutes / "2024" / "udvalget-2024-02-01.md").write_text(TOC_DEFECTS, encoding="utf-8")
     (minutes / "værktøj.py").write_text("print('not minutes')\n", encoding="utf-8")
+    # The exports agenda systems publish are handed over too.
+    from test_pdf_bad_input import LINES, text_pdf
+
+    (minutes / "2024" / "udvalget-2024-03-01.pdf").write_bytes(
+        text_pdf(1, LINES + [(11, "Borgerens cpr-nummer 010203-1234 fremgår af sagen.")]))
+    (minutes / "2024" / "udvalget-2024-04-01.HTML").write_text(
+        "<html><body><h1>REFERAT Udvalget d. 01-04-2024</h1><p>Cpr-nr. 010203-1234</p></body></html>", encoding="utf-8")
     commit_all(minutes, "referat med fejl")
 
     failed = try_repo(minutes, hook_repo, pre_commit_home)
@@ -83,9 +90,12 @@ def test_hook_fails_on_defective_minutes_and_passes_on_clean_ones(tmp_path, hook
     assert failed.returncode == 1, output
     assert "referatcheck" in output and "Failed" in output
     assert "2024/udvalget-2024-02-01.md:12:1: TOC001 [error]" in output
-    assert "værktøj.py" not in output  # only Markdown and text files are handed to the hook
+    assert "værktøj.py" not in output  # only minutes are handed to the hook
+    assert "2024/udvalget-2024-03-01.pdf:" in output and "PRV001 [error]" in output and "(side 1, linje 8)" in output
+    assert "2024/udvalget-2024-04-01.HTML:" in output and "linje 1 i HTML-filen" in output
 
     (minutes / "2024" / "udvalget-2024-02-01.md").write_text(CLEAN, encoding="utf-8")
+    git("rm", "-q", "2024/udvalget-2024-03-01.pdf", "2024/udvalget-2024-04-01.HTML", cwd=minutes)
     commit_all(minutes, "rettet")
     passed = try_repo(minutes, hook_repo, pre_commit_home)
     assert passed.returncode == 0, passed.stdout + passed.stderr

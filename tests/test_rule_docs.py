@@ -27,6 +27,9 @@ NOT_A_DOCUMENT = {
     "RC002": "a rule that raises (tests/test_plugins.py, tests/test_fault_isolation.py)",
     "RC003": "bytes that are not text (tests/test_bad_input.py)",
     "RC004": "a file's encoding, which a text snippet does not have (tests/test_bad_input.py)",
+    "RC010": "a rule or plugin that never finishes (tests/test_time_limit.py)",
+    "RC011": "a PDF without text, a scan (tests/test_pdf_bad_input.py)",
+    "TOC009": "the pages of a PDF, which a text snippet does not have (tests/test_pdf.py)",
 }
 
 # A wrong example shows one defect, found once, except where the rule reports one

@@ -201,23 +201,24 @@ def test_default_jobs_is_every_core():
     assert runner.default_jobs() == len(os.sched_getaffinity(0))
 
 
-def test_a_dead_worker_pool_falls_back_to_this_process(minutes, serial, monkeypatch):
-    from concurrent.futures.process import BrokenProcessPool
+def _dies_on_the_third(path, settings, cache=None):
+    """lint_path, except that the worker checking the third file dies as if killed."""
+    if "02-" in os.path.basename(path):
+        os._exit(9)
+    return _real_lint_path(path, settings, cache)
 
-    class DyingPool:
-        def __enter__(self):
-            return self
 
-        def __exit__(self, *exc):
-            return False
+_real_lint_path = runner.lint_path
 
-        def map(self, work, paths, chunksize=1):
-            yield work(paths[0])
-            raise BrokenProcessPool("a worker was killed")
 
-    monkeypatch.setattr(runner, "_pool", lambda jobs: DyingPool())
+def test_a_dead_worker_costs_only_its_file_and_is_replaced(minutes, serial, monkeypatch):
+    # Workers are forked, so they see the patched function.
+    monkeypatch.setattr(runner, "lint_path", _dies_on_the_third)
     results = lint_paths(minutes, SETTINGS, jobs=2, use_cache=False)
-    assert results == serial
+    dead = next(k for k, path in enumerate(minutes) if "02-" in os.path.basename(path))
+    assert [d.code for d in results[dead].diagnostics] == ["RC003"]
+    assert "stopped unexpectedly" in results[dead].diagnostics[0].message.en and results[dead].incomplete
+    assert results[:dead] + results[dead + 1:] == serial[:dead] + serial[dead + 1:]
 
 
 def test_progress_bar_draws_and_clears():

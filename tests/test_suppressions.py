@@ -131,13 +131,67 @@ def test_reasons_in_any_quotes(tmp_path):
         assert problems == [] and [s.reason for s in suppressions] == ["tal fra regnskabet"]
 
 
-def test_other_comments_and_inline_text_are_not_suppressions(tmp_path):
-    text = with_lines({
-        NEAR: "<!-- en almindelig kommentar om referatcheck -->",
-        ORPHAN: "Teksten nævner <!-- referatcheck: disable=TOC001 --> midt i en linje.",
-    })
+def test_other_comments_are_not_suppressions(tmp_path):
+    text = with_lines({NEAR: "<!-- en almindelig kommentar om referatcheck -->"})
     suppressions, problems = read_suppressions(SourceText.from_text(text), known_rules())
     assert suppressions == [] and problems == []
+
+
+CPR_LINE = "Godkendt. Borgerens CPR-nr. 120384-1235 fremgår af bilaget."
+
+
+@pytest.mark.parametrize("comment", [
+    " <!-- referatcheck: disable=PRV001 -->",
+    "<!--referatcheck:disable-next-line=PRV001-->",
+])
+def test_a_comment_on_the_same_line_as_the_finding_is_rc007_and_hides_nothing(tmp_path, comment):
+    line = CPR_LINE + comment
+    text = TOC_DEFECTS.replace("Godkendt.", line, 1)
+    path = write(tmp_path / "referat.md", text)
+    found = lint_file(str(path), path.read_bytes()).diagnostics
+    number = text.splitlines().index(line) + 1
+    invalid = [d for d in found if d.code == "RC007"]
+    assert len(invalid) == 1 and invalid[0].span.line == number
+    assert invalid[0].span.column == line.index("<!--") + 1
+    assert "alene på sin linje" in invalid[0].message.da and "line above" in invalid[0].message.en
+    assert [d.span.line for d in found if d.code == "PRV001"] == [number]  # not hidden
+
+
+def test_an_unterminated_comment_is_rc007(tmp_path):
+    text = with_lines({NEAR: "<!-- referatcheck: disable-next-line=TOC003"})
+    suppressions, problems = read_suppressions(SourceText.from_text(text), known_rules())
+    assert suppressions == [] and [p.code for p in problems] == ["RC007"]
+    assert "-->" in problems[0].message.en
+
+
+def test_disable_line_is_rc007_with_a_hint(tmp_path):
+    path = write(tmp_path / "referat.md", with_lines({ORPHAN: "<!-- referatcheck: disable-line=TOC001 -->"}))
+    invalid = [d for d in lint_file(str(path), path.read_bytes()).diagnostics if d.code == "RC007"]
+    assert len(invalid) == 1 and "disable-next-line on the line above" in invalid[0].message.en
+
+
+@pytest.mark.parametrize("settings, config", [
+    (RunSettings(select=("TOC001",)), ""),
+    (RunSettings(), 'select = ["TOC"]\n'),
+    (RunSettings(ignore=("ALL",), extend_select=("TOC",)), ""),
+    (RunSettings(), 'select = ["TOC", "PRV"]\n[per-file-ignores]\n"*.md" = ["ALL"]\n'),
+])
+def test_comment_findings_survive_a_select_without_rc(tmp_path, settings, config):
+    if config:
+        write(tmp_path / "referatcheck.toml", config)
+    text = with_lines({
+        NEAR: "<!-- referatcheck: disable-next-line=TOC0001 -->",   # RC005
+        ORPHAN: "<!-- referatcheck: disabel=TOC001 -->",            # RC007
+        len(LINES): "<!-- referatcheck: disable-next-line=TOC001 -->",  # RC006: nothing follows
+    })
+    codes = {code for code, _ in lint(text, tmp_path, settings)}
+    # RC006 only where TOC001 runs: a suppression of a rule switched off is not unused.
+    assert {"RC005", "RC007"} <= codes and ("RC006" in codes) == ("ALL" not in config)
+
+
+def test_an_ignore_that_names_them_switches_comment_findings_off(tmp_path):
+    text = with_lines({NEAR: "<!-- referatcheck: disabel=TOC001 -->"})
+    assert "RC007" not in {code for code, _ in lint(text, tmp_path, RunSettings(select=("TOC",), ignore=("RC007",)))}
 
 
 def test_suppression_of_a_switched_off_rule_is_not_called_unused(tmp_path):
@@ -169,7 +223,7 @@ def test_a_long_line_is_read_quickly():
     body = "disable=" + ",".join(["TOC001"] * 20000) + " x"
     text = f"<!-- referatcheck: {body} -->\n" + "<!-- referatcheck: disable=" + "a" * 500_000 + "\n"
     suppressions, problems = read_suppressions(SourceText.from_text(text), known_rules())
-    assert [p.code for p in problems] == ["RC007"]
+    assert [(p.code, p.span.line) for p in problems] == [("RC007", 1), ("RC007", 2)]  # the second is unterminated
 
 
 def test_an_unused_region_at_the_end_of_the_file_says_nothing_follows(tmp_path):

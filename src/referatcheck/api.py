@@ -21,7 +21,11 @@ Registering a plugin
     - ``referatcheck_reporters()`` → ``{format name: reporter}``;
     - ``referatcheck_load_document(path, data, vocabulary)`` → a :class:`Document`
       for a file format of its own, or None (``vocabulary`` is a
-      :class:`SectionVocabulary`).
+      :class:`SectionVocabulary`); for a damaged file of its format it raises
+      :class:`UnreadableDocument` (the reason, in Danish and English);
+    - ``referatcheck_input_suffixes()`` → the suffixes that format plugin reads
+      (``[".pdf"]``): it is then asked about those files only, and its failure on one
+      of them is reported for that file alone.
 
     ``examples/plugin-nordby`` is a complete package with one rule, one section
     name and vocabulary, importing only this module.
@@ -31,9 +35,12 @@ Writing a rule
     digits), ``name`` (kebab-case), ``family``, ``severity`` (a :class:`Severity`),
     ``doc`` (a :class:`RuleDoc`) and, if it can be tuned, ``options`` (names and
     defaults). ``check(document, options)`` yields findings made with
-    ``self.diagnostic(document, span, da, en, related=..., subject=...)``, which
-    returns a :class:`Diagnostic` whose :class:`Message` is Danish and English. A
-    rule never prints, reads files or raises for a finding.
+    ``self.diagnostic(document, span, da, en, related=..., subject=..., figures=...)``,
+    which returns a :class:`Diagnostic` whose :class:`Message` is Danish and English.
+    ``figures`` are the figures the finding compares (:func:`figures_in` takes them
+    from an English message, line references aside): a baseline then reports the
+    finding again when they change. A rule never prints, reads files or raises for a
+    finding.
 
     :class:`RuleDoc` — the bilingual summary and reason, and a ``wrong`` and a
     ``right`` snippet of minutes. ``referatcheck explain`` prints them, and the
@@ -119,10 +126,11 @@ from referatcheck.dates import (
     first_date,
     weekday_name,
 )
-from referatcheck.diagnostic import Diagnostic, Message, Severity
+from referatcheck.diagnostic import Diagnostic, Message, Severity, figures_in
 from referatcheck.edits import Applicability, Edit, Fix, written
 from referatcheck.facts import Facts
 from referatcheck.hookspecs import hookimpl
+from referatcheck.loading import UnreadableDocument
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import (
     AttendanceNote,
@@ -163,6 +171,7 @@ __all__ = [
     "Diagnostic",
     "Message",
     "hookimpl",
+    "figures_in",
     # fixes
     "Fix",
     "Edit",
@@ -219,4 +228,5 @@ __all__ = [
     "SectionVocabulary",
     "Place",
     "LOCATIONS",
+    "UnreadableDocument",
 ]

@@ -371,7 +371,9 @@ class _MergedRanges:
                 merged.append([low, high])
         return cls(tuple(m[0] for m in merged), tuple(m[1] for m in merged))
 
-    def covers(self, number: int) -> bool:
+    def covers(self, number: int | None) -> bool:
+        if number is None:  # an unnumbered item is in no range of item numbers
+            return False
         k = bisect_right(self.starts, number) - 1
         return k >= 0 and number <= self.ends[k]
 

@@ -2,10 +2,12 @@
 only what is new.
 
 A finding is recorded by its file (relative to the baseline file's folder), its code
-and a content fingerprint — a digest of the diagnostic's ``subject`` and the text of
-its line with whitespace folded — never by its line number, so lines inserted or
-removed elsewhere do not revive it. Identical findings in one file are counted, and
-only as many as were recorded are hidden.
+and a content fingerprint — a digest of the diagnostic's severity, its ``subject``, the
+``figures`` it compares and the text of its line with whitespace folded — never by its
+line number, so lines inserted or removed elsewhere do not revive it, while a finding
+that changed is new: a total whose rows now sum to another figure, a rounding info that
+became an error. Identical findings in one file are counted, and only as many as were
+recorded are hidden.
 
 The same fingerprint gives SARIF and GitLab reports their stable fingerprints.
 """
@@ -21,12 +23,15 @@ from typing import Iterable, Sequence
 
 from attrs import evolve
 
+from referatcheck.atomic import write_text_atomically
 from referatcheck.diagnostic import Diagnostic
 from referatcheck.engine import FileResult
 from referatcheck.selfcheck import INCOMPLETE_CODES
 from referatcheck.source import SourceText
 
-FORMAT_VERSION = 1
+# Version 2: the fingerprint covers severity and figures (version 1 hid a total whose
+# rows had changed). A version 1 file is refused with a hint to write it again.
+FORMAT_VERSION = 2
 
 
 class BaselineError(Exception):
@@ -34,9 +39,18 @@ class BaselineError(Exception):
 
 
 def fingerprint(diagnostic: Diagnostic, source: SourceText | None) -> str:
-    """What a finding is about, without where it is: code, subject and its line's text."""
-    line = source.line(diagnostic.span.line) if source is not None else ""
-    parts = (diagnostic.code, " ".join(diagnostic.subject.split()), " ".join(line.split()))
+    """What a finding is about, without where it is: code, severity, subject, and the
+    figures it compares — or, for a finding that names no figures, the text of its line.
+
+    The figures stand in for the line because they say exactly what the finding is
+    about: a total's line also holds the other columns' totals, whose change is not a
+    change of this finding."""
+    if diagnostic.figures:
+        what = " ".join(diagnostic.figures)
+    else:
+        line = source.line(diagnostic.span.line) if source is not None else ""
+        what = " ".join(line.split())
+    parts = (diagnostic.code, diagnostic.severity.value, " ".join(diagnostic.subject.split()), what)
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:32]
 
@@ -81,7 +95,7 @@ def write_baseline(baseline_path: str, results: Sequence[FileResult]) -> int:
     document = {"version": FORMAT_VERSION, "tool": "referatcheck", "findings": findings}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
-        Path(baseline_path).write_text(text, encoding="utf-8")
+        write_text_atomically(baseline_path, text)
     except OSError as exc:
         raise BaselineError(f"{baseline_path}: kan ikke skrives / cannot be written: {exc.strerror or exc}") from None
     return sum(counts.values())
@@ -96,6 +110,11 @@ def read_baseline(baseline_path: str) -> Counter:
     except (ValueError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{baseline_path}: ugyldig JSON / invalid JSON: {exc}") from None
     try:
+        if document.get("version") == 1:
+            raise BaselineError(
+                f"{baseline_path}: skrevet af en ældre referatcheck, som ikke så ændrede tal; skriv den igen med "
+                f"--write-baseline / written by an older referatcheck that missed changed figures; write it again "
+                f"with --write-baseline")
         if document.get("version") != FORMAT_VERSION:
             raise BaselineError(f"{baseline_path}: ukendt version / unknown version {document.get('version')!r}")
         counts: Counter = Counter()

@@ -34,6 +34,32 @@ def help_uri(rule: type[Rule]) -> str:
     return f"{RULES_REFERENCE}#{rule.code.lower()}"
 
 
+# The built-in families, spelled out next to their codes in reports. A plugin's rules
+# may name their family with `family_title = ("dansk", "English")`.
+FAMILY_NAMES = {
+    "MTG": ("mødehoved", "meeting head"),
+    "TOC": ("indholdsfortegnelse", "table of contents"),
+    "ITM": ("dagsordenspunkter", "agenda items"),
+    "DEC": ("beslutninger", "decisions"),
+    "TAB": ("tabeller", "tables"),
+    "ATT": ("fremmøde og afstemninger", "attendance and votes"),
+    "TXT": ("tal i teksten", "figures in the text"),
+    "PRV": ("fortrolighed", "privacy"),
+    "RC": ("referatcheck selv", "referatcheck itself"),
+}
+
+
+def family_name(family: str, lang: str = "da") -> str | None:
+    """What a family code stands for (None for a plugin family that does not say)."""
+    names = FAMILY_NAMES.get(family)
+    if names is None:
+        names = next((getattr(r, "family_title", None) for r in all_rules()
+                      if r.family == family and getattr(r, "family_title", None)), None)
+    if not names:
+        return None
+    return names[1] if lang == "en" else names[0]
+
+
 def all_rules() -> list[type[Rule]]:
     rules = {r.code: r for r in (*load_plugins().rules, *SELF_RULES)}
     return [rules[c] for c in sorted(rules)]

@@ -1,8 +1,9 @@
 """The `referatcheck` command line.
 
 Exit status: 0 no finding at or above the fail level, 1 findings, 2 usage error,
-missing path, or a lint that could not run completely. `parse`: 0 when every file was
-read, 2 when one could not be (or a path is missing, or a plugin did not load).
+missing path, or a lint that could not run completely, 130 interrupted (Ctrl-C). `parse`:
+0 when every file was read, 2 when one could not be (or a path is missing, or a plugin
+did not load).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import click
 from referatcheck import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a program stopped with Ctrl-C
 
 
 def _inputs(paths: tuple[str, ...], stdin_filename: str | None, settings) -> tuple[list[str], str | None]:
@@ -49,7 +51,20 @@ def _fail(message: str) -> "NoReturn":  # noqa: F821
     sys.exit(EXIT_ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The first Ctrl-C ends any command at once: workers are stopped (the runner's
+    `finally`), nothing more is written, one line on stderr, exit status 130. (click
+    itself would print "Aborted!" and exit 1, the status of "findings".)"""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nreferatcheck: afbrudt / interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="referatcheck")
 def main() -> None:
     """referatcheck — kontrol af kommunale referater (beslutningsprotokoller)."""
@@ -100,13 +115,16 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @click.option("--statistics", is_flag=True, help="Print how many findings of each code instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings and nothing else (no summary lines).")
 @click.option("--watch", is_flag=True, help="Check again whenever the minutes or a configuration file change.")
+@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Time one file may take (per MB above 1 MB) before the rule or plugin running is stopped "
+                   "and named (RC010); 0: no limit. Default: the configuration's `timeout`, else 60.")
 def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: str, color: bool | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           config_file: str | None, isolated: bool, fail_on: str, exit_zero: bool, stdin_filename: str | None,
           baseline_file: str | None, write_baseline_file: str | None, jobs: int, cache_dir: str | None,
           no_cache: bool, fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool, quiet: bool,
-          watch: bool) -> None:
-    """Lint minutes files (directories: every *.md, *.markdown, *.txt and *.docx below them; '-': stdin)."""
+          watch: bool, timeout: float | None) -> None:
+    """Lint minutes files (directories: every *.md, *.markdown, *.txt, *.docx, *.pdf, *.html and *.htm below them; '-': stdin)."""
     from referatcheck import cachedir
     from referatcheck.baseline import BaselineError, apply_baseline, write_baseline
     from referatcheck.pipeline import RunSettings, lint_file
@@ -125,7 +143,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     if lang is None:
         lang = _configured_lang(config_file, isolated)
     settings = RunSettings(select=select, ignore=ignore, extend_select=extend_select, config_file=config_file,
-                           isolated=isolated, keep_documents=output_format == "html")
+                           isolated=isolated, keep_documents=output_format == "html", timeout=timeout)
     if watch:
         from referatcheck.watch import watch as watch_files
 
@@ -180,12 +198,12 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, lang: 
     else:
         text = get_reporter(output_format, extra)(results, options)
     if output is None:
-        # click strips ANSI codes when stdout is not a terminal, unless colour was asked for.
-        click.echo(text, nl=False, color=True if options.color else None, err=to_stderr)
+        _emit(text, options.color, err=to_stderr)
     else:
+        from referatcheck.atomic import write_text_atomically
+
         try:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            write_text_atomically(output, text)  # the previous report stays whole until this one is
         except OSError as exc:
             _fail(f"{output}: {exc.strerror or exc}")
     if fix and not quiet:  # after the report, as ruff says it; on stderr when stdout is not for people
@@ -260,6 +278,24 @@ def _plugin_reporters() -> dict:
     return load_plugins().reporters()
 
 
+def _emit(text: str, color: bool, err: bool = False) -> None:
+    """Write the report to stdout (stderr with ``err``) whole: a Ctrl-C while it is being
+    written takes effect after it (exit 130), so a reader never gets half a report."""
+    import signal
+    import threading
+
+    blocking = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if blocking:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        # click strips ANSI codes when stdout is not a terminal, unless colour was asked for.
+        click.echo(text, nl=False, color=True if color else None, err=err)
+        (sys.stderr if err else sys.stdout).flush()
+    finally:
+        if blocking:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def exit_status(results, fail_on: str = "warning", exit_zero: bool = False) -> int:
     """2 when a lint was incomplete (whatever else is asked); else 1 for a finding at or
     above ``fail_on`` unless ``exit_zero``; else 0."""
@@ -298,8 +334,8 @@ def parse(paths: tuple[str, ...], output_format: str, config_file: str | None, i
           stdin_filename: str | None) -> None:
     """Show what referatcheck understood of minutes: head, TOC, items, sections, unread parts.
 
-    Reads files as `check` does (directories: every *.md, *.markdown, *.txt and *.docx
-    below them; '-': stdin). Exit status 0 when every file was read, 2 when one could not be.
+    Reads files as `check` does (directories: every *.md, *.markdown, *.txt, *.docx,
+    *.pdf, *.html and *.htm below them; '-': stdin). Exit status 0 when every file was read, 2 when one could not be.
     """
     import json
 
@@ -355,8 +391,7 @@ def list_rules(lang: str, output_format: str) -> None:
     rules = all_rules()
     if output_format == "markdown":
         click.echo(rules_markdown(rules), nl=False)
-        return
-    if output_format == "json":
+    elif output_format == "json":
         import json
 
         click.echo(json.dumps([
@@ -364,9 +399,23 @@ def list_rules(lang: str, output_format: str) -> None:
              "summary": r.doc.summary(lang), "why": r.doc.why(lang), "wrong": r.doc.wrong, "right": r.doc.right,
              "options": dict(r.options), "fix": r.fixable.value if r.fixable is not None else None} for r in rules
         ], ensure_ascii=False, indent=2, default=_json_value))
-        return
-    for r in rules:
-        click.echo(f"{r.code:<8} {r.severity.value:<8} {r.name:<34} {r.doc.summary(lang)}")
+    else:
+        for r in rules:
+            click.echo(f"{r.code:<8} {r.severity.value:<8} {r.name:<34} {r.doc.summary(lang)}")
+    _plugin_failures()
+
+
+def _plugin_failures() -> None:
+    """A plugin that did not load: its rules are missing from the list, so say so on
+    stderr and exit 2 (the list is incomplete), after the list itself."""
+    from referatcheck.plugins import load_plugins
+
+    failures = load_plugins().failures
+    for failure in failures:
+        click.echo(f"referatcheck: plugin '{failure.name}' ({failure.target}) kunne ikke indlæses / could not be "
+                   f"loaded: {' '.join(failure.error.split())}", err=True)
+    if failures:
+        sys.exit(EXIT_ERROR)
 
 
 def _json_value(value):
@@ -385,6 +434,7 @@ def explain(code: str, lang: str) -> None:
 
     rule = find_rule(code)
     if rule is None:
+        _plugin_failures()  # the rule may be a plugin's that did not load
         _fail(f"ukendt regel / unknown rule: {code}")
     click.echo(explain_text(rule, lang))
 

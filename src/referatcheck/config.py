@@ -16,13 +16,16 @@ ignore = ["TOC005"]
 "arkiv/2019/**" = ["TAB"]        # globs relative to this file's folder
 
 [tool.referatcheck.severity]
-TOC003 = "error"                 # error | warning | info
+TOC003 = "error"                 # error | warning | info: its errors and warnings
+TAB001 = { info = "warning" }    # per reported severity: rounding infos as warnings
 
 [tool.referatcheck.options.TAB]  # options per code or family, as the rules declare them
 tolerance = "strict"
 
 [tool.referatcheck.section-names]
 "Direktionens indstilling" = "recommendation"
+
+timeout = 60                     # seconds a file may take (per MB above 1 MB); 0: no limit
 
 [tool.referatcheck.vocabulary]   # what this municipality's minutes call things
 toc-headings = ["Sagsliste"]
@@ -68,8 +71,13 @@ CONFIG_FILES = (".referatcheck.toml", "referatcheck.toml", "pyproject.toml")
 
 _SELECTOR_LISTS = ("select", "extend-select", "ignore")
 _TABLES = ("per-file-ignores", "severity", "options", "section-names", "vocabulary")
-KEYS = ("extend", "lang", *_SELECTOR_LISTS, *_TABLES)
+_SCALARS = ("timeout",)
+KEYS = ("extend", "lang", *_SELECTOR_LISTS, *_SCALARS, *_TABLES)
 LANGUAGES = ("da", "en")
+_LEVELS = frozenset(s.value for s in Severity)
+
+# A severity override: one severity, or (reported, shown) pairs.
+SeverityOverride = Severity | tuple[tuple[Severity, Severity], ...]
 
 
 class ConfigError(Exception):
@@ -99,11 +107,15 @@ class Config:
     extend_select: tuple[str, ...] = field(default=(), eq=False)
     ignore: tuple[str, ...] = field(default=(), eq=False)
     per_file_ignores: tuple[PerFileIgnore, ...] = field(default=(), eq=False)
-    severity: tuple[tuple[str, Severity], ...] = field(default=(), eq=False)
+    # `[severity]`: a severity for the rule's errors and warnings (and the infos of an
+    # info rule), or explicit pairs (reported → shown); see pipeline.severity_map.
+    severity: tuple[tuple[str, SeverityOverride], ...] = field(default=(), eq=False)
     options: tuple[tuple[str, Mapping[str, Any]], ...] = field(default=(), eq=False)
     section_names: tuple[tuple[str, SectionKind], ...] = field(default=(), eq=False)
     # `[tool.referatcheck.vocabulary]`: head labels (label → role), TOC headings, artefacts.
     vocabulary: tuple[tuple[str, Any], ...] = field(default=(), eq=False)
+    # `timeout`: seconds one file may take (per MB for larger files); None: the default.
+    timeout: float | None = field(default=None, eq=False)
     lang: str | None = field(default=None, eq=False)
     extend: str | None = field(default=None, eq=False)  # the file extended, absolute
     # The rule selections of the files extended, the furthest first: `(select, extend-select,
@@ -291,7 +303,14 @@ class _Reader:
             options=self.options(*values["options"]) if "options" in values else (),
             section_names=self.section_names(*values["section-names"]) if "section-names" in values else (),
             vocabulary=self.vocabulary(*values["vocabulary"]) if "vocabulary" in values else (),
+            timeout=self.timeout(*values["timeout"]) if "timeout" in values else None,
         )
+
+    def timeout(self, key: str, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise self.fail(key, "skal være et antal sekunder (0: ingen grænse)",
+                            "must be a number of seconds (0: no limit)")
+        return float(value)
 
     def lang(self, key: str, value: Any) -> str:
         if value not in LANGUAGES:
@@ -334,16 +353,29 @@ class _Reader:
             entries.append(PerFileIgnore(pattern, regex, self.selectors(sub, selectors), root=os.path.dirname(self.path)))
         return tuple(entries)
 
-    def severity(self, key: str, value: Any) -> tuple[tuple[str, Severity], ...]:
+    def severity(self, key: str, value: Any) -> tuple[tuple[str, SeverityOverride], ...]:
+        """`TAB001 = "warning"`, or per reported severity `TAB001 = { info = "warning" }`."""
         out = []
         for selector, level in self.table(key, value).items():
             sub = f"{key}.{selector}"
             self.known(sub, selector)
-            if not isinstance(level, str) or level not in {s.value for s in Severity}:
-                raise self.fail(sub, "skal være \"error\", \"warning\" eller \"info\"",
-                                "must be \"error\", \"warning\" or \"info\"")
-            out.append((selector, Severity(level)))
+            if isinstance(level, dict):
+                pairs = []
+                for found, shown in level.items():
+                    if found not in _LEVELS:
+                        raise self.fail(f"{sub}.{found}", "skal være error, warning eller info",
+                                        "must be error, warning or info (the severity a rule reports)")
+                    pairs.append((Severity(found), self.level(f"{sub}.{found}", shown)))
+                out.append((selector, tuple(pairs)))
+            else:
+                out.append((selector, self.level(sub, level)))
         return tuple(out)
+
+    def level(self, key: str, level: Any) -> Severity:
+        if not isinstance(level, str) or level not in _LEVELS:
+            raise self.fail(key, "skal være \"error\", \"warning\" eller \"info\"",
+                            "must be \"error\", \"warning\" or \"info\"")
+        return Severity(level)
 
     def options(self, key: str, value: Any) -> tuple[tuple[str, Mapping[str, Any]], ...]:
         out = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Any
 
@@ -51,6 +52,10 @@ class Diagnostic:
     # that format finds the place: "afsnit 12" / "tabel 2, række 3, celle 4". `line`
     # and `column` stay positions in the converted text (see referatcheck.locations).
     location: Message | None = None
+    # The figures the finding is about, as shown (a total and the sum of its rows, the
+    # votes and the members present). Baselines fingerprint them, so a changed figure is
+    # a new finding even when the line the finding stands on did not change.
+    figures: tuple[str, ...] = ()
 
     def display_message(self, lang: str = "da") -> str:
         """The message as every reporter shows it: with the original location, if any."""
@@ -80,6 +85,18 @@ class Diagnostic:
             "rule": self.rule,
             "fix": self.fix.to_dict(lang) if self.fix is not None else None,
         }
+
+
+# A line reference in a message ("line 12", "lines 4–9") says where, not what: it is
+# not one of the figures a finding is about. Rules name other lines this way (rules.md).
+_LINE_REFERENCE = re.compile(r"\blines?\s+\d+(?:\s*[–-]\s*\d+)?", re.IGNORECASE)
+_FIGURE = re.compile(r"(?<![\w.,])[-−÷]?\d+(?:[.,]\d+)*%?")
+
+
+def figures_in(text: str) -> tuple[str, ...]:
+    """The figures an English message quotes, in order, without its line references:
+    ``"I alt is 400.232, but the rows sum to 400.231 (line 12)"`` → ``("400.232", "400.231")``."""
+    return tuple(_FIGURE.findall(_LINE_REFERENCE.sub(" ", text)))
 
 
 def sort_diagnostics(diagnostics) -> list[Diagnostic]:

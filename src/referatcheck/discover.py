@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 # Extensions picked up when a directory is walked; a file named explicitly is linted
-# whatever its extension. `.docx` is read by the Word format plugin.
-MINUTES_SUFFIXES = {".md", ".txt", ".markdown", ".docx"}
+# whatever its extension. `.docx`, `.pdf` and `.html`/`.htm` are read by the format
+# plugins in referatcheck.formats.
+MINUTES_SUFFIXES = {".md", ".txt", ".markdown", ".docx", ".pdf", ".html", ".htm"}
 # Hidden files, and the owner files (`~$kladde.docx`) Word keeps beside an open draft.
 _SKIPPED_PREFIXES = (".", "~$")
 

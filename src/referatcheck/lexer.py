@@ -325,12 +325,18 @@ class MinutesLexer(Lexer):
 
 
 def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULARY) -> Iterator[Token]:
-    """The token stream of ``source``: one token per line, its facts as the token's value."""
+    """The token stream of ``source``: a token per line, its facts as the token's value.
+
+    Blank lines say nothing once every line's role is decided (the roles already tell
+    where a paragraph, list or table goes on), so they are not handed to the parser:
+    they are four lines in ten of most minutes."""
     lines = [Line(raw, shape_of(raw)) for raw in source.lines]
     types = _Roles(lines, vocabulary).types
     for index, line in enumerate(lines):
-        raw = line.raw
-        yield Token(types[index], line, None, index + 1, 1, index + 1, len(raw) + 1, None)
+        kind = types[index]
+        if kind != "BLANK":
+            raw = line.raw
+            yield Token(kind, line, None, index + 1, 1, index + 1, len(raw) + 1, None)
 
 
 # A page of a PDF flattened onto one line: long, and holding what are lines elsewhere.
@@ -360,6 +366,8 @@ class _Roles:
         n = self.n = len(lines)
         self.types: list[str] = ["BLANK"] * n
         self._fields: dict[int, tuple | None] = {}
+        self._evidence_of: dict[int, _Evidence] = {}
+        self._title_like_of: dict[tuple[int, bool], bool] = {}
         self.skip = [self._skippable(line) for line in lines]
         self._skip_page_furniture()
         self._read_facts()
@@ -392,7 +400,8 @@ class _Roles:
         the page's furniture, not its text, so a field or paragraph never runs into it."""
         lines, skip = self.lines, self.skip
         for i, line in enumerate(lines):
-            if skip[i] or len(line.raw) > 200 or not PAGE_FURNITURE.search(line.raw):
+            # The page count ends the line: a cheap test first, the pattern only then.
+            if skip[i] or len(line.raw) > 200 or not line.raw.rstrip()[-1:].isdigit() or not PAGE_FURNITURE.search(line.raw):
                 continue
             skip[i] = True
             for k in (i - 1, i + 1):
@@ -412,7 +421,8 @@ class _Roles:
             if kind in (HEADING, BOLD):
                 line.section = classify(text)
             elif kind == TEXT:
-                line.section = classify_plain(line.raw) or self._inline_section(text)
+                # Section names are short; a longer line can still open one run-in (`Beslutning: …`).
+                line.section = (classify_plain(line.raw) if len(text) <= 160 else None) or self._inline_section(text)
             elif kind == FIELDISH:
                 line.section = classify(shape.label)
             if line.section is None:
@@ -599,6 +609,14 @@ class _Roles:
         return (shape.kind, shape.level)
 
     def _title_like(self, i: int, strict: bool = False) -> bool:
+        # Both candidate passes and the evidence windows ask about the same lines.
+        key = (i, strict)
+        found = self._title_like_of.get(key)
+        if found is None:
+            found = self._title_like_of[key] = self._read_title_like(i, strict)
+        return found
+
+    def _read_title_like(self, i: int, strict: bool) -> bool:
         line = self.lines[i]
         text = line.shape.text
         kind = line.shape.kind
@@ -628,6 +646,13 @@ class _Roles:
         return self.lines[i].shape.kind == NUMBERED and nxt < self.n and self.lines[nxt].shape.kind == NUMBERED
 
     def _evidence(self, i: int, marker: ItemMarker | None) -> "_Evidence":
+        # Asked for the same line by both candidate passes and by the lead rules: read once.
+        found = self._evidence_of.get(i)
+        if found is None:
+            found = self._evidence_of[i] = self._read_evidence(i, marker)
+        return found
+
+    def _read_evidence(self, i: int, marker: ItemMarker | None) -> "_Evidence":
         lines, n = self.lines, self.n
         found = _Evidence()
         prev = self.prev_content[i]

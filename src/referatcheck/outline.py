@@ -205,8 +205,9 @@ class _Tree:
         document = self.document
         header = document.path
         encoding = document.source.encoding
-        if encoding == "docx":
-            header += " (Word: lines of the text read from it; [places] in the document)"
+        if encoding in ("docx", "pdf", "html"):
+            kind = {"docx": "Word", "pdf": "PDF", "html": "HTML"}[encoding]
+            header += f" ({kind}: lines of the text read from it; [places] in the document)"
         elif encoding not in ("utf-8", "utf-8-sig"):
             header += f" (read as {encoding})"
         self.add("", 0, f"{header}: {_count(len(document.source.lines), 'line')}, {_count(len(document.items), 'item')}")

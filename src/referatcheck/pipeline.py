@@ -9,7 +9,7 @@ Order of filters (architecture: rules → diagnostics → filter → report):
 1. configuration and command line choose the rules that run (`select`, `ignore`,
    `extend-select`, `per-file-ignores`): the others do not run at all;
 2. suppression comments hide findings and add RC005–RC007 about themselves;
-3. severity overrides.
+3. severity overrides (`severity_map`: errors and warnings, infos only when asked).
 A baseline is a filter over the whole run and is applied by the command line.
 """
 
@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any, Mapping
 from attrs import evolve, frozen
 
 from referatcheck.config import Config, ConfigError, config_for
+from referatcheck.deadline import DEFAULT_SECONDS, TimeLimitExceeded, limit_for, time_limit
 from referatcheck.diagnostic import Diagnostic, Severity, sort_diagnostics
+from referatcheck.engine import FileResult, Linter, timed_out
 from referatcheck.selection import RuleSet, known_rules
-from referatcheck.selfcheck import INCOMPLETE_CODES
+from referatcheck.selfcheck import COMMENT_CODES, INCOMPLETE_CODES
 
-if TYPE_CHECKING:  # the engine (and with it the parser) is imported when a file is linted
-    from referatcheck.engine import FileResult, Linter
+if TYPE_CHECKING:  # the vocabulary's patterns are compiled when a file is linted
     from referatcheck.sections import SectionVocabulary
 
 __all__ = ["RunSettings", "lint_file", "settings_fingerprint", "configuration_for", "check_selectors", "ConfigError"]
@@ -45,6 +46,7 @@ class RunSettings:
     # Results carry their parsed documents, for reporters that show the text by item
     # (the HTML report); they then never parse a file again.
     keep_documents: bool = False
+    timeout: float | None = None  # `--timeout`: seconds per file (per MB above 1 MB); None: configuration's
 
 
 @frozen(eq=False)
@@ -53,7 +55,8 @@ class Profile:
 
     config: Config
     enabled: frozenset[str]
-    severity: Mapping[str, Severity]  # only the codes whose severity is overridden
+    # Only the codes whose severity is overridden: reported severity → shown severity.
+    severity: Mapping[str, Mapping[Severity, Severity]]
     rule_options: Mapping[str, Mapping[str, Any]]
     vocabulary: SectionVocabulary
 
@@ -63,7 +66,7 @@ class Profile:
         if not ignored:
             return self.enabled
         rules = known_rules()
-        return frozenset(c for c in self.enabled if not any(rules.specificity(s, c) >= 0 for s in ignored))
+        return frozenset(c for c in self.enabled if not any(_names(rules, s, c) for s in ignored))
 
 
 def configuration_for(path: str, settings: RunSettings = RunSettings()) -> Config:
@@ -89,10 +92,16 @@ def check_selectors(settings: RunSettings) -> None:
 
 
 def lint_file(path: str, data: bytes, settings: RunSettings = RunSettings()) -> FileResult:
-    """Lint one file's bytes under ``settings`` and the configuration found for ``path``."""
-    profile = _profile(configuration_for(path, settings), settings)
+    """Lint one file's bytes under ``settings`` and the configuration found for ``path``,
+    within the file's time limit (a stuck rule or plugin becomes RC010)."""
+    config = configuration_for(path, settings)
+    profile = _profile(config, settings)
     codes = profile.codes_for(path)
-    result = _linter(profile, codes, settings.keep_documents).lint_bytes(path, data)
+    try:
+        with time_limit(limit_for(len(data), _seconds(config, settings))):
+            result = _linter(profile, codes, settings.keep_documents).lint_bytes(path, data)
+    except TimeLimitExceeded as exc:  # ran out between two stages (the engine names the stages)
+        result = timed_out(path, exc)
     return _without_fixes(_finish(result, profile, codes))
 
 
@@ -104,6 +113,17 @@ def _without_fixes(result: FileResult) -> FileResult:
     if fixable_path(result.path) or not any(d.fix is not None for d in result.diagnostics):
         return result
     return evolve(result, diagnostics=tuple(evolve(d, fix=None) for d in result.diagnostics))
+
+
+def time_limit_for(path: str, size: int, settings: RunSettings = RunSettings()) -> float:
+    """Seconds the lint of ``path`` (``size`` bytes) may take; 0: no limit."""
+    return limit_for(size, _seconds(configuration_for(path, settings), settings))
+
+
+def _seconds(config: Config, settings: RunSettings) -> float:
+    if settings.timeout is not None:
+        return settings.timeout
+    return config.timeout if config.timeout is not None else DEFAULT_SECONDS
 
 
 def settings_fingerprint(path: str, settings: RunSettings) -> str:
@@ -139,7 +159,8 @@ def _profile(config: Config, settings: RunSettings) -> Profile:
     return Profile(
         config=config,
         enabled=frozenset(enabled),
-        severity=_most_specific(rules, config.severity, enabled),
+        severity={code: severity_map(rules.rules[code], override)
+                  for code, override in _most_specific(rules, config.severity, enabled).items()},
         rule_options=_rule_options(rules, config.options, enabled),
         vocabulary=load_plugins().vocabulary(dict(config.section_names), config.vocabulary),
     )
@@ -149,7 +170,8 @@ def _enabled(rules: RuleSet, layers) -> set[str]:
     """Apply each layer (configuration, then command line) to the set of enabled codes.
 
     Within a layer the most specific selector decides (ties go to `ignore`); a layer
-    with `select` switches off what it does not name.
+    with `select` switches off what it does not name — except the findings about
+    suppression comments (COMMENT_CODES), which only an `ignore` naming them switches off.
     """
     enabled = set(rules.codes)
     for select, extend, ignore in layers:
@@ -158,15 +180,36 @@ def _enabled(rules: RuleSet, layers) -> set[str]:
         on_selectors = (*(select or ()), *extend)
         for code in rules.codes:
             on = max((rules.specificity(s, code) for s in on_selectors), default=-1)
-            off = max((rules.specificity(s, code) for s in ignore), default=-1)
+            off = max((rules.specificity(s, code) for s in ignore if _names(rules, s, code)), default=-1)
             if on < 0 and off < 0:
-                if select is not None:
+                if select is not None and code not in COMMENT_CODES:
                     enabled.discard(code)
             elif on > off:
                 enabled.add(code)
             else:
                 enabled.discard(code)
     return enabled
+
+
+def severity_map(rule, override) -> dict[Severity, Severity]:
+    """What a severity override does to a rule's findings, as reported → shown.
+
+    `TAB001 = "warning"` changes the rule's errors and warnings; its infos stay infos —
+    an error rule reports an info for what is not a defect (a rounding difference, a
+    table it could not read), and making that fail CI would be a surprise. A rule whose
+    default severity is info has only infos to change, so for it they change too.
+    Explicit pairs (`TAB001 = { info = "warning" }`) change exactly what they name."""
+    if isinstance(override, Severity):
+        changed = [Severity.ERROR, Severity.WARNING]
+        if rule.severity is Severity.INFO:
+            changed.append(Severity.INFO)
+        return dict.fromkeys(changed, override)
+    return dict(override)
+
+
+def _names(rules: RuleSet, selector: str, code: str) -> bool:
+    """Whether an `ignore` selector switches ``code`` off (`ALL` leaves COMMENT_CODES on)."""
+    return rules.specificity(selector, code) > (0 if code in COMMENT_CODES else -1)
 
 
 def _most_specific(rules: RuleSet, pairs, codes) -> dict:
@@ -198,7 +241,6 @@ def _rule_options(rules: RuleSet, options, codes) -> dict[str, dict[str, Any]]:
 
 @lru_cache(maxsize=64)
 def _linter(profile: Profile, codes: frozenset[str], keep_documents: bool = False) -> Linter:
-    from referatcheck.engine import Linter
     from referatcheck.plugins import load_plugins
 
     plugins = load_plugins()
@@ -209,6 +251,13 @@ def _linter(profile: Profile, codes: frozenset[str], keep_documents: bool = Fals
         vocabulary=profile.vocabulary,
         keep_documents=keep_documents,
     )
+
+
+def _override(diagnostic: Diagnostic, mapping: Mapping[Severity, Severity] | None) -> Diagnostic:
+    if not mapping or diagnostic.code in INCOMPLETE_CODES:
+        return diagnostic
+    shown = mapping.get(diagnostic.severity, diagnostic.severity)
+    return diagnostic if shown is diagnostic.severity else evolve(diagnostic, severity=shown)
 
 
 def _finish(result: FileResult, profile: Profile, codes: frozenset[str]) -> FileResult:
@@ -222,11 +271,7 @@ def _finish(result: FileResult, profile: Profile, codes: frozenset[str]) -> File
     if result.source is not None:
         diagnostics = apply_suppressions(result.source, diagnostics, codes, known_rules(), result.path)
     if profile.severity:
-        diagnostics = [
-            evolve(d, severity=profile.severity[d.code])
-            if d.code in profile.severity and d.code not in INCOMPLETE_CODES else d
-            for d in diagnostics
-        ]
+        diagnostics = [_override(d, profile.severity.get(d.code)) for d in diagnostics]
     if tuple(diagnostics) == result.diagnostics:
         return result
     return evolve(result, diagnostics=tuple(sort_diagnostics(diagnostics)))

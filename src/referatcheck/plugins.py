@@ -38,6 +38,8 @@ class Plugins:
     section_names: tuple[tuple[str, str], ...] = ()
     extra_reporters: tuple[tuple[str, object], ...] = ()
     words: tuple[dict, ...] = ()  # what referatcheck_vocabulary hooks returned
+    # (plugin name, suffixes) of the format plugins that declared what they read.
+    input_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def vocabulary(self, extra: dict | None = None, words: tuple = ()) -> SectionVocabulary:
         """The run's vocabulary: built in, then plugins', then the configuration's."""
@@ -78,8 +80,9 @@ def load_plugins() -> Plugins:
     names = _collect(manager.hook.referatcheck_section_names, failures, lambda batch: [(n, k) for n, k in batch])
     reporters = _collect(manager.hook.referatcheck_reporters, failures, lambda batch: list(dict(batch).items()))
     words = _collect(manager.hook.referatcheck_vocabulary, failures, lambda batch: [_as_mapping(batch)])
+    suffixes = _collect_suffixes(manager, failures)
     return Plugins(manager=manager, rules=rules, failures=tuple(failures), section_names=tuple(names),
-                   extra_reporters=tuple(reporters), words=tuple(words))
+                   extra_reporters=tuple(reporters), words=tuple(words), input_suffixes=suffixes)
 
 
 def _as_mapping(words) -> dict:
@@ -99,6 +102,24 @@ def _collect(hook, failures: list[PluginFailure], convert) -> list:
         except Exception as exc:
             failures.append(PluginFailure(impl.plugin_name, hook.name, f"{type(exc).__name__}: {exc}"))
     return found
+
+
+def _collect_suffixes(manager: pluggy.PluginManager, failures: list[PluginFailure]) -> tuple:
+    """``(plugin name, suffixes)`` per format plugin that declares its suffixes."""
+    found = []
+    for impl in manager.hook.referatcheck_input_suffixes.get_hookimpls():
+        try:
+            batch = impl.function()
+            suffixes = (batch,) if isinstance(batch, str) else tuple(batch or ())
+            if not all(isinstance(s, str) and s.startswith(".") for s in suffixes):
+                raise TypeError(f"{batch!r} is not a list of suffixes such as ['.docx']")
+        except Exception as exc:
+            failures.append(PluginFailure(impl.plugin_name, "referatcheck_input_suffixes",
+                                          f"{type(exc).__name__}: {exc}"))
+            continue
+        if suffixes:
+            found.append((impl.plugin_name, tuple(s.lower() for s in suffixes)))
+    return tuple(found)
 
 
 def _collect_rules(manager: pluggy.PluginManager, failures: list[PluginFailure]) -> tuple[type[Rule], ...]:

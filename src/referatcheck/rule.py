@@ -62,8 +62,14 @@ class Rule:
         severity: Severity | None = None,
         subject: str = "",
         fix: Any = None,
+        figures: tuple[str, ...] = (),
     ) -> Diagnostic:
-        """A finding of this rule at ``span`` with the message in both languages."""
+        """A finding of this rule at ``span`` with the message in both languages.
+
+        ``subject`` (what the finding is about: a title, a row label) and ``figures`` (the
+        figures it compares, see :func:`referatcheck.diagnostic.figures_in`) make its
+        baseline fingerprint: a recorded finding stays hidden when lines move, and comes
+        back when its subject, its figures or its severity change."""
         return Diagnostic(
             code=self.code,
             severity=severity or self.severity,
@@ -74,4 +80,5 @@ class Rule:
             related=related,
             subject=subject,
             fix=fix,
+            figures=tuple(figures),
         )

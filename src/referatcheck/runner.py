@@ -39,6 +39,8 @@ from referatcheck.source import SourceText
 PARALLEL_MIN_FILES = 8
 # The progress bar appears for at least this many files (and only on a terminal).
 PROGRESS_MIN_FILES = 50
+# Seconds, at least, that a worker gets beyond its file's time limit before it is stopped.
+HARD_LIMIT_GRACE = 2.0
 CACHE_FORMAT = "2"
 
 
@@ -165,14 +167,17 @@ def code_fingerprint() -> str:
 
 def read_path(path: str) -> bytes | FileResult:
     """The bytes of a regular file (opened read-only), or the RC003 result saying why not."""
+    from referatcheck.diagnostic import Message
+    from referatcheck.loading import os_reason
+
     try:
         # A FIFO or a device named on the command line would block or never end.
         if not stat.S_ISREG(os.stat(path).st_mode):
-            return _failed(path, "ikke en almindelig fil / not a regular file", read_error=True)
+            return _failed(path, Message("det er ikke en almindelig fil", "not a regular file"), read_error=True)
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as exc:
-        return _failed(path, f"{exc.strerror or exc}", read_error=True)
+        return _failed(path, os_reason(exc), read_error=True)
 
 
 def lint_path(path: str, settings: RunSettings, cache: ResultCache | None = None) -> FileResult:
@@ -189,7 +194,9 @@ def lint_path(path: str, settings: RunSettings, cache: ResultCache | None = None
     try:
         result = lint_file(path, data, settings)
     except Exception as exc:  # a bug in referatcheck itself: report it, lint the other files
-        return _failed(path, f"{type(exc).__name__}: {exc}", read_error=False)
+        from referatcheck.loading import technical
+
+        return _failed(path, technical(exc), read_error=False)
     result = _slim(result, settings.keep_documents)
     if cache is not None and key is not None and not result.incomplete:
         cache.put(key, result)
@@ -216,16 +223,17 @@ def _quoted_only(result: FileResult) -> FileResult:
     return evolve(result, source=result.source.excerpt(d.span.line for d in result.diagnostics))
 
 
-def _failed(path: str, reason: str, read_error: bool) -> FileResult:
+def _failed(path: str, reason, read_error: bool) -> FileResult:
+    """RC003 for ``path`` with ``reason`` (a Message) as the cause."""
     from referatcheck.diagnostic import Diagnostic, Message
     from referatcheck.model import Span
     from referatcheck.selfcheck import UnreadableFile
 
     if read_error:
-        da, en = f"Filen kan ikke læses: {reason}", f"The file cannot be read: {reason}"
+        da, en = f"Filen kan ikke læses: {reason.da}", f"The file cannot be read: {reason.en}"
     else:
-        da = f"Filen kunne ikke kontrolleres (intern fejl i referatcheck): {reason}"
-        en = f"The file could not be checked (internal error in referatcheck): {reason}"
+        da = f"Filen kunne ikke kontrolleres (intern fejl i referatcheck, {reason.da})"
+        en = f"The file could not be checked (internal error in referatcheck, {reason.en})"
     diagnostic = Diagnostic(
         code=UnreadableFile.code, severity=UnreadableFile.severity, message=Message(da, en), path=path,
         span=Span(1, 1, 1, 1), rule=UnreadableFile.name,
@@ -279,7 +287,7 @@ def lint_paths(
                 if bar is not None:
                     bar.advance()
         work = partial(lint_path, settings=settings, cache=cache)
-        for index, result in zip(pending, _run(work, [paths[i] for i in pending], jobs)):
+        for index, result in zip(pending, _run(work, [paths[i] for i in pending], jobs, settings)):
             results[index] = keep(result)
             if bar is not None:
                 bar.advance()
@@ -300,41 +308,88 @@ def _cached(path: str, settings: RunSettings, cache: ResultCache) -> FileResult 
     return cache.get(cache.key(path, data, settings))
 
 
-def _run(work: Callable[[str], FileResult], paths: Sequence[str], jobs: int) -> Iterator[FileResult]:
+def _run(work: Callable[[str], FileResult], paths: Sequence[str], jobs: int,
+         settings: RunSettings = RunSettings()) -> Iterator[FileResult]:
     jobs = min(jobs, len(paths))
     if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
         yield from map(work, paths)
         return
-    done = 0
+    pool = _pool(jobs)
+    finished = False
     try:
-        with _pool(jobs) as pool:
-            # Chunks keep the inter-process traffic low; several chunks per worker keep
-            # the cores busy when file sizes differ.
-            chunk = max(1, min(32, len(paths) // (jobs * 8)))
-            for result in pool.map(work, paths, chunksize=chunk):
-                yield result
-                done += 1
-    except _broken_pool_errors():
-        # A worker died (out of memory, killed): lint what is left in this process.
-        yield from map(work, paths[done:])
+        # One task per file: each has its own time limit, and a worker stopped for one
+        # file takes no other file's result with it.
+        limits = [_hard_limit(path, settings) for path in paths]
+        futures = [pool.schedule(work, args=(path,), timeout=limit) for path, limit in zip(paths, limits)]
+        for path, future, limit in zip(paths, futures, limits):
+            yield _outcome(path, future, limit)
+        finished = True
+    finally:
+        # Ctrl-C, or the caller stopped reading: end the workers now, do not wait for them.
+        if finished:
+            pool.close()
+        else:
+            pool.stop()
+        pool.join()
+
+
+def _hard_limit(path: str, settings: RunSettings) -> float | None:
+    """When the parent stops a worker that has not answered: the file's limit and as much
+    again (the worker's own timer names the stuck rule first, unless C code blocks it)."""
+    from referatcheck.pipeline import ConfigError, time_limit_for
+
+    try:
+        limit = time_limit_for(path, os.stat(path).st_size, settings)
+    except (OSError, ConfigError):
+        limit = time_limit_for(path, 0, RunSettings(isolated=True, timeout=settings.timeout))
+    return limit + max(HARD_LIMIT_GRACE, limit) if limit > 0 else None
+
+
+def _outcome(path: str, future, limit: float | None) -> FileResult:
+    """A worker's result for ``path``, or the finding that says why there is none."""
+    from concurrent.futures import TimeoutError as Expired
+
+    from pebble import ProcessExpired
+
+    from referatcheck.diagnostic import Message
+    from referatcheck.loading import technical
+
+    try:
+        return future.result()
+    except Expired:
+        return _stopped(path, limit or 0)
+    except ProcessExpired as exc:  # killed from outside (out of memory) or crashed in C
+        return _failed(path, Message(f"arbejdsprocessen stoppede uventet (kode {exc.exitcode})",
+                                     f"the worker process stopped unexpectedly (code {exc.exitcode})"),
+                       read_error=False)
+    except Exception as exc:  # a result that could not be sent back, and the like
+        return _failed(path, technical(exc), read_error=False)
+
+
+def _stopped(path: str, seconds: float) -> FileResult:
+    from referatcheck.deadline import TimeLimitExceeded
+    from referatcheck.diagnostic import Message
+    from referatcheck.engine import timed_out
+
+    exceeded = TimeLimitExceeded(seconds)
+    exceeded.at(Message("en regel eller et plugin, der ikke kunne afbrydes (arbejdsprocessen er stoppet og "
+                        "erstattet)",
+                        "a rule or plugin that could not be interrupted (its worker process was stopped and "
+                        "replaced)"))
+    return timed_out(path, exceeded)
 
 
 def _pool(jobs: int):
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+
+    from pebble import ProcessPool
 
     # fork shares the loaded plugins and the built parser with the workers at no cost.
+    # pebble replaces a worker it stops for a time limit, or that dies, with a new one.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     # A worker that is not forked learns the run's cache folder (or --no-cache) anew.
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=cachedir.use,
-                               initargs=cachedir.choice())
-
-
-def _broken_pool_errors() -> tuple[type[BaseException], ...]:
-    from concurrent.futures.process import BrokenProcessPool
-
-    return (BrokenProcessPool,)
+    return ProcessPool(max_workers=jobs, context=context, initializer=cachedir.use, initargs=cachedir.choice())
 
 
 def _stderr_is_terminal() -> bool:

@@ -114,11 +114,37 @@ class InvalidSuppression(Rule):
     )
 
 
+class TimeLimit(Rule):
+    """The lint of a file did not finish within its time limit."""
+
+    code, name, family, severity = "RC010", "time-limit-exceeded", "RC", Severity.ERROR
+    doc = RuleDoc(
+        summary_da="Kontrollen af filen blev ikke færdig inden for tidsgrænsen; den regel eller det plugin, der "
+                   "kørte, blev stoppet.",
+        summary_en="The lint of the file did not finish within its time limit; the rule or plugin that was "
+                   "running was stopped.",
+        why_da="En regel eller et plugin, der aldrig bliver færdig, må ikke få hele kørslen til at hænge — i en "
+               "pre-commit-hook eller i CI. Det, der ikke nåede at køre, er ikke kontrolleret. Meld fejlen til "
+               "reglens forfatter, eller hæv `timeout` i konfigurationen, hvis filen blot er meget stor.",
+        why_en="A rule or plugin that never finishes must not hang the whole run, in a pre-commit hook or in CI. "
+               "What did not get to run was not checked. Report it to the rule's author, or raise `timeout` in the "
+               "configuration if the file is merely very large.",
+        wrong="(en regel, der går i uendelig løkke på et bestemt referat)",
+        right="(reglen bliver færdig; eller `timeout = 120` for meget store filer)",
+    )
+
+
 SELF_RULES: tuple[type[Rule], ...] = (
     PluginFailed, RuleCrashed, UnreadableFile, LegacyEncoding,
-    UnknownSuppressionCode, UnusedSuppression, InvalidSuppression,
+    UnknownSuppressionCode, UnusedSuppression, InvalidSuppression, TimeLimit,
 )
 
 # Findings that mean the lint is incomplete: configuration, suppressions and baselines
 # never hide them (the exit status is 2 whatever is shown).
-INCOMPLETE_CODES = frozenset({PluginFailed.code, RuleCrashed.code, UnreadableFile.code})
+INCOMPLETE_CODES = frozenset({PluginFailed.code, RuleCrashed.code, UnreadableFile.code, TimeLimit.code})
+
+# Findings about suppression comments: a `select` that does not name them, or `ignore =
+# ["ALL"]`, leaves them on (a comment that hides nothing, or cannot be read, must never go
+# unnoticed because a run selected other rules); only an `ignore` that names them
+# (`RC006`, `RC00`, `RC`, `unused-suppression`) switches them off.
+COMMENT_CODES = frozenset({UnknownSuppressionCode.code, UnusedSuppression.code, InvalidSuppression.code})

@@ -18,7 +18,13 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class UndecodableInput(Exception):
-    """The bytes are not text referatcheck can read (binary data, NUL bytes)."""
+    """The bytes are not text referatcheck can read (binary data, NUL bytes).
+
+    ``str(exc)`` is the reason in English, ``exc.da`` in Danish."""
+
+    def __init__(self, en: str, da: str | None = None) -> None:
+        super().__init__(en)
+        self.da = da or en
 
 
 @frozen
@@ -84,16 +90,18 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise UndecodableInput(f"invalid UTF-16 at byte {exc.start}") from None
+            raise UndecodableInput(f"invalid UTF-16 at byte {exc.start}",
+                                   f"ugyldig UTF-16 ved byte {exc.start}") from None
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        raise UndecodableInput(f"binary data (NUL byte at offset {offset})")
+        raise UndecodableInput(f"binary data (NUL byte at offset {offset})",
+                               f"binære data (NUL-byte ved position {offset})")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     if _looks_binary(data):
-        raise UndecodableInput("binary data (not text)")
+        raise UndecodableInput("binary data (not text)", "binære data (ikke tekst)")
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 

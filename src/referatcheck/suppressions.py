@@ -8,10 +8,13 @@ Directives (codes, prefixes, families or rule names, comma-separated):
 - `disable-file=X`: findings anywhere in the file.
 
 A comment must stand alone on its line (Markdown renders it invisible, and the lexer
-reads such a line as a comment, so it never splits a table). A finding counts where
-it is reported: its first line. Comments that name an unknown code (RC005), suppress
-nothing (RC006, like ruff's unused-noqa) or cannot be read (RC007) are findings
-themselves; no comment can suppress those.
+reads such a line as a comment, so it never splits a table). A referatcheck comment on
+the same line as text is not a suppression — at the end of a table row it would be read
+as part of the last cell — and is reported as RC007, as is `disable-line`. A finding
+counts where it is reported: its first line. Comments that name an unknown code (RC005),
+suppress nothing (RC006, like ruff's unused-noqa) or cannot be read (RC007) are findings
+themselves; no comment can suppress those, and a `select` that leaves them out does not
+switch them off (only an `ignore` that names them does).
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ _BODY = re.compile(
     r"(?:\s+reason\s*=\s*(?P<reason>\"[^\"]*\"|'[^']*'|“[^”]*”|„[^“”]*[“”]))?"
 )
 _CODE = re.compile(r"[^\s=,\"']+")
+# A referatcheck comment inside a line of text (the marker a few characters after `<!--`).
+_INLINE = re.compile(r"<!--[ \t]{0,20}referatcheck[ \t]{0,20}:[^>\n]{0,200}(?:-->)?")
 
 
 @define
@@ -91,6 +96,25 @@ class _Reader:
             body = comment_body(line)
             if body is not None:
                 self.comment(number, line, body)
+            elif MARKER in line:
+                self.inline(number, line)
+
+    def inline(self, number: int, line: str) -> None:
+        """A referatcheck comment that shares its line with text works on no line: say so
+        (RC007) rather than leave the finding it was meant for to look suppressed."""
+        found = _INLINE.search(line)
+        if found is None:
+            return
+        if not line[: found.start()].strip() and not found.group().endswith("-->"):
+            self.invalid(number, found.start() + 1, found.end() - found.start(),
+                         "Kommentaren er ikke afsluttet med `-->` på samme linje.",
+                         "The comment is not closed with `-->` on the same line.")
+            return
+        self.invalid(number, found.start() + 1, found.end() - found.start(),
+                     "En referatcheck-kommentar skal stå alene på sin linje; skriv "
+                     "`<!-- referatcheck: disable-next-line=… -->` på linjen over.",
+                     "A referatcheck comment must stand alone on its line; write "
+                     "`<!-- referatcheck: disable-next-line=… -->` on the line above.")
 
     def comment(self, number: int, line: str, body: str) -> None:
         start = line.find(body) + 1 if body else 1
@@ -105,6 +129,9 @@ class _Reader:
             hint = difflib.get_close_matches(directive, DIRECTIVES, n=1)
             tip_da = f" (mente du {hint[0]}?)" if hint else ""
             tip_en = f" (did you mean {hint[0]}?)" if hint else ""
+            if directive == "disable-line":  # ruff's and eslint's word; here the comment stands above
+                tip_da = " (skriv disable-next-line på linjen over fundet)"
+                tip_en = " (write disable-next-line on the line above the finding)"
             self.invalid(number, start, len(match["directive"]),
                          f"Ukendt direktiv \"{match['directive']}\"{tip_da}; kendte: {', '.join(DIRECTIVES)}.",
                          f"Unknown directive \"{match['directive']}\"{tip_en}; known: {', '.join(DIRECTIVES)}.")

@@ -33,6 +33,7 @@ from referatcheck.vocabulary import (
     WORD_BULLET_STYLE, WORD_HEADING_STYLE, WORD_NUMBER_STYLE, WORD_TITLE_STYLES, WORD_TOC_STYLE,
 )
 from referatcheck.lexer import HEAD_LABELS, TOC_NAMES, shape_of
+from referatcheck.loading import UnreadableDocument
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import Document
 from referatcheck.parse import parse_document
@@ -44,6 +45,12 @@ SUFFIX = ".docx"
 # Characters other than TAB and line ends never reach the parser.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MAX_STYLE_DEPTH = 12  # style inheritance chains are short; a cycle must not hang us
+
+
+@hookimpl
+def referatcheck_input_suffixes():
+    """Word files are this plugin's: no other reader is tried on them."""
+    return [SUFFIX]
 
 
 @hookimpl
@@ -69,7 +76,9 @@ def convert(data: bytes) -> tuple[str, tuple[Place | None, ...]]:
     try:
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a damaged or foreign ZIP package, whatever python-docx makes of it
-        raise ValueError(f"ikke et gyldigt Word-dokument / not a valid Word document: {type(exc).__name__}: {exc}") from None
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+        raise UnreadableDocument(f"ikke et gyldigt Word-dokument (teknisk: {detail})",
+                                 f"not a valid Word document ({detail})") from None
     converter = _Converter(word)
     converter.run()
     return converter.out.result()

@@ -29,38 +29,47 @@ from referatcheck.engine import FileResult
 from referatcheck.lexer import BOLD, BULLET, HEADING, ROW, SEPARATOR, shape_of, split_cells
 from referatcheck.model import Document
 from referatcheck.reporters import ReportOptions, counts
+from referatcheck.reporters.wording import html_text, plural, summary_line
 from referatcheck.titles import bold_only, strip_heading_marks
 
 SEVERITIES = ("error", "warning", "info")
+# Formats read by a plugin that converts them to text (SourceText.encoding), as named to a clerk.
+_CONVERTED = {"docx": "Word", "pdf": "PDF", "html": "HTML"}
 
 _LABELS = {
     "da": {
         "title": "referatcheck – rapport",
-        "files": "fil(er) kontrolleret",
         "error": "fejl", "warning": "advarsel", "info": "info",
-        "errors": "fejl", "warnings": "advarsler", "infos": "info",
-        "severity": "Alvorlighed", "family": "Familie", "total": "I alt",
+        "severity": "Alvorlighed", "family": "Familie", "families_column": "Familier", "total": "I alt",
         "filters": "Vis", "front": "Forside og indholdsfortegnelse",
         "items": "Pr. dagsordenspunkt", "families": "Pr. familie", "findings": "Alle fund",
         "line": "linje", "column": "kolonne", "see": "se også", "why": "Hvorfor", "minutes": "Referatet",
         "no_findings": "Ingen fund.", "no_text": "Filen kunne ikke læses; teksten kan ikke vises.",
         "item": "Punkt", "unplaced": "Fund uden placering i teksten",
-        "docx": "Linjenumre er linjer i den tekst, referatcheck har læst ud af Word-dokumentet; "
-                "placeringen i Word (afsnit, tabel, række, celle) står ved hvert fund.",
+        "pdf": "Linjenumre er linjer i den tekst, referatcheck har læst ud af PDF-filen (vist herunder); "
+               "siden og linjen på siden i PDF-filen står ved hvert fund.",
+        "html": "Linjenumre er linjer i den tekst, referatcheck har læst ud af websiden (vist herunder); "
+                "linjen i HTML-filen står ved hvert fund.",
+        "docx": "Linjenumre er linjer i den tekst, referatcheck har læst ud af Word-dokumentet. Ved hvert fund "
+                "står, hvor du finder det i Word: punktet, overskriften over stedet og afsnittet (eller tabellen, "
+                "rækken og cellen) under den overskrift.",
     },
     "en": {
         "title": "referatcheck – report",
-        "files": "file(s) checked",
         "error": "error", "warning": "warning", "info": "info",
-        "errors": "errors", "warnings": "warnings", "infos": "infos",
-        "severity": "Severity", "family": "Family", "total": "Total",
+        "severity": "Severity", "family": "Family", "families_column": "Families", "total": "Total",
         "filters": "Show", "front": "Front page and table of contents",
         "items": "By agenda item", "families": "By family", "findings": "All findings",
         "line": "line", "column": "column", "see": "see also", "why": "Why", "minutes": "The minutes",
         "no_findings": "No findings.", "no_text": "The file could not be read; its text cannot be shown.",
         "item": "Item", "unplaced": "Findings without a place in the text",
-        "docx": "Line numbers are lines of the text referatcheck read from the Word document; "
-                "the place in Word (paragraph, table, row, cell) is given with each finding.",
+        "pdf": "Line numbers are lines of the text referatcheck read from the PDF (shown below); "
+               "the page and the line on the page in the PDF are given with each finding.",
+        "html": "Line numbers are lines of the text referatcheck read from the web page (shown below); "
+                "the line of the HTML file is given with each finding.",
+        "docx": "Line numbers are lines of the text referatcheck read from the Word document. Each finding says "
+                "where to find it in Word: the item, the heading above the place and the paragraph (or table, "
+                "row and cell) under that heading.",
     },
 }
 
@@ -80,7 +89,7 @@ h2{font-size:1.25rem;margin:.2rem 0 .6rem;word-break:break-all}
 h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
 table.counts{border-collapse:collapse;margin:.3rem 0 1rem}
 table.counts th,table.counts td{border:1px solid #ddd;padding:.2rem .6rem;text-align:right}
-table.counts th:first-child,table.counts td:first-child,table.counts td.fam{text-align:left}
+table.counts th:first-child,table.counts td:first-child,table.counts td.fam,table.counts th.fam{text-align:left}
 td.n-error{color:var(--error);font-weight:600}td.n-warning{color:var(--warning);font-weight:600}
 ol.findings{padding-left:1.4rem}ol.findings li{margin:.15rem 0}
 .sev{display:inline-block;min-width:4.6rem;text-align:center;border-radius:3px;padding:0 .3rem;font-size:.8rem;
@@ -163,9 +172,7 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
         f"<title>{_e(labels['title'])}</title><style>{_STYLE}</style></head><body>",
         '<header class="bar">',
         f"<h1>{_e(labels['title'])}</h1>",
-        f'<span class="totals">{summary["files"]} {_e(labels["files"])}: '
-        f'{summary["errors"]} {_e(labels["errors"])}, {summary["warnings"]} {_e(labels["warnings"])}, '
-        f'{summary["infos"]} {_e(labels["infos"])}</span>',
+        f'<span class="totals">{_e(summary_line(summary, options.lang))}</span>',
         f'<fieldset class="filters" aria-label="{_e(labels["severity"])}"><legend>{_e(labels["filters"])}</legend>',
     ]
     for severity in SEVERITIES:
@@ -174,12 +181,24 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
     out.append(f'</fieldset><fieldset class="filters" aria-label="{_e(labels["family"])}">')
     for family in families:
         out.append(f'<label><input type="checkbox" data-filter="family" value="{_e(family)}" checked> '
-                   f"<code>{_e(family)}</code></label>")
+                   f"{_family_label(family, options.lang)}</label>")
     out.append("</fieldset></header><main>")
     for number, result in enumerate(results, start=1):
         out.extend(_DocumentPage(result, f"d{number}", labels, options.lang).render())
     out.append(f"</main><script>{_SCRIPT}</script></body></html>")
     return "\n".join(out) + "\n"
+
+
+def _family_label(family: str, lang: str) -> str:
+    """`<code>ITM</code> dagsordenspunkter`: the code a clerk sees in the findings, and
+    what it stands for."""
+    from referatcheck.catalog import family_name
+
+    try:
+        name = family_name(family, lang)
+    except Exception:  # a broken plugin must not cost the report
+        name = None
+    return f"<code>{_e(family)}</code>" + (f" {_e(name)}" if name else "")
 
 
 def _family(d: Diagnostic) -> str:
@@ -210,7 +229,8 @@ class _DocumentPage:
         source = result.source
         # The report shows the document; a CPR number in it is shown masked (`120384-XXXX`).
         self.lines = tuple(mask_cpr(line) for line in source.lines) if source is not None else ()
-        self.word = source is not None and source.encoding == "docx"  # converted by the Word plugin
+        # A document a format plugin converted to text: which one (its note, its places).
+        self.converted = source.encoding if source is not None and source.encoding in _CONVERTED else None
         self.document = _document_of(result)
         items = self.document.items if self.document is not None else ()
         self.items = items
@@ -238,8 +258,8 @@ class _DocumentPage:
     def render(self) -> list[str]:
         labels, result = self.labels, self.result
         out = [f'<section class="document" id="{self.anchor}">', f"<h2>{_e(result.path)}</h2>"]
-        if self.word:
-            out.append(f'<p class="note">{_e(labels["docx"])}</p>')
+        if self.converted:
+            out.append(f'<p class="note">{_e(labels[self.converted])}</p>')
         if not self.findings:
             out.append(f"<p>{_e(labels['no_findings'])}</p>")
         else:
@@ -260,19 +280,19 @@ class _DocumentPage:
         labels = self.labels
         out = [f"<h3>{_e(labels['families'])}</h3>", '<table class="counts"><thead><tr>',
                f"<th>{_e(labels['family'])}</th>"]
-        out.extend(f"<th>{_e(labels[s])}</th>" for s in SEVERITIES)
+        out.extend(f"<th>{_e(plural(s, self.lang).capitalize())}</th>" for s in SEVERITIES)
         out.append(f"<th>{_e(labels['total'])}</th></tr></thead><tbody>")
         by_family: dict[str, Counter] = {}
         for d in self.findings:
             by_family.setdefault(_family(d), Counter())[d.severity.value] += 1
         for family in sorted(by_family):
-            out.append(self._count_row(f"<code>{_e(family)}</code>", by_family[family]))
+            out.append(self._count_row(_family_label(family, self.lang), by_family[family]))
         out.append(self._count_row(f"<b>{_e(labels['total'])}</b>", Counter(d.severity.value for d in self.findings)))
         out.append("</tbody></table>")
 
         out.extend([f"<h3>{_e(labels['items'])}</h3>", '<table class="counts"><thead><tr>', "<th></th>"])
-        out.extend(f"<th>{_e(labels[s])}</th>" for s in SEVERITIES)
-        out.append(f"<th>{_e(labels['family'])}</th></tr></thead><tbody>")
+        out.extend(f"<th>{_e(plural(s, self.lang).capitalize())}</th>" for s in SEVERITIES)
+        out.append(f"<th class=\"fam\">{_e(labels['families_column'])}</th></tr></thead><tbody>")
         by_part: dict[int, list[Diagnostic]] = {}
         for d in self.findings:
             by_part.setdefault(self.part_of(d.span.line), []).append(d)
@@ -282,8 +302,8 @@ class _DocumentPage:
                 continue
             title = f'<a href="#{self.anchor}-p{part}">{_e(self.part_title(part))}</a>'
             tally = Counter(d.severity.value for d in found)
-            families = ", ".join(sorted({_family(d) for d in found}))
-            out.append(self._count_row(title, tally, last=_e(families)))
+            families = ", ".join(_family_label(f, self.lang) for f in sorted({_family(d) for d in found}))
+            out.append(self._count_row(title, tally, last=families))
         out.append("</tbody></table>")
 
         out.append(f"<h3>{_e(labels['findings'])}</h3><ol class=\"findings\">")
@@ -294,7 +314,7 @@ class _DocumentPage:
                 f'<a href="#{self.ids[id(d)]}"><span class="sev sev-{severity}">{_e(labels[severity])}</span> '
                 f"<code>{_e(d.code)}</code> {_e(labels['line'])} {d.span.line}</a> "
                 f"<span class=\"part\">({_e(self.part_title(self.part_of(d.span.line)))})</span> "
-                f"{_e(d.display_message(self.lang))}</li>"
+                f"{html_text(d.display_message(self.lang))}</li>"
             )
         out.append("</ol>")
         return out
@@ -388,7 +408,8 @@ class _DocumentPage:
         rule = _rule(d.code)
         where = f"{labels['line']} {d.span.line}, {labels['column']} {d.span.column}"
         if d.location is not None:
-            where += f" · Word: {d.location.text(lang)}" if self.word else f" · {d.location.text(lang)}"
+            prefix = f"{_CONVERTED[self.converted]}: " if self.converted else ""
+            where += f" · {prefix}{d.location.text(lang)}"
         related = [s.line for s in d.related if 1 <= s.line <= len(self.lines) and s.line != d.span.line]
         see = ""
         if related:
@@ -396,12 +417,13 @@ class _DocumentPage:
             see = f" · {_e(labels['see'])} {_e(labels['line'])} {links}"
         explanation = ""
         if rule is not None and getattr(rule, "doc", None) is not None:
-            explanation = (f'<p class="doc">{_e(rule.doc.summary(lang))}</p>'
-                           f"<details><summary>{_e(labels['why'])}</summary><p>{_e(rule.doc.why(lang))}</p></details>")
+            explanation = (f'<p class="doc">{html_text(rule.doc.summary(lang))}</p>'
+                           f"<details><summary>{_e(labels['why'])}</summary><p>{html_text(rule.doc.why(lang))}</p>"
+                           "</details>")
         return (
             f'<div class="finding" id="{self.ids[id(d)]}" data-severity="{severity}" data-family="{_e(_family(d))}">'
             f'<span class="sev sev-{severity}">{_e(labels[severity])}</span> <code>{_e(d.code)}</code>'
-            f'<span class="msg">{_e(d.message.text(lang))}</span>'
+            f'<span class="msg">{html_text(d.message.text(lang))}</span>'
             f'<div class="where">{_e(where)}{see}</div>{explanation}</div>'
         )
 

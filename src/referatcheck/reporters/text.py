@@ -12,6 +12,7 @@ from referatcheck.cpr import mask_cpr
 from referatcheck.engine import FileResult
 from referatcheck.fixer import applicable, fixable_findings
 from referatcheck.reporters import ReportOptions, all_diagnostics, counts
+from referatcheck.reporters.wording import summary_line
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -47,14 +48,7 @@ def report(results: Sequence[FileResult], options: ReportOptions) -> str:
                 out.append(f"    {_DIM}{caret}{_RESET}" if options.color else f"    {caret}")
     if options.quiet:
         return "".join(line + "\n" for line in out)
-    summary = counts(results)
-    if options.lang == "en":
-        line = (f"{summary['files']} file(s) checked: {summary['errors']} error(s), "
-                f"{summary['warnings']} warning(s), {summary['infos']} info(s)")
-    else:
-        line = (f"{summary['files']} fil(er) kontrolleret: {summary['errors']} fejl, "
-                f"{summary['warnings']} advarsel(er), {summary['infos']} info")
-    out.append(line)
+    out.append(summary_line(counts(results), options.lang))
     fixable, hidden = fixable_findings(results, options.unsafe_fixes)
     if fixable or hidden:
         out.append(_fixable_line(fixable, hidden, options.lang))
