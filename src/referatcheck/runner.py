@@ -321,8 +321,11 @@ def _run(work: Callable[[str], FileResult], paths: Sequence[str], jobs: int,
         # file takes no other file's result with it.
         limits = [_hard_limit(path, settings) for path in paths]
         futures = [pool.schedule(work, args=(path,), timeout=limit) for path, limit in zip(paths, limits)]
-        for path, future, limit in zip(paths, futures, limits):
-            yield _outcome(path, future, limit)
+        for index, (path, limit) in enumerate(zip(paths, limits)):
+            yield _outcome(path, futures[index], limit)
+            # A finished future keeps its result (the file's whole text among it): let it
+            # go, or a run over 10,000 files would hold them all.
+            futures[index] = None
         finished = True
     finally:
         # Ctrl-C, or the caller stopped reading: end the workers now, do not wait for them.
