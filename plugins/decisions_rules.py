@@ -9,7 +9,6 @@ meeting (`Tidligere politisk behandlet`).
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from referatcheck import hookimpl

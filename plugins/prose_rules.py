@@ -1,16 +1,9 @@
 """TXT — figures in prose: parts against the whole they are stated to make.
 
-Only two unambiguous shapes are read, within one sentence:
-
-- `418 borgere, heraf 203 kvinder og 196 mænd` (also `hvoraf`);
-- `i alt 146 borgere fordelt på 61 i brancheforløb og 85 i mentorforløb`.
-
-Everything else is left alone: a single part (`88,8 mio. kr., heraf 52,2 mio. kr.`
-says nothing about the rest), a `heraf` not followed by a figure (`heraf mere end
-halvdelen`), approximate or non-exhaustive lists (`ca.`, `bl.a.`, `over`), percentages,
-a list that does not end in `og`, and any sentence where another figure makes it
-unclear which number is the whole or a part. Figures are read by
-:mod:`referatcheck.amounts` and compared as rounding intervals.
+What is read (`418 borgere, heraf 203 kvinder og 196 mænd`, `i alt 146 … fordelt på 61 …
+og 85 …`) and what is left alone is described in :mod:`referatcheck.figures`; the
+statements come from ``document.facts.figures`` and are compared here as rounding
+intervals.
 """
 
 from __future__ import annotations

@@ -38,10 +38,10 @@ from referatcheck.diagnostic import Severity, figures_in
 from referatcheck.edits import Applicability, Edit, Fix
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
-from referatcheck.tables import (
-    ACCOUNTS, ADOPTED, BUDGET, CARRYOVER, CODE, CORRECTED, DIFF, DIFF_TOTAL, FORECAST, OUTSIDE, PART,
-    PCT_DIFF, PCT_SPENT, PERCENT, PERIOD, PLAIN, ROW_TOTAL, SPENT, SUB, SUPPLEMENT, TOTAL, WITHIN, BodyRow, Column,
-    TableView, prose_line,
+from referatcheck.tables import CODE, PART, PERCENT, PLAIN, SUB, TOTAL, BodyRow, Column, TableView, prose_line
+from referatcheck.vocabulary.tables import (
+    ACCOUNTS, ADOPTED, BUDGET, CARRYOVER, CORRECTED, DIFF, DIFF_TOTAL, FORECAST, OUTSIDE, PCT_DIFF, PCT_SPENT, PERIOD,
+    ROW_TOTAL, SPENT, SUPPLEMENT, WITHIN,
 )
 from referatcheck.titles import clean_inline
 

@@ -8,7 +8,6 @@ Screenshots are kept in `tests/artifacts/` (not committed).
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -19,11 +18,8 @@ from conftest import EXAMPLES, ROOT
 from referatcheck.cli import main
 from referatcheck.engine import Linter
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from chromium import CHROMIUM, CHROMIUM_ARGS, require_browser
+
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 # Script the minutes carry; if any of it ran, window.__pwned would be set.
@@ -35,24 +31,9 @@ HOSTILE_LINES = [
 ]
 
 
-def _require_browser() -> None:
-    problem = None
-    if not Path(CHROMIUM).exists():
-        problem = f"{CHROMIUM} is missing (install it with: apt-get install -y chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            problem = "Playwright for Python is missing (pip install -e '.[test]')"
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser test cannot run in CI: {problem}")
-        pytest.skip(problem)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    _require_browser()
+    require_browser("the browser test")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -20,7 +20,7 @@ from referatcheck.formats.pdf import load_pdf
 from referatcheck.formats.pdftext import PdfPlace, join_wrapped
 from referatcheck.locations import LOCATIONS
 from referatcheck.pages import page_of
-from test_twins import _require_browser
+from chromium import require_browser
 from twins import print_pdfs
 
 HEAD = """<h1>REFERAT Økonomiudvalget d. 02-09-2024</h1>
@@ -96,7 +96,7 @@ def hyphenated_toc() -> str:
 
 @pytest.fixture(scope="session")
 def fixtures() -> dict[str, bytes]:
-    _require_browser()
+    require_browser("printing the PDF fixtures")
     pages = {
         "two-columns": two_columns(),
         "table": table_across_pages(0),

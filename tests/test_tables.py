@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from conftest import KNOWN_CORPUS_DEFECTS, CORPUS, EXAMPLES, corpus_files, doc, lint
 from referatcheck.amounts import format_number
-from referatcheck.tables import CODE, CORRECTED, DIFF, PERIOD, TOTAL
+from referatcheck.tables import CODE, TOTAL
+from referatcheck.vocabulary.tables import CORRECTED, DIFF, PERIOD
 from referatcheck_plugins.tables_rules import RULES, AppropriationBalance, TotalRow
 
 HEAD = "# REFERAT Udvalget d. 01-02-2024\n\n# Punkt 1: Budget\n\n24/01234\n\n## Sagsfremstilling\n\n"

@@ -20,7 +20,6 @@ must name exactly those entries. Nothing here reads a real document.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,8 @@ from referatcheck.parse import parse_text
 from referatcheck.source import SourceText
 from referatcheck.titles import clean_inline, strip_heading_marks
 from referatcheck.toc_alignment import align
-from twins import CHROMIUM, Twin, heading_pages, print_pdfs, render_html
+from chromium import require_browser
+from twins import Twin, heading_pages, print_pdfs, render_html
 
 # The encoding is a property of a text file, not of its content: a twin is UTF-8.
 NOT_COMPARED = {"RC004"}
@@ -60,21 +60,6 @@ class Rendered:
     printed: Twin  # the page Chromium printed (its TOC shows the PDF's real pages)
     pdf: bytes
     falsified: frozenset[int]  # Markdown TOC lines whose PDF page is wrong on purpose
-
-
-def _require_browser() -> None:
-    problem = None
-    if not Path(CHROMIUM).exists():
-        problem = f"{CHROMIUM} is missing (install it with: apt-get install -y chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            problem = "Playwright for Python is missing (pip install -e '.[test]')"
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"PDF twins cannot be printed in CI: {problem}")
-        pytest.skip(problem)
 
 
 def _running_head(document: Document) -> str:
@@ -133,7 +118,7 @@ def _toc_pages(markdown: str, pdf: bytes) -> tuple[dict[int, int], frozenset[int
 @pytest.fixture(scope="session")
 def rendered() -> dict[str, Rendered]:
     """Every example as a web page and a PDF, printed once per session."""
-    _require_browser()
+    require_browser("printing the PDF twins")
     sources = twin_sources()
     markdowns = [SourceText.from_bytes(p.read_bytes()).text for p in sources]
     webs = [render_html(md, title=p.stem) for p, md in zip(sources, markdowns)]

@@ -25,6 +25,8 @@ from referatcheck.lexer import BLANK, BOLD, BULLET, COMMENT, HEADING, NUMBERED, 
 from referatcheck.source import SourceText
 from referatcheck.titles import strip_heading_marks
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 _BULLET_MARK = re.compile(r"^[ \t]{0,8}[-*•–·▪]\s+")
 _NUMBER_MARK = re.compile(r"^[ \t]{0,8}(\d{1,3})[.)][ \t]+")
 _PAGE_CELL = re.compile(r"^\d{1,4}$")
@@ -240,11 +242,6 @@ def _numeric(cell: str) -> bool:
 
 # ---- printing -------------------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 def print_pdfs(pages: list[tuple[str, str]], *, header: bool = True) -> list[bytes]:

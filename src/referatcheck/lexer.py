@@ -29,7 +29,7 @@ from referatcheck.vocabulary import (
     BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
     ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE,
     DATE_ONLY,
-    HEAD_LABELS, ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
+    ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
     OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_HEADER_CELLS, TOC_HEADING_GLUED, TOC_HEADINGS,
 )
 from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
@@ -368,6 +368,7 @@ class _Roles:
         self._fields: dict[int, tuple | None] = {}
         self._evidence_of: dict[int, _Evidence] = {}
         self._title_like_of: dict[tuple[int, bool], bool] = {}
+        self._titles: list[tuple[int, int | None]] | None = None
         self.skip = [self._skippable(line) for line in lines]
         self._skip_page_furniture()
         self._read_facts()
@@ -541,18 +542,13 @@ class _Roles:
         signatures: set[tuple] = set()
         last_number = None
         weak: list[int] = []
-        for i in range(start, n):
+        for i, number_after in self._title_lines():
+            if i < start:
+                continue
             line = lines[i]
-            if self.skip[i] or i == self.title or line.section is not None:
-                continue
             kind = line.shape.kind
-            if kind not in (HEADING, BOLD, TEXT, NUMBERED, BULLET, FIELDISH) or len(line.raw) > 400:
-                continue
             marker = line.marker
             nxt = self.next_content[i]
-            number_after = lines[nxt].number_after if nxt < n and marker is None else None
-            if marker is None and number_after is None and not self._title_like(i):
-                continue
             if marker is None and heads and self._just_after(heads[-1], i):
                 continue  # a field line under the previous item's title, not a new item
             evidence = self._evidence(i, marker)
@@ -593,6 +589,25 @@ class _Roles:
             elif heads and self._title_like(i, strict=True) and ROUTINE_TITLES.match(self.lines[i].shape.text):
                 heads.append(i)
         return sorted(set(heads))
+
+    def _title_lines(self) -> list[tuple[int, int | None]]:
+        """The lines that could start an item, with the number a `Sag nr. 24` line under
+        them gives: numbered, or title-like. Both candidate passes walk only these."""
+        if self._titles is None:
+            lines, n = self.lines, self.n
+            found = []
+            for i, line in enumerate(lines):
+                if self.skip[i] or i == self.title or line.section is not None:
+                    continue
+                if line.shape.kind not in (HEADING, BOLD, TEXT, NUMBERED, BULLET, FIELDISH) or len(line.raw) > 400:
+                    continue
+                nxt = self.next_content[i]
+                number_after = lines[nxt].number_after if nxt < n and line.marker is None else None
+                if line.marker is None and number_after is None and not self._title_like(i):
+                    continue
+                found.append((i, number_after))
+            self._titles = found
+        return self._titles
 
     def _case_above_next(self, case: int) -> bool:
         """A case number directly followed by a numbered title is that title's (case-above style)."""

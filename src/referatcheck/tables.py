@@ -33,10 +33,8 @@ from referatcheck.amounts import Amount, find_numbers, find_unit_label
 from referatcheck.model import Block, Cell, Document, Heading, ListBlock, Paragraph, Row, Span, Table
 from referatcheck.titles import clean_inline
 from referatcheck.vocabulary.tables import (
-    ACCOUNTS, ADOPTED, APPROPRIATION, BUDGET, CARRYOVER, CODE_NAMES, CORRECTED, DIFF, DIFF_TOTAL, FORECAST,
-    LEGEND, OUTLOOK_HEADER, OUTSIDE, PART_LABEL, PCT_DIFF, PCT_SPENT, PERCENT_NAME, PERIOD, PERIOD_COLUMN,
-    PERIOD_NAME, QUALIFIED_TOTAL, RATE_NAME, ROW_TOTAL, SPENT, SUPPLEMENT, THOUSANDS_HEADER, TOTAL_LABEL,
-    WITHIN, column_role,
+    APPROPRIATION, CODE_NAMES, LEGEND, OUTLOOK_HEADER, PART_LABEL, PERCENT_NAME, PERIOD, PERIOD_NAME,
+    QUALIFIED_TOTAL, RATE_NAME, THOUSANDS_HEADER, TOTAL_LABEL, column_role,
 )
 
 # --- column roles, read from header names ---------------------------------------------

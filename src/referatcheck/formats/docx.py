@@ -29,10 +29,12 @@ from typing import Iterator
 import attrs
 
 from referatcheck import hookimpl
+from referatcheck.formats.textout import join_bold
 from referatcheck.vocabulary import (
+    HEAD_LABELS, TOC_HEADINGS,
     WORD_BULLET_STYLE, WORD_HEADING_STYLE, WORD_NUMBER_STYLE, WORD_TITLE_STYLES, WORD_TOC_STYLE,
 )
-from referatcheck.lexer import HEAD_LABELS, TOC_NAMES, shape_of
+from referatcheck.lexer import shape_of
 from referatcheck.loading import UnreadableDocument
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import Document
@@ -607,24 +609,7 @@ def _all_bold(segments: list[tuple[str, bool]]) -> bool:
 
 def _render(segments: list[tuple[str, bool]]) -> str:
     """One line of text with `**…**` around its bold stretches (spaces kept outside)."""
-    merged: list[list] = []
-    for text, bold in segments:
-        if not text.strip() and merged:
-            merged[-1][0] += text  # whitespace takes the formatting of what it follows
-        elif merged and merged[-1][1] == bold:
-            merged[-1][0] += text
-        else:
-            merged.append([text, bold])
-    out = []
-    for text, bold in merged:
-        core = text.strip()
-        if bold and core:
-            lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()):]
-            out.append(f"{lead}**{core}**{trail}")
-        else:
-            out.append(text)
-    return "".join(out).rstrip("\t")
+    return join_bold(segments).rstrip("\t")
 
 
 def _field_with_tab(line: str) -> str:
@@ -639,4 +624,4 @@ def _field_with_tab(line: str) -> str:
 
 
 def _is_toc_title(line: str) -> bool:
-    return bool(line) and shape_of(line).text.rstrip(":").casefold() in TOC_NAMES
+    return bool(line) and shape_of(line).text.rstrip(":").casefold() in TOC_HEADINGS

@@ -49,6 +49,12 @@ class TextOut:
 def render_bold(pieces: list[tuple[str, bool]]) -> str:
     """One line from ``(text, bold)`` pieces: bold stretches as `**…**`, whitespace kept
     outside the markers (`**Mødedato** Tirsdag …`), a line all bold as one `**…**`."""
+    return join_bold(pieces).strip()
+
+
+def join_bold(pieces: list[tuple[str, bool]]) -> str:
+    """:func:`render_bold` with the line's own leading and trailing whitespace kept (Word
+    lines keep their indentation: ` 1  Titel` is a style of its own)."""
     merged: list[list] = []
     for text, bold in pieces:
         if not text:
@@ -68,7 +74,7 @@ def render_bold(pieces: list[tuple[str, bool]]) -> str:
             out.append(f"{lead}**{core}**{trail}")
         else:
             out.append(text)
-    return "".join(out).strip()
+    return "".join(out)
 
 
 def visible(line: str) -> str:
