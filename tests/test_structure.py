@@ -81,3 +81,17 @@ def test_a_plain_export_with_repeated_titles_and_sag_labels_is_read_and_clean(wi
         ("Godkendelse af dagsorden", "24-1034"), ("Vejplan 2025", "24-1035"), ("Eventuelt", None)]
     assert (document.toc is not None) == with_toc
     assert not [d for d in lint(text) if d.severity.value in ("error", "warning")]
+
+
+def test_a_title_listed_twice_in_an_unpaged_toc_is_a_duplicate_entry_not_its_item():
+    # Found by the fix property test: the TOC ended at the duplicate and lost its last entry.
+    text = ("# REFERAT Nordby Udvalget d. 01-02-2024\n\n## Indholdsfortegnelse\n\n"
+            "Orientering om ingenting\nGodkendelse af dagsorden\nOrientering om ingenting\n"
+            "Orientering om budgettet for 2024\n\n# Punkt 1: Godkendelse af dagsorden\n\n24/10000\n\n"
+            "## Beslutning\n\nGodkendt.\n\n# Punkt 2: Orientering om budgettet for 2024\n\n24/10001\n\n"
+            "## Beslutning\n\nGodkendt.\n")
+    document = doc(text)
+    assert [e.title for e in document.toc.entries] == [
+        "Orientering om ingenting", "Godkendelse af dagsorden", "Orientering om ingenting",
+        "Orientering om budgettet for 2024"]
+    assert [d.span.line for d in lint(text, "TOC001")] == [5, 7]

@@ -751,11 +751,17 @@ class _Roles:
             if self.next_content[i] < self.n and self.lines[self.next_content[i]].case:
                 return i
             key = normalise_title(line.shape.text)
-            if key in seen:
+            if key in seen and self._opens_item(i):
                 return i
             seen.add(key)
             entries += 1
         return first_item
+
+    def _opens_item(self, i: int) -> bool:
+        """A line directly followed by a section or a case number (a TOC title listed
+        twice is a duplicate entry; standing over a section, it is the item itself)."""
+        nxt = self.next_content[i]
+        return nxt < self.n and (self.lines[nxt].section is not None or self.lines[nxt].case is not None)
 
     def _is_toc_header(self, index: int) -> bool:
         cells = [c.strip().casefold() for c in self.lines[index].raw.split("\t") if c.strip()]
