@@ -28,11 +28,10 @@ from referatcheck.decisions import ItemRecord
 from referatcheck.model import AttendanceNote, Document, Item, ListBlock, Paragraph, Section, SectionKind, Span
 from referatcheck.sentences import sentences
 from referatcheck.vocabulary.attendance import (
-    ABSENCE_LABELS, ACT_VERBS, ATTENDANCE_HINT, CLOCK, DISSENT, ITEM_NUMBER_TAIL, ITEM_REF, LABEL, LOW,
-    NAME_JOIN_OR_BRACKET, NOBODY, NOT_NAME_WORDS, PARTICIPANT_LABELS, PARTICLE, PARTY, PARTY_ABBREVIATIONS,
-    PARTY_LETTERS, PARTY_WORDS, POSITION_WORDS, PREPOSITION, ROLE_SUFFIX, SPELLED_TOGETHER, STEDFORTRAEDER_FOR,
-    SUBJECT_VERBS, SUBSTITUTE_FOR, SUBSTITUTE_LABELS, SUBSTITUTE_SPLIT, UP, VOTE, VOTE_CHOICES, VOTE_COUNT,
-    VOTE_SPLIT,
+    ACT_VERBS, ATTENDANCE_HINT, CLOCK, DISSENT, ITEM_NUMBER_TAIL, ITEM_REF, LABEL, LOW, NAME_JOIN_OR_BRACKET,
+    NOBODY, NOT_NAME_WORDS, PARTICLE, PARTY, PARTY_ABBREVIATIONS, PARTY_LETTERS, PARTY_WORDS, POSITION_WORDS,
+    PREPOSITION, ROLE_SUFFIX, SPELLED_TOGETHER, STEDFORTRAEDER_FOR, SUBJECT_VERBS, SUBSTITUTE_FOR,
+    SUBSTITUTE_SPLIT, UP, VOTE, VOTE_CHOICES, VOTE_COUNT, VOTE_SPLIT,
 )
 
 if TYPE_CHECKING:
@@ -742,13 +741,12 @@ def read_attendance(document: Document, facts: "Facts") -> Attendance:
     participants = _participants(document, reader)
     head_notes: list[Note] = []
     for field in document.head.fields:
-        label = field.label.casefold().rstrip(":").strip()
         value = field.value.strip()
-        if not value or NOBODY.match(value):
+        if not value or NOBODY.match(value) or field.role not in _NOTE_LABEL:
             continue
-        line = field.span.line
-        if label in ABSENCE_LABELS or label in SUBSTITUTE_LABELS:
-            head_notes.extend(reader.notes(f"{field.label}: {value}", line, None, in_head=True))
+        # Read under the role's own label, so a label a municipality configured
+        # (`Forfald`, `Afbud/fravær`) is read like `Fraværende`.
+        head_notes.extend(reader.notes(f"{_NOTE_LABEL[field.role]}: {value}", field.span.line, None, in_head=True))
     for block in document.head.blocks:
         for line, text in _block_lines(block):
             for _, sentence in sentences(text):
@@ -823,6 +821,10 @@ def _ballots(votes: list[VoteLine], item: int) -> tuple[Ballot, ...]:
     return tuple(Ballot(tuple(lines), item) for lines in ballots)
 
 
+# Head fields whose role records attendance, and the label their value is read under.
+_NOTE_LABEL = {"absent": "Fraværende", "substitute": "Stedfortræder"}
+
+
 def _participants(document: Document, reader: _Reader) -> ParticipantList | None:
     """The participant list (`Mødedeltagere`), read from the joined field value.
 
@@ -831,8 +833,7 @@ def _participants(document: Document, reader: _Reader) -> ParticipantList | None
     cannot be used to count members.
     """
     for field in document.head.fields:
-        label = field.label.casefold().rstrip(":").strip()
-        if label not in PARTICIPANT_LABELS or not field.value.strip():
+        if field.role != "members" or not field.value.strip():
             continue
         # Without commas a list spread over lines has one name per line; with commas a
         # line break is only wrapping (possibly inside a name).

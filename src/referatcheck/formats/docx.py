@@ -29,7 +29,7 @@ from typing import Iterator
 import attrs
 
 from referatcheck import hookimpl
-from referatcheck.formats.textout import join_bold
+from referatcheck.formats.textout import CONTROL, join_bold
 from referatcheck.vocabulary import (
     HEAD_LABELS, TOC_HEADINGS,
     WORD_BULLET_STYLE, WORD_HEADING_STYLE, WORD_NUMBER_STYLE, WORD_TITLE_STYLES, WORD_TOC_STYLE,
@@ -44,8 +44,6 @@ from referatcheck.source import SourceText
 
 SUFFIX = ".docx"
 
-# Characters other than TAB and line ends never reach the parser.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MAX_STYLE_DEPTH = 12  # style inheritance chains are short; a cycle must not hang us
 
 
@@ -493,7 +491,7 @@ class _Converter:
                 bold = self.styles.character_bold(char_style) if char_style else None
             if bold is None:
                 bold = bool(paragraph_bold)
-            out.append((_CONTROL.sub("", text), bold))
+            out.append((CONTROL.sub("", text), bold))
         return out
 
     # -- tables

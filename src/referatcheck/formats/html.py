@@ -32,7 +32,7 @@ from attrs import frozen
 
 from referatcheck import hookimpl
 from referatcheck.diagnostic import Message
-from referatcheck.formats.textout import TextOut, render_bold, visible
+from referatcheck.formats.textout import CONTROL, TextOut, render_bold, visible
 from referatcheck.locations import LOCATIONS
 from referatcheck.model import Document
 from referatcheck.parse import parse_document
@@ -67,7 +67,6 @@ _NOT_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # HTML's whitespace (not NBSP, which is text).
 _SPACE = re.compile(r"[ \t\n\r\f]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # A table larger than this is data, not minutes: read as text lines, no grid.
 _MAX_SPAN = 1000
 
@@ -234,7 +233,7 @@ class _Walker:
     # -- text
 
     def text(self, raw: str, line: int) -> None:
-        raw = _CONTROL.sub("", raw)
+        raw = CONTROL.sub("", raw)
         if self.pre:
             parts = raw.split("\n")
             for k, part in enumerate(parts):
@@ -453,7 +452,7 @@ class _Walker:
                     if start_line is None:
                         lead = len(raw) - len(raw.lstrip(" \t\n\r\f"))
                         start_line = line + raw.count("\n", 0, lead)
-                    pieces.append((_SPACE.sub(" ", _CONTROL.sub("", raw)), bold))
+                    pieces.append((_SPACE.sub(" ", CONTROL.sub("", raw)), bold))
                 elif type(node) is NavigableString:
                     pieces.append((" ", bold))
                 line += raw.count("\n")

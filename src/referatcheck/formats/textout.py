@@ -8,7 +8,11 @@ one blank line, as in the Markdown the parser was written for.
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# Characters other than TAB and line ends never reach the parser from a converted file.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class TextOut:

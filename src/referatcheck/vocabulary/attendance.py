@@ -117,13 +117,6 @@ markerede protesterede anmodede anmoder fandt finder mente mener deltog
 
 POSITION_WORDS = frozenset({"imod", "enig", "enige", "uenig", "uenige"})  # `var imod`, `er enig`
 
-PARTICIPANT_LABELS = {"mødedeltagere", "deltagere", "til stede", "medlemmer", "tilstede", "deltog"}
-
-ABSENCE_LABELS = {"afbud", "fraværende", "fraværende med afbud", "fraværende/afbud", "forfald", "ikke til stede",
-                   "ikke tilstede"}
-
-SUBSTITUTE_LABELS = {"stedfortræder", "stedfortrædere"}
-
 NOBODY = re.compile(r"^(?:ingen|-|–|intet|ingen afbud|alle (?:var )?(?:til stede|mødt)|0)\.?$", re.IGNORECASE)
 
 # What a sentence with a person as subject says about attendance, by the name of the
