@@ -411,3 +411,16 @@ def test_unnumbered_items_do_not_crash_vote_counts():
     document = doc(text)
     assert any(item.number is None for item in document.items)
     assert not [d for d in lint(text) if d.code.startswith("RC00")]
+
+
+def test_a_configured_absence_label_is_read_as_an_absence():
+    # Attendance asks the field's role, so a municipality's own label counts like `Fraværende`.
+    from referatcheck.parse import parse_text
+    from referatcheck.sections import DEFAULT_VOCABULARY
+
+    text = "# Referat Kulturudvalget 4. marts 2024\n\nSygemeldt: Lone Berg (A)\n\n# Punkt 1: Budget\n\n## Beslutning\n\nGodkendt.\n"
+    plain = parse_text(text).facts.attendance
+    assert not [n for n in plain.notes if n.in_head]
+    vocabulary = DEFAULT_VOCABULARY.with_words({"head-labels": {"Sygemeldt": "absent"}})
+    notes = [n for n in parse_text(text, vocabulary=vocabulary).facts.attendance.notes if n.in_head]
+    assert [(n.kind, [p.name for p in n.persons]) for n in notes] == [(NoteKind.ABSENT, ["Lone Berg"])]
