@@ -30,12 +30,10 @@ from referatcheck.vocabulary import (
     ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE,
     DATE_ONLY,
     ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
-    OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_HEADER_CELLS, TOC_HEADING_GLUED, TOC_HEADINGS,
+    OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
 )
 from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
-
-# Kept under their 0.1 names for the docx loader and plugins.
-TOC_NAMES = TOC_HEADINGS
+from referatcheck.vocabulary.tables import YEAR_NAME
 
 # ---- shapes ------------------------------------------------------------------------
 
@@ -117,13 +115,12 @@ def split_cells(line: str) -> list[str]:
     return inner[1:-1].split("|") if len(inner) >= 2 else [inner]
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _FIGURE = re.compile(r"[-−+]?\d[\d.]{0,20}(?:,\d{1,6})?\s?%?")
 
 
 def _is_header_cell(text: str) -> bool:
     """`Budget*`, `Udgift (1.000 kr.)`, `2024`: a column name, not a figure (`819.439 kr.`, `-`)."""
-    return bool(_YEAR.fullmatch(text)) or (text[:1] not in "0123456789-−+.," and any(map(str.isalpha, text)))
+    return bool(YEAR_NAME.fullmatch(text)) or (text[:1] not in "0123456789-−+.," and any(map(str.isalpha, text)))
 
 
 def _is_header_row(line: str) -> bool:
@@ -133,7 +130,7 @@ def _is_header_row(line: str) -> bool:
 
 def _has_figures(line: str) -> bool:
     """A row of amounts (`-5.100`, `1,2%`), not a schedule (`19. april`) or a year row."""
-    return any(_FIGURE.fullmatch(c) and not _YEAR.fullmatch(c) for c in map(str.strip, split_cells(line)[1:]))
+    return any(_FIGURE.fullmatch(c) and not YEAR_NAME.fullmatch(c) for c in map(str.strip, split_cells(line)[1:]))
 
 
 # ---- facts of one line ---------------------------------------------------------------

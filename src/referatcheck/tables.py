@@ -34,13 +34,12 @@ from referatcheck.model import Block, Cell, Document, Heading, ListBlock, Paragr
 from referatcheck.titles import clean_inline
 from referatcheck.vocabulary.tables import (
     APPROPRIATION, CODE_NAMES, LEGEND, OUTLOOK_HEADER, PART_LABEL, PERCENT_NAME, PERIOD, PERIOD_NAME,
-    QUALIFIED_TOTAL, RATE_NAME, THOUSANDS_HEADER, TOTAL_LABEL, column_role,
+    QUALIFIED_TOTAL, RATE_NAME, THOUSANDS_HEADER, TOTAL_LABEL, YEAR_NAME, column_role,
 )
 
 # --- column roles, read from header names ---------------------------------------------
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # `- Løn`, `• Drift`: a sub-item, most often a part of the row above.
 _SUB_ITEM = re.compile(r"^[-–•·▪]\s{0,3}[^\W\d]")
 _CODE_LIKE = re.compile(r"\d[\d.\-/]{0,20}")
@@ -412,7 +411,7 @@ def _names_over_figures(rows: Sequence[Row], parsed) -> bool:
 
 
 def _is_year(text: str) -> bool:
-    return bool(_YEAR.fullmatch(clean_inline(text))) if len(text) < 40 else False
+    return bool(YEAR_NAME.fullmatch(clean_inline(text))) if len(text) < 40 else False
 
 
 def _mostly_percent(body_parsed, j: int) -> bool:
