@@ -31,9 +31,9 @@ from enum import StrEnum
 from functools import lru_cache
 
 from attrs import frozen
-from rapidfuzz.distance import Levenshtein
 
 from referatcheck.dates import dates_in, find_dates, find_times, first_date
+from referatcheck.fuzzy import edit_distance
 from referatcheck.model import (
     Block, Document, Field, Heading, Item, ListBlock, Paragraph, Section, SectionKind, Span, Table,
 )
@@ -201,7 +201,7 @@ def same_committee(a: str, b: str) -> bool:
     if len(shorter) >= 8 and shorter in longer and JOINT_MEETING.search(longer):
         return True
     limit = 2 if len(shorter) >= 15 else (1 if len(shorter) >= 10 else 0)
-    return limit > 0 and Levenshtein.distance(ka, kb, score_cutoff=limit) <= limit
+    return limit > 0 and edit_distance(ka, kb, limit) <= limit
 
 
 def looks_like_body(name: str) -> bool:

@@ -13,8 +13,8 @@ import difflib
 from bisect import bisect_left
 
 from attrs import frozen
-from rapidfuzz.distance import Levenshtein
 
+from referatcheck.fuzzy import edit_distance
 from referatcheck.model import Document, Item, TocEntry
 from referatcheck.titles import normalise_title
 
@@ -69,10 +69,10 @@ def match_kind(entry: TocEntry, item: Item) -> str | None:
 def _near(e_words: list[str], i_words: list[str]) -> bool:
     if not e_words or not i_words:
         return False
-    if Levenshtein.distance(e_words, i_words) <= 1 and max(len(e_words), len(i_words)) >= 2:
+    if edit_distance(e_words, i_words) <= 1 and max(len(e_words), len(i_words)) >= 2:
         return True
     e, i = " ".join(e_words), " ".join(i_words)
-    return len(e) >= 8 and Levenshtein.distance(e, i) <= 2
+    return len(e) >= 8 and edit_distance(e, i) <= 2
 
 
 def align(document: Document) -> Alignment:

@@ -23,11 +23,6 @@ import attrs
 
 from referatcheck import hookimpl
 from referatcheck.diagnostic import Severity
-from referatcheck.formats.pdflayout import (
-    PageLines, drop_running_heads, number_lines, order_columns, page_lines, printed_pages_consistent,
-)
-from referatcheck.formats.pdfpage import open_pdf, pages
-from referatcheck.formats.pdftext import PdfPlace, TextBuilder
 from referatcheck.locations import LOCATIONS
 from referatcheck.model import Document, Span
 from referatcheck.pages import PAGES
@@ -36,7 +31,7 @@ from referatcheck.rule import Rule, RuleDoc
 from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
 
-__all__ = ["PdfPlace", "load_pdf", "convert", "NoText"]
+__all__ = ["load_pdf", "convert", "NoText"]
 
 SUFFIX = ".pdf"
 # Pages read at most: minutes run to a few hundred pages; a larger file is read up to
@@ -74,8 +69,16 @@ def load_pdf(path: str, data: bytes, vocabulary: SectionVocabulary = DEFAULT_VOC
 
 def convert(data: bytes, vocabulary: SectionVocabulary = DEFAULT_VOCABULARY):
     """``(text, places, pages, missing)``: the line text of a PDF, per line its
-    :class:`PdfPlace` and the page number printed on its page (None on blank lines),
+    :class:`~referatcheck.formats.pdftext.PdfPlace` and the page number printed on its page (None on blank lines),
     and the pages that gave no text (``(page, reason)``)."""
+    # Imported here, not at the top: this module is a plugin every run loads, and the
+    # reader (PDFium's bindings, the layout statistics) is needed only for a PDF.
+    from referatcheck.formats.pdflayout import (
+        PageLines, drop_running_heads, number_lines, order_columns, page_lines, printed_pages_consistent,
+    )
+    from referatcheck.formats.pdfpage import open_pdf, pages
+    from referatcheck.formats.pdftext import TextBuilder
+
     document = open_pdf(data)
     try:
         total = len(document)
