@@ -197,6 +197,9 @@ def test_prv002_case_text_with_a_notice_word_is_still_case_text(sentence):
     "Jens Kold (A) ønskede sin afvigende mening tilført protokollen.\n",
     "## Beslutning\n\nUdvalget traf beslutning i sagen.\n\nIkke til stede: Jens Kold (A)\n",
     "## Beslutning\n\nBeslutningen er fortrolig.\n",
+    "## Beslutning\n\nAnbefales.\n\nEt mindretal (V og O) kan ikke anbefale indstillingen.\n",
+    "Punktet behandles for lukkede døre, jf. styrelseslovens § 10, stk. 2, og forvaltningslovens § 32.\n\n"
+    "## Beslutning\n\nGodkendt.\n",
 ])
 def test_prv002_what_a_closed_item_may_show(body):
     assert severities(HEAD + open_item("Intet.") + closed_item(body)) == [], body
