@@ -36,3 +36,6 @@ COMPLEMENTS = tuple(frozenset(pair) for pair in (
     ("kvinder", "mænd"), ("piger", "drenge"), ("børn", "voksne"), ("drift", "anlæg"), ("fuldtid", "deltid"),
     ("heltid", "deltid"), ("offentlige", "private"), ("danske", "udenlandske"), ("kvindelige", "mandlige"),
 ))
+
+#: A cheap test before a sentence is split and its numbers read: the words every parts statement has.
+PARTS_KEYWORDS = re.compile(r"heraf|hvoraf|fordel|i alt|samlet")
