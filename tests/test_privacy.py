@@ -176,6 +176,20 @@ def test_prv002_case_text_anywhere_in_a_closed_item(body, first, severity):
     assert severities(text) == [("PRV002", _line_of(text, first), severity)]
 
 
+@pytest.mark.parametrize("heading, under", [
+    ("## 2. Køb af grund ved Fjordvej (Fortroligt)", ""),
+    ("## Punkt 2 (Lukket): Køb af grund ved Fjordvej", ""),
+    ("## Sag 2 - Lukket punkt: Køb af grund ved Fjordvej", ""),
+    ("## 2. Køb af grund ved Fjordvej", "Lukket sag\n\n"),
+])
+def test_prv002_other_closed_item_forms(heading, under):
+    text = HEAD + open_item("Intet.") + f"{heading}\n\n{under}Sagsnr.: 24/07713\n\n## Sagsfremstilling\n\n{CASE_TEXT}"
+    assert severities(text) == [("PRV002", _line_of(text, "Borgeren"), "error")]
+    case_line = HEAD + open_item("Intet.") + ("## 2. Køb af grund ved Fjordvej\n\n"
+                                               "Sagsnr.: 24/07713   Dok.nr.: 24/07713-2   Lukket\n\n" + CASE_TEXT)
+    assert severities(case_line) == [("PRV002", _line_of(case_line, "Borgeren"), "error")]
+
+
 @pytest.mark.parametrize("sentence", [
     "Medarbejderen har søgt aktindsigt i sin personalesag.",
     "Borgeren modtager offentlig forsørgelse og har været ledig i tre år.",
