@@ -520,6 +520,7 @@ def test_sag_and_punkt_with_status_are_numbered_items(heading, number, title):
 @pytest.mark.parametrize("text", [
     "Sag 12 blev behandlet på sidste møde.",  # a sentence
     "Sag 330-2018-3619",  # a case number, not item 330
+    "11.460 besøg i 2023.",  # a number with a thousands point, not item 11
 ])
 def test_sag_in_a_sentence_or_case_number_is_no_item(text):
     d = doc(_HEAD + "Punkt 1: Emne" + _BODY + "\n" + text + "\n\nMere tekst.\n")

@@ -251,6 +251,8 @@ def item_marker(text: str) -> ItemMarker | None:
             return None
     if first.isdigit():
         match = ITEM_NUMBER_MARKER.match(text)
+        if match and text[match.end(1):match.start(2)] == "." and match.group(2)[0].isdigit():
+            return None  # `11.460 besøg i 2023`: a number with a thousands point, not item 11
         if match and _title_start(match.group(2)):
             return ItemMarker(int(match.group(1)), match.group(2).strip(), word=False)
     return None
