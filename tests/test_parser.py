@@ -520,11 +520,17 @@ def test_sag_and_punkt_with_status_are_numbered_items(heading, number, title):
 @pytest.mark.parametrize("text", [
     "Sag 12 blev behandlet på sidste møde.",  # a sentence
     "Sag 330-2018-3619",  # a case number, not item 330
-    "11.460 besøg i 2023.",  # a number with a thousands point, not item 11
 ])
 def test_sag_in_a_sentence_or_case_number_is_no_item(text):
     d = doc(_HEAD + "Punkt 1: Emne" + _BODY + "\n" + text + "\n\nMere tekst.\n")
     assert [i.number for i in d.items] == [1]
+
+
+def test_a_number_with_a_thousands_point_opening_a_paragraph_is_no_item():
+    """`11.460 besøg i 2023.` right under a section heading, sections after it: still text."""
+    body = _BODY.replace("Indstilling\n\n", "Sagsresumé\n\n11.460 besøg i 2023.\n\nIndstilling\n\n")
+    d = doc(_HEAD + "1. Godkendelse af dagsorden" + _BODY + "\n2. Sygeplejeklinikker" + body)
+    assert [(i.number, i.title) for i in d.items] == [(1, "Godkendelse af dagsorden"), (2, "Sygeplejeklinikker")]
 
 
 @pytest.mark.parametrize("heading, under, title", [
