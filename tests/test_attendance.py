@@ -318,6 +318,12 @@ def test_att005_an_amendment_vote_is_its_own_ballot():
     assert found(text, "ATT005") == [("ATT005", line_of(text, "For ændringsforslaget"))]
 
 
+def test_att005_count_written_before_the_parties():
+    text = minutes("Godkendt.\n\nFor stemte: 4 (A og C)\n\nImod stemte: 1 (V)")
+    assert found(text, "ATT005") == [("ATT005", line_of(text, "For stemte"))]
+    assert found(text.replace("4 (A og C)", "3 (A og C)"), "ATT") == []
+
+
 def test_att005_without_a_participant_list_nothing_is_counted():
     text = minutes("Godkendt.\n\nFor stemte: A, C og F (16)\n\nImod stemte: V (9)", participants=None)
     assert found(text, "ATT") == []

@@ -602,6 +602,8 @@ class _Reader:
             body = (body[: stated.start()] + body[stated.end():]).strip()
         elif re.fullmatch(r"\d{1,3}", body):
             count, body = int(body), ""
+        elif (first := re.match(r"(\d{1,3})\s{1,3}(?=\()", body)) is not None:
+            count, body = int(first.group(1)), body[first.end():]  # `For stemte: 7 (A, F og Ø)`
         if re.fullmatch(r"(?:ingen|0|-|–)", body, re.I):
             count, body = 0, ""
         parties: list[str] = []
