@@ -338,6 +338,10 @@ def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULAR
 
 # A page of a PDF flattened onto one line: long, and holding what are lines elsewhere.
 _FLATTENED_LENGTH = 1000
+# A head field on one line may be long: a city council's 31 members with party letters and
+# notes (`borgmester`, `formand`) run to a thousand characters or more. A longer line is
+# no field (a page flattened onto one line, a runaway export).
+_FIELD_LINE = 4000
 _WORDS_IN_LABEL = re.compile(r"^([A-ZÆØÅa-zæøå][A-ZÆØÅa-zæøå /.-]{0,40}?)\s{0,3}:\s*(.*)$")
 _INLINE_LABEL = re.compile(r"^([A-ZÆØÅ][^:]{1,60}):\s+\S")
 # Run-in labels that open a section: `Beslutning: Godkendt.`, `Kompetence: Økonomiudvalget`.
@@ -802,7 +806,7 @@ class _Roles:
         kind = shape.kind
         if kind == FIELDISH:
             return shape.label.rstrip(":").strip(), self.words.head_role(shape.label), shape.value
-        if kind in (BOLD, TEXT, HEADING) and len(shape.text) <= 200:
+        if kind in (BOLD, TEXT, HEADING) and len(shape.text) <= _FIELD_LINE:
             text = shape.text
             role = self.words.head_role(text)
             if role is not None and (kind != TEXT or text.endswith(":") or text.isupper() or self._value_follows(i)):

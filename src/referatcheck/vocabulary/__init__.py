@@ -57,7 +57,7 @@ HEAD_LABELS: dict[str, str] = {
     **dict.fromkeys(["udvalg", "udvalgsnavn", "forum", "møde", "mødeforum", "organ"], "committee"),
     **dict.fromkeys(
         ["mødedeltagere", "deltagere", "medlemmer", "til stede", "tilstede", "tilstedeværende",
-         "deltagende medlemmer", "medlemmer til stede", "deltog"],
+         "deltagende medlemmer", "medlemmer til stede", "deltog", "udvalgsmedlemmer", "byrådsmedlemmer"],
         "members",
     ),
     **dict.fromkeys(
