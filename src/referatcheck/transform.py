@@ -19,7 +19,8 @@ from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
     Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry, Unread,
 )
-from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, TITLE_WORD_LEAD
+from referatcheck.decisions import looks_like_body
+from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, MEETING_PHRASE, TITLE_WORD_LEAD
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, strip_heading_marks
@@ -347,8 +348,32 @@ def _title(text: str, span: Span) -> Title:
         words.append(word)
     while words and words[-1] in _SEPARATORS:
         words.pop()
-    committee = " ".join(words).strip(" :-–,") or None
+    committee = _body_of(" ".join(words).strip(" :-–,"))
     return Title(text=text, committee=committee, period=period, date=date, span=span)
+
+
+_PIECES = re.compile(r"\s[-–—|,:]\s|,\s")
+
+
+def _body_of(rest: str) -> str | None:
+    """The committee in what is left of a title once its date, period and title word are
+    gone. The words naming the meeting are not part of it: of `Økonomiudvalget af ordinært
+    møde`, `Byrådet byrådsmødet`, `Ekstraordinært møde i Økonomiudvalget` the part that is a
+    body's name is the committee. A name no pattern knows (`Udvalget for Teknik og Miljø`)
+    is kept as written."""
+    if not rest:
+        return None
+    whole = looks_like_body(rest)
+    if whole and not MEETING_PHRASE.search(rest):
+        return rest
+    parts = [part.strip(" :-–—,|") for piece in MEETING_PHRASE.split(rest) for part in _PIECES.split(piece)]
+    bodies = [part for part in parts if part and looks_like_body(part)]
+    if bodies:
+        return bodies[0]
+    if whole:
+        return rest
+    # No part is a body's name: keep the words, without those naming the meeting.
+    return " ".join(MEETING_PHRASE.sub(" ", rest).split()).strip(" :-–—,|") or rest
 
 
 def _split_entry_numbers(entries: list[TocEntry]) -> list[TocEntry]:

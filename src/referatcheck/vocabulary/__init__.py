@@ -284,6 +284,14 @@ TITLE_WORD_LEAD = re.compile(
     r"(?:(?:til|fra|for)\s{1,3}(?:(?:det\s{1,3})?mødet?\s{1,3}(?:i\s{1,3})?)?)?",
     re.IGNORECASE,
 )
+#: Title words that name the meeting, not the body holding it: `af ordinært møde`, `fra
+#: mødet`, `ekstraordinært møde i`, `byrådsmødet` (`Økonomiudvalget` / `Referat af ordinært møde
+#: mandag den …` is Økonomiudvalget's meeting). A `Fællesmøde mellem …` names the bodies meeting.
+MEETING_PHRASE = re.compile(
+    r"(?:\b(?:af|fra|for|til|om)\s{1,3})?(?:\b(?:det|et)\s{1,3})?"
+    r"(?:\b(?:ordinær[te]?|ekstraordinær[te]?|konstituerende|åben[te]?|lukket)\s{1,3})?\b(?!fælles)[\w-]{0,30}?møde(?:t)?\b(?:\s{1,3}i\b)?",
+    re.IGNORECASE,
+)
 #: What stands between a committee and its date: ` d. `, `, den `, ` – onsdag den `.
 DATE_LEAD_WORDS = frozenset({"den", "d.", "d", *WEEKDAYS})
 
