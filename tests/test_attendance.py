@@ -451,3 +451,17 @@ def test_a_full_councils_member_list_on_one_plain_line_is_read(label):
     assert found(text, "ATT") == []
     wrong = council_minutes("For stemte: A og V (20)\n\nImod stemte: C, F, Ø, O og B (13)", label)
     assert found(wrong, "ATT005") == [("ATT005", line_of(wrong, "For stemte"))]
+
+
+@pytest.mark.parametrize("label", ["Medlemmer:", "- **Medlemmer:**", "- Medlemmer:"])
+def test_a_member_list_of_bullets_under_its_label_is_read(label):
+    """`Medlemmer:` (itself a bullet or not) over one bulleted name a line: the names, not the bullets."""
+    text = (f"# Økonomiudvalget\n\n- **Dato:** Mandag den 4. marts 2024 kl. 14:00\n- **Sted:** Byrådssalen\n{label}\n"
+            "  - Anne Holm (A)\n  - Bo Dam (V)\n  - Carl Krog (C)\n- **Afbud:** Bo Dam (V)\n\n"
+            "# Punkt 1: Godkendelse af dagsorden\n\n22/24308\n\n## Indstilling\n\n"
+            "Forvaltningen indstiller, at dagsordenen godkendes.\n\n## Beslutning\n\nGodkendt.\n\n{}\n")
+    participants = doc(text.format("")).facts.attendance.participants
+    assert participants is not None and [p.name for p in participants.persons] == ["Anne Holm", "Bo Dam", "Carl Krog"]
+    assert found(text.format("For stemte: A og C (2)"), "ATT") == []
+    wrong = text.format("For stemte: A, C og V (3)")
+    assert found(wrong, "ATT005") == [("ATT005", line_of(wrong, "For stemte"))]

@@ -14,7 +14,7 @@ from typing import Sequence
 from lark import Token, Transformer, Tree
 
 from referatcheck.dates import find_dates
-from referatcheck.lexer import FIELDISH, TEXT, Line, case_number, item_marker, parse_item_marker, shape_of, split_cells
+from referatcheck.lexer import BULLET_MARK, FIELDISH, ROW, TEXT, Line, case_number, item_marker, parse_item_marker, shape_of, split_cells
 from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
     Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry, Unread,
@@ -90,7 +90,8 @@ class DocumentBuilder(Transformer):
             value_col = line.find(value) + 1 if value and value in line else value_col
         conts = [c for c in children[1:] if c.type == "FIELD_CONT"]
         parts = [value] if value else []
-        parts.extend(str(cont).strip() for cont in conts)
+        # `Medlemmer:` over `- Anne Holm (A)` / `- Bo Dam (V)`: the names, not the bullets.
+        parts.extend(BULLET_MARK.sub("", str(cont), count=1).strip() for cont in conts)
         joined = _join_wrapped(parts)
         last = children[-1]
         if value:
@@ -100,7 +101,11 @@ class DocumentBuilder(Transformer):
         else:
             value_span = span_of(first)
         written = [line[max(0, value_span.column - 1):]] if value else []
-        written.extend(str(cont) for cont in conts)
+        if value and not conts and fact is not None and fact.shape.kind == ROW and value in line:
+            # `| Dato | 04-03-2024 |`: the value is its cell, not the rest of the row.
+            value_span = Span(first.line, value_col, first.line, value_col + len(value))
+            written = [value]
+        written.extend(BULLET_MARK.sub("", str(cont), count=1) for cont in conts)
         lines = tuple(clean_inline(text) for text in written if text.strip())
         return Field(label=label, value=joined, span=_span_of_tokens(children), value_span=value_span, role=role,
                      lines=lines)

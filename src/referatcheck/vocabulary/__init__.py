@@ -292,6 +292,9 @@ MEETING_PHRASE = re.compile(
     r"(?:\b(?:ordinær[te]?|ekstraordinær[te]?|konstituerende|åben[te]?|lukket)\s{1,3})?\b(?!fælles)[\w-]{0,30}?møde(?:t)?\b(?:\s{1,3}i\b)?",
     re.IGNORECASE,
 )
+#: A line that only names the municipality (`Kragsø Kommune`, `Bornholms Regionskommune`):
+#: it may stand between a title and its date line.
+MUNICIPALITY_LINE = re.compile(r"^(?:[\w.-]{1,30}\s{1,3}){0,3}[\w-]{0,30}kommune$", re.IGNORECASE)
 #: What stands between a committee and its date: ` d. `, `, den `, ` – onsdag den `.
 DATE_LEAD_WORDS = frozenset({"den", "d.", "d", *WEEKDAYS})
 
