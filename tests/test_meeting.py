@@ -239,6 +239,10 @@ HEAD_SHAPES = {
                                 "- **Sted:** Byrådssalen\n",
     "bullets with plain labels": "# Økonomiudvalget\n\n- Dato: Mandag den 4. marts 2024\n- Tidspunkt: 14:00\n"
                                  "- Sted: Byrådssalen\n",
+    "setext title over its committee and municipality": "Referat\n=======\n\n"
+                                                        "Økonomiudvalget, Kragsø Kommune\n-------------------------------\n\n"
+                                                        "**Dato:** Mandag den 4. marts 2024\n\n**Tid:** Kl. 14.00\n\n"
+                                                        "**Sted:** Byrådssalen\n",
 }
 
 # The head layouts of the probe (all for Økonomiudvalget's meeting of 4 March 2024 at 14:00): read
@@ -342,6 +346,13 @@ def test_the_meeting_is_read_from_each_head_layout(name):
     assert (meeting.committee, meeting.date, meeting.start) == ("Økonomiudvalget", dt.date(2024, 3, 4), "14:00")
     assert meeting.place in ("Byrådssalen", "Rådhuset", "Byrådssalen, Kragsø Rådhus")
     assert [(d.code, d.severity.value) for d in lint(text)] == []
+
+
+def test_a_committee_line_with_its_municipality_completes_a_bare_title():
+    """`Referat` / `Økonomiudvalget, Kragsø Kommune` (pandoc's setext headings): the committee is read."""
+    text = HEAD_SHAPES["setext title over its committee and municipality"] + DATED_ITEM.format("4. marts 2024")
+    assert doc(text).facts.meeting.committee == "Økonomiudvalget"
+    assert [(d.code, d.severity.value) for d in lint(text)] == [("MTG001", "info")]  # the date is in its field
 
 
 @pytest.mark.parametrize("name", MARCH_HEADS)

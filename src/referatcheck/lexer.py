@@ -28,7 +28,7 @@ from referatcheck.vocabulary import (
     ROUTINE_TITLES,
     PAGE_FURNITURE,
     BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
-    ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY,
+    ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, BODY_LINE,
     CASE_LINE_CLOSED, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, CLOSED_STATUS, DATE_ONLY,
     ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, MUNICIPALITY_LINE,
     OPEN_CLOSED_LABEL, OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_ENTRY_NUMBER, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
@@ -635,7 +635,7 @@ class _Roles:
                 have_date = True
             elif _bare_title(line.shape.text) and not _bare_title(text) and not _TITLE_WORDS.search(text):
                 text = line.shape.text  # `Økonomiudvalget` / `Referat`: the title word comes second
-            elif not have_body and _BODY_ALONE.match(line.shape.text):
+            elif not have_body and BODY_LINE.match(line.shape.text):
                 have_body = True
             else:
                 break

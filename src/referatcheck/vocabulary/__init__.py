@@ -312,6 +312,11 @@ MEETING_PHRASE = re.compile(
 #: A line that only names the municipality (`Kragsø Kommune`, `Bornholms Regionskommune`):
 #: it may stand between a title and its date line.
 MUNICIPALITY_LINE = re.compile(r"^(?:[\w.-]{1,30}\s{1,3}){0,3}[\w-]{0,30}kommune$", re.IGNORECASE)
+#: A line that is a body's name, with its municipality after it or not (`Kultur- og
+#: Fritidsudvalget, Hedeby Kommune`): under a bare title (`Referat`), the title's committee.
+BODY_LINE = re.compile(
+    rf"^{BODY}(?:\s{{0,3}}[,–-]\s{{1,3}}(?:[\w.-]{{1,30}}\s{{1,3}}){{0,3}}[\w-]{{0,30}}kommune)?$", re.IGNORECASE
+)
 #: What stands between a committee and its date: ` d. `, `, den `, ` – onsdag den `.
 DATE_LEAD_WORDS = frozenset({"den", "d.", "d", *WEEKDAYS})
 
