@@ -34,8 +34,9 @@ def _rebuild(document: Document) -> tuple[Rebuild, bool] | None:
     """The TOC rewritten from the items, and whether each finding's line can be fixed on its
     own (every entry stands in its item's place); None when no rebuild is safe: part of
     the file could not be read (the missing items may be there), or fewer than half the
-    items have an entry (the TOC and the items may have been read wrongly)."""
-    if not _applies(document) or document.unread:
+    items have an entry (the TOC and the items may have been read wrongly), or the TOC was
+    not read whole (the entries after the line it ended at would be written twice)."""
+    if not _applies(document) or document.unread or document.toc.cut:
         return None
     alignment = document.facts.toc
     if 2 * len(alignment.pairs) < len(document.items) or any(not item.title.strip() for item in document.items):
@@ -151,8 +152,8 @@ class ItemWithoutEntry(Rule):
     fixable = Applicability.SAFE
 
     def check(self, document, options) -> Iterator:
-        if not _applies(document):
-            return
+        if not _applies(document) or document.toc.cut:
+            return  # the TOC ended at a line that looks like more of it: the missing entries may stand there
         toc_span = document.toc.span
         positions = _positions(document)
         for item in document.facts.toc.orphan_items:

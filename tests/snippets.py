@@ -120,3 +120,19 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# ---- a numbered TOC with page numbers, in its variants (test_toc, test_fix) -----------------------
+
+PAGED_HEAD = ("# REFERAT Økonomiudvalget d. 25-10-2023\n\n**Mødedato** Onsdag d. 25. oktober 2023 kl. 08:00\n\n"
+              "**Mødested** Rådhuset\n\n## Indholdsfortegnelse\n\n")
+PAGED_TITLES = ["Godkendelse af dagsorden",
+                "Anlægsbevilling til renovering af Fjordby Svømmehal og etablering af nyt omklædningsrum",
+                "Udpegning af medlem til Fjordby Havns bestyrelse", "Eventuelt"]
+
+
+def paged_minutes(toc: str, numbers: tuple[int, ...] = (1, 2, 3, 4), titles: list[str] = PAGED_TITLES) -> str:
+    """Minutes of items ``numbers`` with ``titles`` (`# Punkt N. Title`, a case number and a
+    decision each) under ``toc``, the TOC's lines (the heading is on line 7, entries from line 9)."""
+    items = "".join(f"# Punkt {n}. {t}\n\n23/70{n:02d}\n\n## Beslutning\n\nGodkendt.\n\n" for n, t in zip(numbers, titles))
+    return PAGED_HEAD + toc + "\n" + items

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 from conftest import EXAMPLES
-from snippets import CLEAN, TOC_DEFECTS, TOC_SHAPES, shape_text
+from snippets import CLEAN, PAGED_TITLES, TOC_DEFECTS, TOC_SHAPES, paged_minutes, shape_text
 
 from referatcheck.diagnostic import Diagnostic, Message, Severity
 from referatcheck.edits import Applicability, Edit, Fix, fixable_path
@@ -370,3 +370,35 @@ def test_a_toc_whose_lines_cannot_be_rewritten_gets_no_fix(shape):
     found = [d for d in lint_file("a.md", broken.encode()).diagnostics if d.code.startswith("TOC")]
     assert [d.code for d in found] == ["TOC003"] and found[0].fix is None
     assert not _fix(broken, "a.md").changed
+
+
+# ---- no TOC fix on a TOC not read whole ----------------------------------------------------------
+
+_WRAPPED_TOC = ("Punkt 1. Godkendelse af dagsorden.....\t2\n"
+                "Punkt 2. Anlægsbevilling til renovering af Fjordby Svømmehal og etablering af nyt omklædnings-\n"
+                "rum.....\t6\n"
+                "Punkt 3. Udpegning af medlem til Fjordby Havns bestyrelse.....\t8\n"
+                "Punkt 4. Eventuelt.....\t9\n")
+
+
+def test_a_toc_cut_short_gets_no_fix_that_would_write_entries_twice():
+    """A TOC that ends at a line with more entries under it (here a sub-heading between two
+    entries) was not read whole: no TOC002 for the items listed below it, and no 'safe' fix
+    for what was read (a rebuild would append the entries that are already there)."""
+    toc = _WRAPPED_TOC.replace("Punkt 3.", "## Lukkede punkter\n\nPunkt 3.")
+    text = paged_minutes(toc, titles=["Godkendelse af referat"] + PAGED_TITLES[1:])
+    found = [d for d in lint_file("a.md", text.encode()).diagnostics if d.code.startswith("TOC")]
+    assert [(d.code, d.span.line) for d in found] == [("TOC003", 9)] and found[0].fix is None
+    assert not _fix(text, "a.md").changed
+    assert not _fix(text.replace("Godkendelse af referat", "Vejbelysning"), "a.md").changed  # TOC006: no fix
+
+
+def test_a_wrapped_entry_is_not_written_again_by_the_fix():
+    """An entry wrapped onto two lines is one entry: a correct TOC gets no fix, and a defect
+    elsewhere in it never adds the wrapped item as a new entry."""
+    clean = paged_minutes(_WRAPPED_TOC)
+    assert not _fix(clean).changed
+    broken = clean.replace("Havns bestyrelse.....", "Havns bestyrelser.....", 1)
+    outcome = _fix(broken)
+    assert not outcome.changed or _fixed_text(outcome) == clean
+    assert _codes(lint_file("a.md", broken.encode())) == Counter({"TOC003": 1})

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import CORPUS, EXAMPLES, SOENDERBORG, corpus_files, doc, lint
-from snippets import SHAPES_ITEMS, TOC_SHAPES, shape_text as _shape_text
+from snippets import PAGED_TITLES, SHAPES_ITEMS, TOC_SHAPES, paged_minutes, shape_text as _shape_text
 
 # In SOENDERBORG the TOC entries stand on lines 14-23 and item 5's heading on line 328.
 
@@ -238,3 +238,106 @@ def test_column_toc_right_under_a_head_table_is_read():
     assert all(block.span.end_line < 8 for block in document.head.blocks)  # the head's table ends above it
     assert lint(text, "TOC") == []
     assert [(d.code, d.span.line) for d in lint(text.replace("215\tTilskud", "217\tTilskud"), "TOC")] == [("TOC007", 10)]
+
+
+# ---- a TOC read whole: item-numbered entries without leaders, wrapped entries, page breaks ------
+
+_WRAPPED = ("Punkt 1. Godkendelse af dagsorden.....\t2\n"
+            "Punkt 2. Anlægsbevilling til renovering af Fjordby Svømmehal og etablering af nyt omklædnings-\n"
+            "rum.....\t6\n"
+            "Punkt 3. Udpegning af medlem til Fjordby Havns bestyrelse.....\t8\n"
+            "Punkt 4. Eventuelt.....\t9\n")
+
+
+def _entries(text: str) -> list[tuple]:
+    return [(e.number, e.title, e.page, e.span.line, e.span.end_line) for e in doc(text).toc.entries]
+
+
+@pytest.mark.parametrize("marker", ["Punkt {n}", "Pkt. {n}", "{n}."])
+def test_entries_numbered_as_items_without_leaders_are_a_toc_also_a_wrong_one(marker):
+    """`Punkt 31 Title<TAB>2` under a TOC heading is an entry on its own evidence: a TOC whose
+    entries name no item (all wrong, or its only entry wrong) is read and checked, not dropped."""
+    titles = ["Godkendelse af dagsorden", "Vejbelysning"]
+
+    def toc(names):
+        return "".join(f"{marker.format(n=n)} {t}\t{n - 29}\n" for n, t in zip((31, 32), names))
+
+    right = paged_minutes(toc(titles), (31, 32), titles)
+    assert [(e[0], e[1], e[2]) for e in _entries(right)] == [(31, titles[0], 2), (32, titles[1], 3)]
+    assert lint(right, "TOC") == []
+    wrong = paged_minutes(toc(["Vintertjeneste", "Budget 2025"]), (31, 32), titles)
+    assert [(d.code, d.span.line) for d in lint(wrong, "TOC")] == [("TOC006", 9), ("TOC006", 10)]
+    alone = paged_minutes(f"{marker.format(n=31)} Vintertjeneste\t2\n", (31,), titles)
+    assert [(d.code, d.span.line) for d in lint(alone, "TOC")] == [("TOC006", 9)]
+    one_right = paged_minutes(f"{marker.format(n=31)} Godkendelse af dagsorden\t2\n", (31,), titles)
+    assert len(doc(one_right).toc.entries) == 1 and lint(one_right, "TOC") == []
+
+
+@pytest.mark.parametrize("rows", ["1. Drift\t120\n2. Anlæg\t30\n3. Renter\t15\n",
+                                  "3. Drift\t12\n2. Anlæg\t30\n1. Renter\t45\n"])
+def test_numbered_figures_under_a_toc_heading_are_no_toc(rows):
+    """Rows opening with numbers are a TOC's entries only when the numbers rise as items' do
+    and their last figures rise as pages do: not a table of amounts."""
+    document = doc(paged_minutes(rows))
+    assert document.toc.entries == () and lint(paged_minutes(rows), "TOC") == []
+
+
+@pytest.mark.parametrize("wrap", ["hyphen", "space", "no-leader"])
+def test_an_entry_wrapped_onto_two_lines_is_one_entry(wrap):
+    toc = _WRAPPED
+    if wrap == "space":
+        toc = toc.replace("etablering af nyt omklædnings-\nrum", "etablering af\nnyt omklædningsrum")
+    if wrap == "no-leader":
+        toc = toc.replace("rum.....\t6", "rum\t6")
+    text = paged_minutes(toc)
+    assert _entries(text)[1] == (2, PAGED_TITLES[1], 6, 10, 11)
+    assert [e[0] for e in _entries(text)] == [1, 2, 3, 4]
+    assert lint(text, "TOC") == []
+    # The entries around it are still checked, at their lines.
+    wrong = paged_minutes(toc.replace("Havns bestyrelse", "Havns bestyrelser"))
+    assert [(d.code, d.span.line) for d in lint(wrong, "TOC")] == [("TOC003", 12)]
+    mismatch = paged_minutes(toc, titles=PAGED_TITLES[:1] + ["Salg af grund"] + PAGED_TITLES[2:])
+    assert [(d.code, d.span.line) for d in lint(mismatch, "TOC")] == [("TOC006", 10)]
+
+
+def test_a_numbered_entry_without_its_page_is_an_entry_not_a_wrap():
+    """`Punkt 2. Title` with no page over `Punkt 3. Title.....<TAB>8`: two entries, the first
+    without its page; not one entry wrapped, and not the TOC's end."""
+    toc = _WRAPPED.replace("omklædnings-\nrum.....\t6\n", "omklædningsrum\n")
+    text = paged_minutes(toc)
+    assert [(e[0], e[1], e[2]) for e in _entries(text)] == [(1, PAGED_TITLES[0], 2), (2, PAGED_TITLES[1], None),
+                                                            (3, PAGED_TITLES[2], 8), (4, PAGED_TITLES[3], 9)]
+    assert not doc(text).toc.cut and lint(text, "TOC") == []
+
+
+@pytest.mark.parametrize("furniture", ["Side 1 af 12", "Fjordby Kommune · Økonomiudvalget · Side 1 af 12", "1", "- 1 -"])
+def test_a_toc_goes_on_after_a_page_break(furniture):
+    """A footer the lexer skips, or a bare page number, between two pages of the TOC."""
+    toc = _WRAPPED.replace("Punkt 3.", f"\n{furniture}\n\nPunkt 3.")
+    text = paged_minutes(toc)
+    assert [e[0] for e in _entries(text)] == [1, 2, 3, 4]
+    assert lint(text, "TOC") == []
+
+
+def test_a_toc_cut_short_is_not_reported_missing_entries():
+    """A TOC that ends at a line with more entries after it was not read whole: its items are
+    not reported missing (they may be listed there), and it is marked so (no fix rebuilds it)."""
+    toc = _WRAPPED.replace("Punkt 3.", "## Lukkede punkter\n\nPunkt 3.")
+    document = doc(paged_minutes(toc))
+    assert document.toc.cut and [e.number for e in document.toc.entries] == [1, 2]
+    assert lint(paged_minutes(toc), "TOC") == []
+    assert not doc(paged_minutes(_WRAPPED)).toc.cut
+
+
+@pytest.mark.parametrize("leader", [".....", ""])
+def test_a_toc_of_one_numbered_entry_splits_its_number_by_the_item(leader):
+    """`1. Trafiksikkerhedsplan 2024.....<TAB>3` alone: item 1 has that title, so 1 is its number."""
+    titles = ["Trafiksikkerhedsplan 2024"]
+    text = paged_minutes(f"1. Trafiksikkerhedsplan 2024{leader}\t3\n", (1,), titles)
+    assert _entries(text) == [(1, "Trafiksikkerhedsplan 2024", 3, 9, 9)]
+    assert lint(text, "TOC") == []
+    assert [(d.code, d.span.line) for d in lint(text.replace("2024" + leader, "2025" + leader, 1), "TOC")] == [
+        ("TOC003", 9)]
+    # An entry whose digits belong to the title (the item is number 5) keeps them.
+    own = paged_minutes("2. Økonomiske redegørelse.....\t3\n", (5,), ["2. Økonomiske redegørelse"])
+    assert _entries(own) == [(None, "2. Økonomiske redegørelse", 3, 9, 9)] and lint(own, "TOC") == []

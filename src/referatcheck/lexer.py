@@ -22,7 +22,9 @@ from lark.lexer import Lexer
 from referatcheck.model import SectionKind
 from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
-from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_attributes, strip_heading_marks
+from referatcheck.titles import (
+    bold_only, clean_inline, join_wrapped, normalise_title, strip_heading_attributes, strip_heading_marks,
+)
 from referatcheck.toc_alignment import TRUNCATION_MIN_LENGTH, near_titles
 from referatcheck.vocabulary import (
     ROUTINE_TITLES,
@@ -35,6 +37,7 @@ from referatcheck.vocabulary import (
 )
 from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
 from referatcheck.vocabulary.decisions import AT_POINT
+from referatcheck.vocabulary.pages import PAGE_NUMBER_LINE
 from referatcheck.vocabulary.tables import YEAR_NAME
 
 # ---- shapes ------------------------------------------------------------------------
@@ -172,7 +175,7 @@ class Line:
     """
 
     __slots__ = ("raw", "shape", "marker", "case", "section", "toc", "field", "number_after", "closed", "label",
-                 "closed_below")
+                 "closed_below", "toc_cut")
 
     def __init__(self, raw: str, shape: Shape) -> None:
         self.raw = raw
@@ -186,6 +189,7 @@ class Line:
         self.closed = False  # `Lukket punkt` before an item, `lukket` in front of a TOC entry
         self.label = False  # an `Åben sag` / `Lukket punkt` layout label (``closed`` says which)
         self.closed_below = False  # an item head whose status line or case line under it says `Lukket`
+        self.toc_cut = False  # a TOC heading whose TOC ended at a line that looks like more of it
 
     def __str__(self) -> str:
         return self.raw
@@ -465,6 +469,11 @@ class _Roles:
         # A TOC written as a table is read only when its rows name these items.
         self._item_keys = frozenset(self._toc_key(lines[i], lines[i].marker) for i in strong)
         self.toc_table_end: int | None = None  # the end of a TOC read as a table (else None)
+        # A TOC entry wrapped onto the next line(s): its first line → all its lines, and the lines after the first.
+        self.toc_wraps: dict[int, range] = {}
+        self._toc_wrapped: set[int] = set()
+        self._toc_pageless: set[int] = set()  # `Punkt 2. Title` in a TOC with pages, its page left out
+        self.toc_cut = False  # the TOC ended at a line that looks like more of it (not read whole)
         self.toc_start = self._toc_start(first)
         self.toc_end = None
         toc_titles: frozenset[str] = frozenset()
@@ -908,36 +917,61 @@ class _Roles:
                 return end
         end = self._toc_lines_end(start, first_item, paged)
         if paged and self._item_keys and not self._names_any_item(start, end):
-            # `Title<TAB>3` rows without a dot leader, none naming an item the minutes hold: a
-            # table of figures under a heading such as `Dagsorden`, not entries (the heading alone).
+            # `Title<TAB>3` rows without a dot leader, none naming an item the minutes hold or
+            # numbered as items are: a table of figures under a heading such as `Dagsorden`,
+            # not entries (the heading alone).
+            self.toc_wraps, self._toc_wrapped, self._toc_pageless, self.toc_cut = {}, set(), set(), False
             return table
         return end
 
     def _names_any_item(self, start: int, end: int) -> bool:
-        """Whether a TOC with page numbers has a dot leader or an entry that names an item."""
+        """Whether a TOC with page numbers has a dot leader, an entry that names an item, or
+        entries that open with an item's number (`Punkt 31 Title<TAB>2`, `Pkt. 31`, `31. Title`)
+        rising as item numbers do, with pages that rise too (a table's figures do not): each is
+        evidence of a TOC, also of a wrong one."""
+        numbers, pages = [], []
         for i in range(start, end):
-            parsed = None if self.skip[i] else parse_toc_line(self.lines[i].raw)
-            if parsed is None:
+            entry = self._toc_entry(i)
+            if entry is None or entry.page is None:
                 continue
-            title, _, leader = parsed
+            title = entry.title
             number = TOC_ENTRY_NUMBER.match(title) if title[:1].isdigit() else None
-            if leader or self._names_item(title) or (number and self._names_item(title[number.end():])):
+            if entry.has_leader or self._names_item(title) or (number and self._names_item(title[number.end():])):
                 return True
-        return False
+            marker = item_marker(title)
+            if marker is not None and marker.title:
+                numbers.append(marker.number)
+                pages.append(entry.page)
+        return bool(numbers) and numbers_rise(numbers) and numbers_rise(pages)
 
     def _toc_lines_end(self, start: int, first_item: int, paged: bool) -> int:
         """First line after a TOC written line by line (with page numbers or without)."""
         entries = 0
         seen: set[str] = set()  # the titles listed so far: a title listed again is its item
+        resume = start + 1  # the line after a wrapped entry
         for i in range(start + 1, first_item):
             line = self.lines[i]
-            if self.skip[i]:
+            if self.skip[i] or i < resume:
                 continue
             if paged:
                 if parse_toc_line(line.raw) is not None or pending_toc_line(line.raw) is not None:
                     entries += 1
                     continue
+                wrap = self._wrapped_entry(i, first_item)
+                if wrap is not None:
+                    self.toc_wraps[i] = wrap
+                    self._toc_wrapped.update(wrap[1:])
+                    entries += 1
+                    resume = wrap.stop
+                    continue
+                if entries and self._page_number_between_entries(i, first_item):
+                    continue
+                if self._pageless_entry(i, first_item):
+                    self._toc_pageless.add(i)
+                    entries += 1
+                    continue
                 if line.shape.kind == HEADING or (entries and not self._is_toc_header(i)):
+                    self.toc_cut = entries > 0 and self._entry_follows(i, first_item)
                     return i
                 if self.lines[self.next_content[i]].case if self.next_content[i] < self.n else False:
                     return i
@@ -954,6 +988,89 @@ class _Roles:
             seen.add(key)
             entries += 1
         return first_item
+
+    def _wrap_part(self, i: int) -> bool:
+        """A line that may be the start (or middle) of a TOC entry wrapped onto the next line:
+        a short line of text, no case number, section, field or TAB column."""
+        line = self.lines[i]
+        return (not self.skip[i] and line.shape.kind in (TEXT, NUMBERED, BOLD, BULLET) and len(line.raw) <= 250
+                and "\t" not in line.raw and line.case is None and line.section is None and self._field_of(i) is None)
+
+    def _wrapped_entry(self, i: int, limit: int) -> range | None:
+        """The lines of a TOC entry wrapped onto the next line or two, in a TOC with page
+        numbers (`Punkt 3. Anlægsbevilling … nyt omklædnings-` / `rum.....<TAB>6`): lines
+        without a page number straight above the line that ends with one. None when line
+        ``i`` starts no such entry: the line with the page is an entry of its own when it
+        opens with an item's number, or names an item while line ``i`` does not open with one."""
+        if not self._wrap_part(i):
+            return None
+        first = item_marker(clean_inline(self.lines[i].raw).strip())
+        for k in range(i + 1, min(i + 3, limit)):
+            raw = self.lines[k].raw
+            parsed = parse_toc_line(raw) or pending_toc_line(raw)
+            if parsed is None:
+                if not self._wrap_part(k):
+                    return None
+                continue
+            joined = self._wrapped_toc_entry(range(i, k + 1))
+            if joined is None or item_marker(clean_inline(raw).strip()) is not None:
+                return None  # `Punkt 4. Title.....<TAB>8`: its own entry (the line above lacks its page)
+            if first is None:
+                # Unnumbered: a wrap when the line above ends in a hyphen, the line goes on in
+                # lower case, or only the joined title names an item (not a TOC sub-heading
+                # such as `Lukkede punkter` over an entry).
+                title = parsed[0]
+                if self._names_item(title) == "same" or self._names_item(clean_inline(self.lines[i].raw)) == "same":
+                    return None
+                if not (self.lines[k - 1].raw.rstrip().endswith("-") or title[:1].islower()
+                        or self._names_item(joined.title)):
+                    return None
+            return range(i, k + 1)
+        return None
+
+    def _wrapped_toc_entry(self, wrap: range) -> TocLine | None:
+        """The entry of a wrapped TOC entry's lines, joined as the lines of a title are."""
+        text = self.lines[wrap[0]].raw.rstrip()
+        for k in wrap[1:]:
+            text = join_wrapped(text, self.lines[k].raw.strip())[0]
+        return toc_entry_of(text, paged=True)
+
+    def _pageless_entry(self, i: int, limit: int) -> bool:
+        """`Punkt 2. Title` without a page number right above the next entry of a TOC with
+        pages: an entry whose page was left out (it opens with an item's number), not the TOC's end."""
+        if not self._wrap_part(i):
+            return False
+        marker = item_marker(clean_inline(self.lines[i].raw).strip())
+        nxt = self.next_content[i]
+        return (marker is not None and bool(marker.title) and nxt < limit
+                and (parse_toc_line(self.lines[nxt].raw) is not None or self._wrapped_entry(nxt, limit) is not None))
+
+    def _page_number_between_entries(self, i: int, limit: int) -> bool:
+        """A bare page number (`3`, `- 3 -`, `Side 3`) between two TOC entries: a page break
+        inside the TOC, not its end."""
+        line = self.lines[i]
+        if len(line.raw) > 20 or not PAGE_NUMBER_LINE.match(clean_inline(line.raw).strip()):
+            return False
+        nxt = self.next_content[i]
+        return nxt < limit and (parse_toc_line(self.lines[nxt].raw) is not None or self._wrapped_entry(nxt, limit) is not None)
+
+    def _entry_follows(self, i: int, limit: int) -> bool:
+        """Whether a line within the next few after ``i``, where a TOC ended, still reads as
+        one of its entries (a dot leader, an item's number, or an item's title, with a page):
+        the TOC was not read whole."""
+        j, seen = i, 0
+        while seen < 3:
+            j = self.next_content[j]
+            if j >= limit:
+                return False
+            seen += 1
+            parsed = parse_toc_line(self.lines[j].raw) or pending_toc_line(self.lines[j].raw)
+            if parsed is not None:
+                title, _, leader = parsed
+                marker = item_marker(title)
+                if leader or (marker is not None and marker.title) or self._names_item(title):
+                    return True
+        return False
 
     def _opens_item(self, i: int) -> bool:
         """A line directly followed by a section or a case number (a TOC title listed
@@ -991,8 +1108,12 @@ class _Roles:
         if i == self.toc_start:
             glued = TOC_HEADING_GLUED.match(line.raw.strip() if line.shape.kind == ROW else line.shape.text)
             return toc_entry_of(glued.group(2), paged=self.toc_paged) if glued else None
-        if self.skip[i]:
+        if self.skip[i] or i in self._toc_wrapped:
             return None
+        if i in self.toc_wraps:
+            return self._wrapped_toc_entry(self.toc_wraps[i])
+        if i in self._toc_pageless:
+            return TocLine(clean_inline(line.raw).strip(), None, None, False, False)
         return toc_entry_of(line.raw, paged=self.toc_paged)
 
     # -- head fields
@@ -1203,9 +1324,12 @@ class _Roles:
         while i < end:
             if toc_start is not None and toc_end is not None and i == toc_start:
                 types[i] = "TOC_HEAD"
+                lines[i].toc_cut = self.toc_cut
                 for j in range(toc_start + 1, min(toc_end, end)):
                     if self.skip[j]:
                         types[j] = "TOC_BLANK"
+                    elif j in self._toc_wrapped:
+                        types[j] = "TOC_CONT"  # the rest of a wrapped entry, read with its first line
                     else:
                         entry = self._toc_entry(j)
                         lines[j].toc = entry

@@ -194,6 +194,7 @@ class Toc:
     entries: tuple[TocEntry, ...]
     heading_span: Span
     span: Span
+    cut: bool = False  # it ended at a line that looks like more of it: not read whole
 
 
 @frozen

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from referatcheck.vocabulary.pages import HYPHEN_CONTINUATIONS as _CONJUNCTIONS
+
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
 _LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()\s]{0,500}\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -151,3 +153,24 @@ def _strip_leader(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return text.split()
+
+
+def join_wrapped(first: str, second: str, soft: bool = False) -> tuple[str, int]:
+    """Text of a line continued on the next, and the 0-based column where ``second``
+    starts in it: a word hyphenated at the line end is joined (`Indholds-` /
+    `fortegnelse`), a real hyphen kept (`Børne-` / `og`, `2025-` / `2028`, `Børne-` /
+    `Ungeudvalget`). The PDF reader joins wrapped lines with it, the lexer a TOC entry
+    wrapped onto two lines."""
+    if first.endswith("-") and len(first) >= 2 and second and first[-2].isalnum():
+        before = first[:-1].rsplit(" ", 1)[-1].lstrip("*")
+        after = second.split(" ", 1)[0].strip("*")
+        if soft and before[-1:].isalpha():
+            return first[:-1] + second, len(first) - 1
+        if before[-1:].isdigit() and after[:1].isdigit():
+            return first + second, len(first)
+        if (after.casefold() in _CONJUNCTIONS or not after[:1].isalpha()):
+            return f"{first} {second}", len(first) + 1
+        if after[:1].isupper() or len(before) < 4 or not before.isalpha() or not before[1:].islower():
+            return first + second, len(first)
+        return first[:-1] + second, len(first) - 1
+    return f"{first} {second}", len(first) + 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from attrs import evolve
 from lark import Token, Transformer, Tree
 
 from referatcheck.dates import find_dates
@@ -28,7 +29,8 @@ from referatcheck.vocabulary import (
 )
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
-from referatcheck.titles import bold_only, clean_inline, strip_heading_attributes, strip_heading_marks
+from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_attributes, strip_heading_marks
+from referatcheck.toc_alignment import near_titles
 
 # The second alternative starts only at the first blank of a run (possessively), so a
 # long run of spaces is passed once, not once per blank.
@@ -119,13 +121,18 @@ class DocumentBuilder(Transformer):
         entries = []
         for token in children:
             fact = facts(token)
+            if token.type == "TOC_CONT" and entries:
+                # The rest of an entry wrapped onto the next line: the lexer read the joined entry.
+                entries[-1] = evolve(entries[-1], span=Span.covering(entries[-1].span, span_of(token)))
+                continue
             if token.type not in ("TOC_ENTRY", "TOC_HEAD") or fact is None or fact.toc is None:
                 continue
             entry = fact.toc
             entries.append(TocEntry(title=entry.title, page=entry.page, number=entry.number,
                                     has_leader=entry.has_leader, span=span_of(token)))
         entries = _split_entry_numbers(entries)
-        return Toc(entries=tuple(entries), heading_span=span_of(head), span=_span_of_tokens(children))
+        cut = bool(facts(head) and facts(head).toc_cut)
+        return Toc(entries=tuple(entries), heading_span=span_of(head), span=_span_of_tokens(children), cut=cut)
 
     def front(self, children: list) -> tuple[Head, Toc | None]:
         title = None
@@ -221,6 +228,8 @@ class DocumentBuilder(Transformer):
     def start(self, children: list) -> Document:
         head, toc = children[0]
         items = tuple(c for c in children[1:] if isinstance(c, Item))
+        if toc is not None:
+            toc = evolve(toc, entries=_numbers_named_by_items(toc.entries, items))
         return Document(source=self.source, head=head, toc=toc, items=items, unread=tuple(self.unread))
 
     # -- blocks: the grammar has grouped their lines
@@ -411,6 +420,26 @@ def _split_entry_numbers(entries: list[TocEntry]) -> list[TocEntry]:
             )
         out.append(entry)
     return out
+
+
+def _numbers_named_by_items(entries: tuple[TocEntry, ...], items: tuple[Item, ...]) -> tuple[TocEntry, ...]:
+    """An entry left with its number in the title (`1. Trafiksikkerhedsplan 2024` alone in its
+    TOC: too few entries to call the TOC numbered) loses it when an item has that number and
+    the rest as its title (or one a word or two letters off: a defect the TOC rules report),
+    and no item has the whole as its title: the items' evidence."""
+    titles = {normalise_title(item.title) for item in items}
+    by_number = {item.number: normalise_title(item.title) for item in items if item.number is not None}
+    out = []
+    for entry in entries:
+        match = _entry_number(entry.title) if entry.number is None else None
+        if match is not None and normalise_title(entry.title) not in titles:
+            rest = entry.title[match.end():].strip()
+            number = int(match.group("digits"))
+            title = by_number.get(number)
+            if title is not None and (title == normalise_title(rest) or near_titles(normalise_title(rest), title)):
+                entry = evolve(entry, title=rest, number=number)
+        out.append(entry)
+    return tuple(out) if out != list(entries) else entries
 
 
 def _entry_number(title: str) -> re.Match[str] | None:

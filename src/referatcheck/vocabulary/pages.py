@@ -2,7 +2,7 @@
 after a hyphen that show it is not a word broken at a line end.
 
 Used by the PDF reader (:mod:`referatcheck.formats.pdflayout`,
-:mod:`referatcheck.formats.pdftext`).
+:mod:`referatcheck.formats.pdftext`) and where wrapped lines are joined (:mod:`referatcheck.titles`).
 """
 
 from __future__ import annotations
