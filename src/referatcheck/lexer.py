@@ -31,7 +31,7 @@ from referatcheck.vocabulary import (
     ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, BODY_LINE,
     CASE_LINE_CLOSED, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, CLOSED_STATUS, DATE_ONLY,
     ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, MUNICIPALITY_LINE,
-    OPEN_CLOSED_LABEL, OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_ENTRY_NUMBER, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
+    OPEN_CLOSED_LABEL, OPEN_CLOSED_LEAD, RUN_IN_LABEL, TITLE_WORDS, TOC_ENTRY_NUMBER, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
 )
 from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
 from referatcheck.vocabulary.decisions import AT_POINT
@@ -1030,6 +1030,9 @@ class _Roles:
                     role = self.words.head_role(match.group(1))
                     if role is not None:
                         return match.group(1).strip(), role, match.group(2).strip()
+            match = RUN_IN_LABEL.match(text) if kind == TEXT else None
+            if match and self.words.head_role(match.group(1)) is not None:
+                return match.group(1), self.words.head_role(match.group(1)), match.group(2).strip()
         if kind == ROW and "\t" in line.raw:
             # `**Mødedato**<TAB>Onsdag d. …`: a TAB between label and value shapes the line as a
             # table row; a known label makes it a field.
