@@ -546,6 +546,23 @@ def test_a_case_number_over_a_numbered_heading_is_the_headings_not_the_line_abov
         (14, "Salg af grund", "24/0876"), (15, "Høring om kollektiv trafik", "24/0877")]
 
 
+@pytest.mark.parametrize("heading", [
+    "# Punkt 1: Godkendelse af dags-\norden",  # a word hyphenated at the break
+    "24/04409\n# Punkt 1: Godkendelse af\n# dagsorden",  # case number above, heading on two lines
+    "24/04409\n# Punkt 1: Godkendelse af\ndagsorden",
+])
+def test_a_wrapped_item_heading_is_one_title(heading):
+    body = _BODY.replace("\n\nSagsnr.: 24/04410", "") if heading.startswith("24/") else _BODY
+    d = doc(_HEAD + heading + body)
+    assert [(i.number, i.title) for i in d.items] == [(1, "Godkendelse af dagsorden")]
+
+
+def test_a_line_of_text_under_a_heading_is_not_its_rest():
+    body = _BODY.replace("\n\nSagsnr.: 24/04410", "")
+    d = doc(_HEAD + "24/04409\n# Punkt 1: Godkendelse af dagsorden\nDagsordenen blev godkendt." + body)
+    assert [i.title for i in d.items] == ["Godkendelse af dagsorden"]
+
+
 def test_a_number_with_a_thousands_point_opening_a_paragraph_is_no_item():
     """`11.460 besøg i 2023.` right under a section heading, sections after it: still text."""
     body = _BODY.replace("Indstilling\n\n", "Sagsresumé\n\n11.460 besøg i 2023.\n\nIndstilling\n\n")

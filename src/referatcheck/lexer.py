@@ -1425,7 +1425,17 @@ class _Roles:
                 or line.label):
             return False
         nxt = self.next_content[j]
-        return nxt < end and bool(self.lines[nxt].case)
+        if nxt < end and self.lines[nxt].case:
+            return True
+        # Case-above style (`24/3300` / `# Punkt 1: Godkendelse af` / `# dagsorden` / `## Indstilling`):
+        # a section follows instead; the line must read as the heading's rest (the same heading
+        # markup, or a lower-case word after a break).
+        above = self.prev_content[head]
+        head_shape = self.lines[head].shape
+        rest = (line.shape.kind == head_shape.kind and line.shape.level == head_shape.level) or (
+            line.shape.kind == TEXT and line.shape.text[:1].islower() and not line.shape.text.endswith("."))
+        return (rest and above >= 0 and bool(self.lines[above].case) and nxt < end
+                and self.lines[nxt].section is not None)
 
     def _wrapped_section(self, i: int, end: int) -> SectionKind | None:
         """A section heading whose text wraps onto the next line: `### **Beslutning i … den**`

@@ -28,7 +28,7 @@ from referatcheck.vocabulary import (
 )
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
-from referatcheck.titles import bold_only, clean_inline, strip_heading_attributes, strip_heading_marks
+from referatcheck.titles import bold_only, clean_inline, join_lines, join_wrapped, strip_heading_attributes, strip_heading_marks
 
 # The second alternative starts only at the first blank of a run (possessively), so a
 # long run of spaces is passed once, not once per blank.
@@ -96,7 +96,7 @@ class DocumentBuilder(Transformer):
         parts = [value] if value else []
         # `Medlemmer:` over `- Anne Holm (A)` / `- Bo Dam (V)`: the names, not the bullets.
         parts.extend(BULLET_MARK.sub("", str(cont), count=1).strip() for cont in conts)
-        joined = _join_wrapped(parts)
+        joined = join_lines(parts)
         last = children[-1]
         if value:
             value_span = Span(first.line, value_col, last.end_line, last.end_column)
@@ -192,11 +192,14 @@ class DocumentBuilder(Transformer):
             # `Pkt. 42` on its own line, the title on the next.
             visible = clean_inline(visible + " " + " ".join(_visible_heading(str(c)) for c in conts))
         elif conts and str(head).count("**") % 2 == 0:
-            # Each line is complete (`## **… for udvalgets**` + `## **område**`): join their texts.
-            visible = clean_inline(" ".join([visible] + [_visible_heading(str(c)) for c in conts]))
+            # Each line is complete (`## **… for udvalgets**` + `## **område**`): join their texts,
+            # a word hyphenated at the break joined (`dags-` / `orden`).
+            visible = join_lines([visible] + [_visible_heading(str(c)) for c in conts])
         elif conts:
-            visible = clean_inline(" ".join([str(head)] + [str(c) for c in conts]))
-            visible = _visible_heading(visible)
+            raw = str(head).rstrip()
+            for cont in conts:
+                raw = join_wrapped(raw, str(cont).strip())[0]
+            visible = _visible_heading(raw)
         heading = fact is not None and fact.shape.kind in (HEADING, BOLD)
         marker = (fact.marker if fact is not None and fact.marker is not None and fact.marker.title and not conts
                   else item_marker(visible, heading=heading))
@@ -320,18 +323,6 @@ def _split_field(line: str) -> tuple[str, str, int]:
     rest_stripped = rest.lstrip()
     col = offset + len(label) + 1 + (len(rest) - len(rest_stripped)) + 1
     return clean_inline(label), clean_inline(rest_stripped), col
-
-
-def _join_wrapped(parts: list[str]) -> str:
-    """Join wrapped field lines; a hard break inside a name joins with one space, one after
-    the hyphen of a double name (`Lykke-` + `Hansen`) with none."""
-    text = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        glue = "" if text[-2:-1].isalpha() and text.endswith("-") and part[:1].isupper() else " "
-        text = text + glue + part if text else part
-    return clean_inline(text)
 
 
 def _title(text: str, span: Span) -> Title:
