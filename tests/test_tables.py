@@ -165,6 +165,47 @@ def test_subtotals_on_top_of_their_groups():
     assert ("TAB001", line_of(wrong, "Voksne i alt"), "error") in tab(wrong)
 
 
+RUNNING = """Mio. kr.\tRegnskab 2023
+Skatter og tilskud\t-3.120,4
+Driftsudgifter\t2.955,1
+Renter\t3,7
+Resultat af ordinær drift\t-161,6
+Anlæg\t120,0
+Resultat i alt\t-41,6
+"""
+
+
+def test_running_subtotal_is_not_summed_twice():
+    # `Resultat af ordinær drift` sums the three rows above it; `Resultat i alt` is it plus Anlæg.
+    assert tab(RUNNING) == []
+    wrong_total = RUNNING.replace("Resultat i alt\t-41,6", "Resultat i alt\t-51,6")
+    assert tab(wrong_total) == [("TAB001", line_of(wrong_total, "Resultat i alt"), "error")]
+    assert "summerer til -41,6" in messages(wrong_total, "TAB001")[0]
+    # A wrong subtotal: the total fits its rows without it, so the subtotal is the line to edit.
+    wrong_subtotal = RUNNING.replace("drift\t-161,6", "drift\t-171,6")
+    assert tab(wrong_subtotal) == [("TAB001", line_of(wrong_subtotal, "Resultat af"), "error")]
+    assert "summerer til -161,6" in messages(wrong_subtotal, "TAB001")[0]
+    # A rounded subtotal is a rounding difference at the subtotal, nothing more.
+    rounded = RUNNING.replace("drift\t-161,6", "drift\t-161,7")
+    assert tab(rounded) == [("TAB001", line_of(rounded, "Resultat af"), "info")]
+
+
+def test_running_subtotal_shown_by_its_figures_alone():
+    body = ("1.000 kr.\tBudget\tRegnskab\nSkatter\t-500\t-510\nUdgifter\t450\t455\nNetto\t-50\t-55\n"
+            "Anlæg\t20\t30\nI alt\t-30\t-25\n")
+    assert tab(body) == []
+    wrong = body.replace("I alt\t-30", "I alt\t-40")
+    assert tab(wrong) == [("TAB001", line_of(wrong, "I alt"), "error")]
+
+
+def test_a_row_that_happens_to_be_the_sum_above_is_still_a_row():
+    body = "1.000 kr.\tBudget\nA\t10\nB\t20\nC\t30\nD\t40\nI alt\t100\n"
+    assert tab(body) == []
+    wrong = body.replace("I alt\t100", "I alt\t110")
+    assert tab(wrong) == [("TAB001", line_of(wrong, "I alt"), "error")]
+    assert "summerer til 100" in messages(wrong, "TAB001")[0]
+
+
 def test_label_in_a_text_column_after_a_code():
     body = "Konto\tTekst\tBeløb\n01\tSkoler\t100\n02\tDagtilbud\t50\n\tI alt\t160\n"
     assert tab(body) == [("TAB001", line_of(body, "\tI alt"), "error")]

@@ -34,7 +34,7 @@ from referatcheck.model import Block, Cell, Document, Heading, ListBlock, Paragr
 from referatcheck.titles import clean_inline
 from referatcheck.vocabulary.tables import (
     APPROPRIATION, CODE_NAMES, LEGEND, OUTLOOK_HEADER, PART_LABEL, PERCENT_NAME, PERIOD, PERIOD_NAME,
-    QUALIFIED_TOTAL, RATE_NAME, THOUSANDS_HEADER, TOTAL_LABEL, YEAR_NAME, column_role,
+    QUALIFIED_TOTAL, RATE_NAME, SUBTOTAL_LABEL, THOUSANDS_HEADER, TOTAL_LABEL, YEAR_NAME, column_role,
 )
 
 # --- column roles, read from header names ---------------------------------------------
@@ -149,6 +149,11 @@ class TableView:
 
 def is_total_label(label: str) -> bool:
     return bool(TOTAL_LABEL.search(label))
+
+
+def is_subtotal_label(label: str) -> bool:
+    """`Resultat af ordinær drift`: a name a running subtotal may have (not proof of one)."""
+    return bool(SUBTOTAL_LABEL.match(label))
 
 
 def is_part_label(label: str) -> bool:
