@@ -568,6 +568,41 @@ def test_pipe_table_with_separator_and_html():
     assert ("TAB001", line_of(wrong, "| **I alt"), "error") in tab(wrong)
 
 
+GRID = """+----------------+---------+
+| Ansøger        | Kr.     |
++================+=========+
+| Musikforening  | 250.000 |
++----------------+---------+
+| Teatergruppen  | 300.000 |
+| Kulissen       |         |
++----------------+---------+
+| I alt          | 550.000 |
++----------------+---------+
+"""
+
+SIMPLE = """  Område (1.000 kr.)   Korrigeret budget   Forbrug pr. 30/9   Forbrugs %
+  -------------------- ------------------- ------------------ ------------
+  Folkeskoler          412.300             301.000            73,0
+  SFO og klubber       61.100              43.400             71,0
+  I alt                473.400             344.400            72,8
+"""
+
+
+@pytest.mark.parametrize(("table", "total", "wrong_total", "total_line"), [
+    (GRID, "| 550.000 |", "| 650.000 |", "| I alt"),
+    (SIMPLE, "473.400             344.400", "473.400             354.400", "  I alt"),
+])
+def test_pandoc_grid_and_simple_tables_are_checked(table, total, wrong_total, total_line):
+    assert tab(table) == []
+    wrong = table.replace(total, wrong_total)
+    assert ("TAB001", line_of(wrong, total_line), "error") in tab(wrong)
+
+
+def test_pandoc_table_that_does_not_line_up_is_said_not_read():
+    crossing = SIMPLE.replace("  SFO og klubber       61.100 ", "  SFO og klubber     61.100   ")
+    assert tab(crossing) == [("TAB008", line_of(crossing, "  Område"), "info")]
+
+
 def test_caption_unit_and_blank_lines_between_rows():
     body = "Fordeling (i 1.000 kr.):\n\nIndsats\tBeløb\nA\t1.100\n\nB\t800\n\nI alt\t1.900\n"
     view = doc(minutes(body)).facts.tables[0]

@@ -142,7 +142,7 @@ class TableView:
         return (
             self.unit is not None
             or self.appropriation
-            or any(r.kind == TOTAL for r in self.body)
+            or any(r.kind == TOTAL or is_total_label(r.label) for r in self.body)
             or any(c.role is not None and c.role != PERIOD for c in self.columns)
         )
 
@@ -382,6 +382,12 @@ def _shape(table, rows, caption, caption_span, notes, appropriation, prose) -> T
                     f"column {j + 1} holds figures but has no header; the rows do not line up",
                 )
                 break
+    # A space-aligned or grid row whose text crosses the columns: its cells are a guess.
+    if problem is None and any(r.misaligned for r in rows):
+        problem = (
+            "en række flugter ikke med tabellens kolonner",
+            "a row does not line up with the table's columns",
+        )
     body = _body(body_rows, body_parsed, columns, width)
     unit, unit_span = _unit(header, columns, caption, caption_span, body)
     legend, legend_span = _legend(notes, caption, caption_span, header)
