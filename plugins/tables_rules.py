@@ -518,20 +518,27 @@ class TableCheck:
             for candidate in (above_group, above_all, below_group, flat_group):
                 if candidate and candidate not in plain_readings:
                     plain_readings.append(candidate)
-            # Running subtotals above: the total sums each of them or its rows, never both.
-            # Proven ones are read so first (a total that fits no reading is then compared
-            # with the rows without the subtotal); the others after the plain readings.
-            # Their rows before the subtotal itself: exact figures win a tie with rounded ones.
+            # Running subtotals above: a reading sums each of them or its rows, never both.
+            # Readings with the proven ones come first (a total that fits no reading is
+            # then compared with the subtotals' rows), with the others after the plain
+            # readings; the rows before the subtotals (exact figures win a tie with rounded).
+            readings: list[tuple[list[int], list[int]]] = []  # (rows, the subtotals it reads)
             subtotals = [k for k in above_all if k in groups]
             sure = [k for k in subtotals if k in proven]
-            first, last = [], []
-            for base in (above_all, above_group):
-                if sure:
-                    first += [_without_subtotals(base, sure), _with_subtotals(base, sure, groups)]
-                if len(subtotals) > len(sure):
-                    last += [_without_subtotals(base, subtotals), _with_subtotals(base, subtotals, groups)]
+
+            def read_with(subs: list[int]) -> None:
+                for base in (above_all, above_group):
+                    inside = [k for k in subs if k in base]
+                    if inside:
+                        readings.append((_without_subtotals(base, inside), inside))
+                        readings.append((_with_subtotals(base, inside, groups), inside))
+
+            read_with(sure)
+            readings.extend((candidate, []) for candidate in plain_readings)
+            if len(subtotals) > len(sure):
+                read_with(subtotals)
             candidates: list[list[int]] = []
-            for candidate in (*first, *plain_readings, *last):
+            for candidate, _ in readings:
                 if candidate and candidate not in candidates:
                     candidates.append(candidate)
             if not candidates:
@@ -542,13 +549,11 @@ class TableCheck:
             if work > _MAX_WORK:
                 break
             parts, uncertain = self._choose(i, candidates, columns, len(plain_readings))
-            chosen = set(parts)
-            for k in subtotals:
-                group = set(groups[k])
-                if (k in chosen and not group & chosen) or (k not in chosen and group <= chosen):
-                    structure.append((k, groups[k], False))
-                    consumed.update(groups[k])
-                    consumed.add(k)
+            # The subtotals the chosen reading reads (its first origin) are subtotals.
+            for k in next(subs for rows, subs in readings if rows == parts):
+                structure.append((k, groups[k], False))
+                consumed.update(groups[k])
+                consumed.add(k)
             structure.append((i, parts, uncertain))
             consumed.update(parts)
             open_rows = [k for k in open_rows if k not in consumed]
@@ -577,7 +582,7 @@ class TableCheck:
 
         A running subtotal (`Resultat af ordinær drift` under three rows, then `Anlæg`
         and `Resultat i alt`) sums the plain rows since the start, the previous total or
-        the previous subtotal, two at least. A row may be one when its figures fit that
+        the previous subtotal (two at least), or that subtotal and the rows since. A row may be one when its figures fit that
         sum (no column breaks it, one holds it exactly and is not 0) or when it is named
         so (`Resultat …`, `Delsum`); it is proven when both hold, or the figures hold
         exactly in two columns. Only a total below that fits with it read as a subtotal
@@ -587,22 +592,30 @@ class TableCheck:
         proven: set[int] = set()
         if not any(r.kind == TOTAL for r in self.body):
             return groups, proven
-        group: list[int] = []
+        since: list[int] = []  # the plain rows since the start, the previous total or subtotal
+        previous: list[int] = []  # the previous subtotal since the last total
         for i, row in enumerate(self.body):
             if row.kind == TOTAL:
-                group = []
+                since, previous = [], []
             elif row.kind == PLAIN:
-                if len(group) >= 2:
-                    results = self._evaluate(row, group, columns)
-                    exact = sum(v == "ok" and amount.value != 0 for _, amount, _, _, v in results)
-                    fits = exact >= 1 and all(v != ERROR for *_, v in results)
-                    named = is_subtotal_label(row.label)
-                    if fits or named:
-                        groups[i], group = group, []
-                        if fits and (named or exact >= 2):
-                            proven.add(i)
-                        continue
-                group.append(i)
+                running = previous + since
+                shown = None  # (its rows, how many columns hold the sum exactly)
+                for group in (since, running) if previous else (since,):
+                    if len(group) >= 2:
+                        results = self._evaluate(row, group, columns)
+                        exact = sum(v == "ok" and amount.value != 0 for _, amount, _, _, v in results)
+                        if exact >= 1 and all(v != ERROR for *_, v in results):
+                            shown = group, exact
+                            break
+                named = is_subtotal_label(row.label)
+                if shown or named and len(running) >= 2:
+                    # Named only: `Resultat …` runs on from the previous result.
+                    groups[i] = shown[0] if shown else running
+                    if shown and (named or shown[1] >= 2):
+                        proven.add(i)
+                    since, previous = [], [i]
+                    continue
+                since.append(i)
         return groups, proven
 
     def totals(self) -> Iterator[Finding]:

@@ -190,6 +190,16 @@ def test_running_subtotal_is_not_summed_twice():
     assert tab(rounded) == [("TAB001", line_of(rounded, "Resultat af"), "info")]
 
 
+def test_running_subtotals_in_a_chain():
+    # Each `Resultat …` runs on from the one above it.
+    body = ("Mio. kr.\tRegnskab 2023\tBudget 2024\nSkatter\t-3.120,4\t-3.200,0\nDrift\t2.955,1\t3.000,0\n"
+            "Renter\t3,7\t4,0\nResultat af ordinær drift\t-161,6\t-196,0\nAnlæg\t120,0\t150,0\n"
+            "Resultat efter anlæg\t-41,6\t-46,0\nFinansforskydninger\t10,0\t20,0\nResultat i alt\t-31,6\t-26,0\n")
+    assert tab(body) == []
+    wrong = body.replace("anlæg\t-41,6", "anlæg\t-51,6")
+    assert tab(wrong) == [("TAB001", line_of(wrong, "Resultat efter"), "error")]
+
+
 def test_running_subtotal_shown_by_its_figures_alone():
     body = ("1.000 kr.\tBudget\tRegnskab\nSkatter\t-500\t-510\nUdgifter\t450\t455\nNetto\t-50\t-55\n"
             "Anlæg\t20\t30\nI alt\t-30\t-25\n")
