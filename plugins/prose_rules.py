@@ -1,7 +1,7 @@
 """TXT — figures in prose: parts against the whole they are stated to make.
 
 What is read (`418 borgere, heraf 203 kvinder og 196 mænd`, `i alt 146 … fordelt på 61 …
-og 85 …`) and what is left alone is described in :mod:`referatcheck.figures`; the
+og 85 …`, `120.000 kr., 100.000 kr. og 90.000 kr., i alt 310.000 kr.`) and what is left alone is described in :mod:`referatcheck.figures`; the
 statements come from ``document.facts.figures`` and are compared here as rounding
 intervals.
 """
@@ -17,13 +17,14 @@ from referatcheck.rule import Rule, RuleDoc
 
 
 class PartsDoNotMakeWhole(Rule):
-    """Parts stated with `heraf` / `fordelt på` do not add up to their whole."""
+    """Parts stated with `heraf` / `fordelt på` / `…, i alt` do not add up to their whole."""
 
     code, name, family, severity = "TXT001", "parts-do-not-make-whole", "TXT", Severity.WARNING
     doc = RuleDoc(
-        summary_da="Tallene efter `heraf` eller `fordelt på` summerer ikke til det samlede tal foran.",
-        summary_en="The figures after `heraf` (of which) or `fordelt på` (divided into) do not add up to the "
-                   "whole before them.",
+        summary_da="Tallene efter `heraf` eller `fordelt på` (eller foran `i alt`) summerer ikke til det samlede "
+                   "tal.",
+        summary_en="The figures after `heraf` (of which) or `fordelt på` (divided into), or before `i alt` (in "
+                   "all), do not add up to the whole.",
         why_da="`418 borgere, heraf 203 kvinder og 196 mænd` lover, at delene udgør helheden; går regnestykket "
                "ikke op, er et af tallene forkert. Tal sammenlignes med afrunding (et tal med én decimal står for "
                "±0,05); en forskel, der kan skyldes afrunding, er kun info. Kun entydige sætninger læses: én del, "

@@ -150,6 +150,16 @@ def test_numbered_points_of_an_actor_recommendation():
     assert found(text) == [("DEC002", 227, "warning")]
 
 
+def test_numbered_decision_entry_with_a_remark_settles_its_point():
+    """`2. Drøftet. Udvalget ønsker …`: the entry's first sentence is the verdict."""
+    text = edited(NORDBY_OEU, 227, "Punkt 1 drøftet. Punkt 2 godkendt.",
+                  "\n1. Drøftet.\n2. Godkendt. Udvalget ønsker en status i juni.")
+    assert found(text) == []
+    text = edited(NORDBY_OEU, 227, "Punkt 1 drøftet. Punkt 2 godkendt.",
+                  "\n1. Drøftet. Udvalget ønsker en status i juni.")
+    assert found(text) == [("DEC003", 228, "warning")]
+
+
 def test_at_bullets_are_points_counted_in_order():
     lines = lines_of(SOENDERBORG_2021)
     assert lines[144] == "Udvalget anbefaler indstillingen."  # Punkt 2: three `- at …` bullets

@@ -186,3 +186,40 @@ def test_toc_pages_are_the_printed_ones_when_the_footers_give_them():
     assert [page_of(document, i.heading_span.line) for i in document.items] == [1, 2]  # printed, not 2, 3
     assert [document.extra[LOCATIONS][i.heading_span.line - 1].page for i in document.items] == [2, 3]
     assert not [d for d in Linter().lint_bytes("x.pdf", pdf).diagnostics if d.code == "TOC009"]
+
+
+def test_toc_page_number_wrapped_onto_its_own_line():
+    """A title and leader that fill the line push the TAB, and the page number after it,
+    onto the next line (Word's default tab stops, as LibreOffice prints them)."""
+    long_title = "Forslag til prioriteringsmuligheder i den lokale beskæftigelsesindsats ......."
+    pdf = layout_pdf([[
+        (72, 60, 16, "REFERAT Økonomiudvalget d. 02-09-2024", True),
+        (72, 100, 12, "Indholdsfortegnelse", True),
+        (72, 120, 11, "Godkendelse af dagsorden ......................................"), (520, 120, 11, "2"),
+        (72, 134, 11, long_title), (72, 148, 11, "10"),
+        (72, 162, 11, "Meddelelser ........................................................"), (520, 162, 11, "12"),
+    ]])
+    assert text_of(pdf)[2:5] == [
+        "Godkendelse af dagsorden.....\t2",
+        "Forslag til prioriteringsmuligheder i den lokale beskæftigelsesindsats.....\t10",
+        "Meddelelser.....\t12",
+    ]
+
+
+def test_a_digit_close_after_a_letter_is_a_word_of_its_own():
+    """`beskæftig` and a page number set a point and a half after it by a near tab stop
+    are two words; `COVID19`, set tight, stays one."""
+    from referatcheck.formats.pdflayout import _line_of
+    from referatcheck.formats.pdfpage import Glyph
+
+    def glyphs(text: str, gap_before_digits: float) -> list[Glyph]:
+        out, x = [], 72.0
+        for ch in text:
+            if ch.isdigit() and out and out[-1].ch.isalpha():
+                x += gap_before_digits
+            out.append(Glyph(ch, x, x + 6, 100, 111, 109, 11, False))
+            x += 6
+        return out
+
+    assert [w.text for s in _line_of(1, glyphs("beskæftig7", 1.5)).segments for w in s.words] == ["beskæftig", "7"]
+    assert [w.text for s in _line_of(1, glyphs("COVID19", 0.1)).segments for w in s.words] == ["COVID19"]

@@ -87,6 +87,30 @@ def test_fordelt_paa_with_i_alt():
     assert found == [("TXT001", "warning", line_of(text, "146 borgere"))]
 
 
+@pytest.mark.parametrize("prose", [
+    "Der er givet tilskud på 120.000 kr., 100.000 kr. og 90.000 kr., i alt 300.000 kr.",
+    "Tilskuddene udgør 120.000 kr. til idræt, 100.000 kr. til kultur og 90.000 kr. til spejdere, i alt 300.000 kr.",
+])
+def test_total_after_its_parts(prose):
+    found, text = findings(prose)
+    assert found == [("TXT001", "warning", line_of(text, "120.000 kr."))]
+    diagnostic = lint(text, "TXT")[0]
+    assert diagnostic.span.column == text.splitlines()[diagnostic.span.line - 1].index("120.000") + 1
+    assert "= 310.000" in diagnostic.message.da and "300.000" in diagnostic.message.da
+    assert findings(prose.replace("i alt 300.000", "i alt 310.000"))[0] == []
+
+
+@pytest.mark.parametrize("prose", [
+    # another figure of the unit before the list: where does the list begin?
+    "Budgettet er 2 mio. kr.; der gives 120.000 kr. til idræt og 100.000 kr. til kultur, i alt 300.000 kr.",
+    "Der gives 120.000 kr. til idræt og 100.000 kr. til kultur, i alt mere end 200.000 kr.",
+    "Der gives 120.000 kr. til idræt, 100.000 kr. til kultur m.fl., i alt 300.000 kr.",  # not exhaustive
+    "Vi har 12 pladser i år, i alt 30 pladser.",  # one figure is no list
+])
+def test_total_after_unclear_lists_are_not_checked(prose):
+    assert findings(prose)[0] == []
+
+
 def test_three_parts_one_wrong():
     found, text = findings("Forslaget indeholder 612 mio. kr., heraf 214 mio. kr. til skoler, 156 mio. kr. til veje "
                            "og 252 mio. kr. til øvrige projekter.")

@@ -574,10 +574,14 @@ def statements_of(blocks: list[Block]) -> tuple[tuple[Statement, ...], bool]:
         elif isinstance(block, ListBlock):
             # `1. Godkendt` / `2. Taget til efterretning`: a point-by-point list.
             for entry in block.items:
-                verdict = verdict_of(entry.text)
+                # `2. Drøftet. Udvalget ønsker en indsats …`: the entry's first sentence
+                # settles its point; what follows is free text.
+                pieces = [piece for _, piece in sentences(entry.text)] or [entry.text]
+                verdict = verdict_of(pieces[0])
                 digits = entry.marker.rstrip(".)")
                 if verdict is not None and block.ordered and digits.isdigit():
-                    found.append(Statement(verdict, (int(digits),), entry.text, entry.span))
+                    found.append(Statement(verdict, (int(digits),), pieces[0], entry.span))
+                    free = free or any(_statements(piece, entry.span) is None for piece in pieces[1:])
                 else:
                     statements = _statements(entry.text, entry.span)
                     if statements is None:

@@ -1,9 +1,11 @@
 """Figures in prose: a whole and the parts a sentence says it consists of.
 
-Only two unambiguous shapes are read, within one sentence:
+Only three unambiguous shapes are read, within one sentence:
 
 - `418 borgere, heraf 203 kvinder og 196 mænd` (also `hvoraf`);
-- `i alt 146 borgere fordelt på 61 i brancheforløb og 85 i mentorforløb`.
+- `i alt 146 borgere fordelt på 61 i brancheforløb og 85 i mentorforløb`;
+- `120.000 kr. til idræt, 100.000 kr. til kultur og 90.000 kr. til spejdere, i alt
+  310.000 kr.`: the list first, the total right after it.
 
 Everything else is left alone: a single part (`88,8 mio. kr., heraf 52,2 mio. kr.`
 says nothing about the rest), a `heraf` not followed by a figure (`heraf mere end
@@ -18,13 +20,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import attrs
 from attrs import frozen
 
 from referatcheck.amounts import Amount, Interval, find_numbers
 from referatcheck.model import Document, ListBlock, Paragraph, Span
 from referatcheck.sentences import sentences
 from referatcheck.vocabulary.figures import (
-    COMPLEMENTS, FORDELT, HERAF, LAST_SEPARATOR, LIST_SEPARATOR, NOT_EXHAUSTIVE, TOTAL_BEFORE,
+    COMPLEMENTS, FORDELT, HERAF, LAST_SEPARATOR, LIST_SEPARATOR, NOT_EXHAUSTIVE, TOTAL_AFTER, TOTAL_BEFORE,
 )
 
 _MAX_GAP = 80  # characters between the whole and `heraf`: a short noun phrase
@@ -43,6 +46,12 @@ class PartsStatement:
     start: int  # offsets of the statement in the text searched (whole … last part)
     end: int
     labels: tuple[str, ...] = ()  # the word after each part (`kvinder`, `mænd`), lower case
+    total_last: bool = False  # `A, B og C, i alt N`: the statement opens with the first part
+
+    @property
+    def opening(self) -> Amount:
+        """The figure the statement starts with."""
+        return self.parts[0] if self.total_last else self.whole
 
     @property
     def complementary(self) -> bool:
@@ -74,27 +83,60 @@ def find_parts_statements(text: str, limit: int = 50) -> list[PartsStatement]:
     """The `N X, heraf A Y og B Z` / `i alt N … fordelt på A … og B …` in ``text`` (at most
     ``limit``: a paragraph with more is a list of figures, not prose to check)."""
     folded = text.casefold()
-    if "heraf" not in folded and "hvoraf" not in folded and "fordel" not in folded:
+    if not _KEYWORDS.search(folded):
         return []
     found = []
     for offset, sentence in sentences(text):
         if len(sentence) > _MAX_SENTENCE:
             continue  # not a sentence a reader checks at a glance; and it keeps the work linear
-        folded = sentence.casefold()
-        if "heraf" not in folded and "hvoraf" not in folded and "fordel" not in folded:
+        if not _KEYWORDS.search(sentence.casefold()):
             continue
         numbers = find_numbers(sentence)
         if len(numbers) < 3:
             continue
-        for pattern, needs_total in ((HERAF, False), (FORDELT, True)):
-            for keyword in pattern.finditer(sentence):
-                statement = _statement(sentence, numbers, keyword, needs_total)
-                if statement is not None:
-                    found.append(PartsStatement(statement.whole, statement.parts, statement.start + offset,
-                                                statement.end + offset, statement.labels))
-                    if len(found) >= limit:
-                        return found
+        statements = [_statement(sentence, numbers, keyword, needs_total)
+                      for pattern, needs_total in ((HERAF, False), (FORDELT, True))
+                      for keyword in pattern.finditer(sentence)]
+        statements += [_total_after(sentence, numbers, keyword) for keyword in TOTAL_AFTER.finditer(sentence)]
+        for statement in statements:
+            if statement is not None:
+                found.append(attrs.evolve(statement, start=statement.start + offset, end=statement.end + offset))
+                if len(found) >= limit:
+                    return found
     return found
+
+
+# A cheap test before the sentence is split and its numbers read: the words every shape has.
+_KEYWORDS = re.compile(r"heraf|hvoraf|fordel|i alt|samlet")
+
+
+def _total_after(sentence: str, numbers, keyword: re.Match[str]) -> PartsStatement | None:
+    """`A X, B Y og C Z, i alt N`: the parts are the list of figures that ends right before
+    the keyword, with N's unit; nothing else of that unit may stand before the list (then
+    it cannot be told where the list begins)."""
+    after = [n for n in numbers if n[1] >= keyword.end()]
+    if not after or after[0][1] != keyword.end():
+        return None  # `…, i alt mere end 300.000 kr.`
+    whole = after[0]
+    unit = whole[0].unit
+    if unit in ("%", "%-point"):
+        return None
+    before = [n for n in numbers if n[2] <= keyword.start() and n[0].unit == unit]
+    if unit is None:
+        before = [n for n in before if not _is_year(n[0])]
+    if len(before) < 2 or len(sentence[before[-1][2]: keyword.start()]) > _MAX_GAP:
+        return None
+    gaps = [sentence[a[2]: b[1]] for a, b in zip(before, before[1:])]
+    if not LAST_SEPARATOR.search(gaps[-1]) or not all(LIST_SEPARATOR.search(gap) for gap in gaps):
+        return None  # not one list of figures, or one that does not end in `og`
+    if NOT_EXHAUSTIVE.search(sentence, 0, whole[2]):
+        return None
+    labels = []
+    for _, _, end in before:
+        label = _LABEL_AFTER.match(sentence, end)
+        labels.append(label.group(1).casefold() if label else "")
+    return PartsStatement(whole[0], tuple(p[0] for p in before), before[0][1], whole[2], tuple(labels),
+                          total_last=True)
 
 
 def _statement(sentence: str, numbers, keyword: re.Match[str], needs_total: bool) -> PartsStatement | None:
@@ -176,11 +218,11 @@ def read_figures(document: Document) -> ProseFigures:
 
 
 def _span(document: Document, lines: tuple[str, ...], first_line: int, statement: PartsStatement) -> Span:
-    """From the whole's figure to the end of the last part (its line's end when the
-    statement runs over lines)."""
+    """From the statement's first figure (the whole, or the first part when the total
+    comes last) to its end (its line's end when the statement runs over lines)."""
     start_line = _line_of(lines, first_line, statement.start)
     end_line = _line_of(lines, first_line, statement.end - 1)
-    start = document.locate(statement.whole.text, start_line)
+    start = document.locate(statement.opening.text, start_line)
     start_col = start.column if start is not None else 1
     end_of_line = document.line_span(end_line).end_column
     if end_line != start_line:

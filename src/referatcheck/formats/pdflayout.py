@@ -25,6 +25,9 @@ from referatcheck.vocabulary.pages import PAGE_NUMBER_LINE as _PAGE_NUMBER
 
 # Share of an em a gap must reach to separate words / segments.
 WORD_GAP = 0.19
+# A smaller gap separates a letter from a digit: letters and digits in one word stand
+# close (`COVID19`), a TAB leaves room even when the next tab stop is near.
+DIGIT_GAP = 0.1
 SEGMENT_GAP = 0.7
 # Head and foot zones where running heads and page numbers stand (share of the page).
 MARGIN_ZONE = 0.12
@@ -171,7 +174,11 @@ def _line_of(page: int, glyphs: list[Glyph]) -> Line | None:
         if glyph.ch.isspace() and glyph.ch != "\u00a0":
             close()
             continue
-        if previous is not None and chars and glyph.x0 - previous.x1 > WORD_GAP * size:
+        if previous is not None and chars and (
+            glyph.x0 - previous.x1 > WORD_GAP * size
+            # `beskæftig7`: a page number a default tab stop set just after a TOC title.
+            or (glyph.x0 - previous.x1 > DIGIT_GAP * size and previous.ch.isalpha() and glyph.ch.isdigit())
+        ):
             close()
         if not chars and words:
             gaps.append(glyph.x0 - words[-1].x1)

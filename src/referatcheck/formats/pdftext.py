@@ -389,6 +389,8 @@ class TextBuilder:
                 break
             if self.is_table_line(line) or self.toc_entry(line) is not None:
                 rows.append(line)
+            elif self._page_after_leader(prev, line):
+                rows.append(line)  # the page number of the entry above, wrapped onto a line of its own
             elif self._wraps_into_entry(k):
                 rows.append(line)  # a TOC title that wraps onto the line with its page number
             elif len(line.segments) == 1 and abs(line.x0 - min(r.x0 for r in rows)) <= 3 and self._more_rows(k):
@@ -417,6 +419,10 @@ class TextBuilder:
             if wrapped is not None:
                 first_line, head = wrapped
                 wrapped = None
+                if self._page_after_leader(first_line, row):
+                    built.append((first_line, [f"{without_leader(head)}.....\t{row.text.strip()}"]))
+                    last_line = row
+                    continue
                 rest = toc if toc is not None else "\t".join(self._bold_text(s) for s in row.segments)
                 title, _, tail = rest.partition("\t")
                 joined = join_wrapped(head, title, first_line.words[-1].soft)[0]
@@ -454,14 +460,23 @@ class TextBuilder:
 
     def _wraps_into_entry(self, index: int) -> bool:
         """Line ``index`` is the first line of a TOC title that wrapped: one segment, and the
-        next line, at the normal distance and the same indent, ends in the page number."""
+        next line, at the normal distance and the same indent, ends in the page number —
+        or holds only the page number, after a title and leader that filled the line (the
+        TAB before the number wrapped: Word's default tab stops, as LibreOffice prints them)."""
         lines = self.lines
         if index + 1 >= len(lines) or len(lines[index].segments) != 1:
             return False
         line, nxt = lines[index], lines[index + 1]
-        return (self._ends_in_page(nxt) and nxt.page == line.page and abs(nxt.x0 - line.x0) <= 3
-                and 0 < (nxt.baseline - line.baseline) <= 1.15 * self.pitch * line.size
-                and not self.heading_level(line))
+        if nxt.page != line.page or not 0 < (nxt.baseline - line.baseline) <= 1.15 * self.pitch * line.size:
+            return False
+        if self.heading_level(line):
+            return False
+        return (self._ends_in_page(nxt) and abs(nxt.x0 - line.x0) <= 3) or self._page_after_leader(line, nxt)
+
+    def _page_after_leader(self, line: Line, nxt: Line) -> bool:
+        """``line`` is a title and its dot leader without a page; ``nxt`` only a page number."""
+        return (len(nxt.segments) == 1 and bool(_PAGE.match(nxt.text.strip()))
+                and self.toc_entry(line) is None and without_leader(self._bold_text(line.segments[0])) is not None)
 
     def _continues_cells(self, prev: Line, line: Line, columns: list[tuple[float, float]]) -> bool:
         """``line`` holds the wrapped rest of some cells of ``prev`` (the row above)."""

@@ -13,6 +13,10 @@ HERAF = re.compile(r"\b(?:heraf|hvoraf)\s{1,3}", re.IGNORECASE)
 
 FORDELT = re.compile(r"\b(?:fordelt\s{1,3}(?:på|med|som)|fordeler\s{1,3}sig\s{1,3}(?:på|med))\s{1,3}", re.IGNORECASE)
 
+# `…, B og C, i alt N`: the total after the list it sums (the comma and `i alt` right
+# before N's figure).
+TOTAL_AFTER = re.compile(r",\s{0,3}(?:i\s{1,3}alt|samlet)\s{1,3}", re.IGNORECASE)
+
 TOTAL_BEFORE = re.compile(r"\b(?:i\s{1,3}alt|samlet(?:\s{1,3}set)?)\s{1,3}\Z", re.IGNORECASE)
 
 # Words that make a list approximate or not exhaustive: then the parts need not make the whole.
