@@ -582,11 +582,12 @@ class TableCheck:
 
         A running subtotal (`Resultat af ordinær drift` under three rows, then `Anlæg`
         and `Resultat i alt`) sums the plain rows since the start, the previous total or
-        the previous subtotal (two at least), or that subtotal and the rows since. A row may be one when its figures fit that
-        sum (no column breaks it, one holds it exactly and is not 0) or when it is named
-        so (`Resultat …`, `Delsum`); it is proven when both hold, or the figures hold
-        exactly in two columns. Only a total below that fits with it read as a subtotal
-        makes it one (see :meth:`_total_structure`).
+        the previous subtotal (two at least), or that subtotal and the rows since. A row
+        may be one when its figures fit that sum (no column breaks it, one holds it
+        exactly and is not 0) or when it is named so (`Resultat …`, `Delsum`); it is
+        proven when both hold, or the figures hold exactly in two columns. Only a total
+        below that fits with it read as a subtotal makes it one (see
+        :meth:`_total_structure`).
         """
         groups: dict[int, list[int]] = {}
         proven: set[int] = set()

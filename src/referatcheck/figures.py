@@ -27,7 +27,8 @@ from referatcheck.amounts import Amount, Interval, find_numbers
 from referatcheck.model import Document, ListBlock, Paragraph, Span
 from referatcheck.sentences import sentences
 from referatcheck.vocabulary.figures import (
-    COMPLEMENTS, FORDELT, HERAF, LAST_SEPARATOR, LIST_SEPARATOR, NOT_EXHAUSTIVE, TOTAL_AFTER, TOTAL_BEFORE,
+    COMPLEMENTS, FORDELT, HERAF, LAST_SEPARATOR, LIST_SEPARATOR, NOT_EXHAUSTIVE, PARTS_KEYWORDS, TOTAL_AFTER,
+    TOTAL_BEFORE,
 )
 
 _MAX_GAP = 80  # characters between the whole and `heraf`: a short noun phrase
@@ -83,13 +84,13 @@ def find_parts_statements(text: str, limit: int = 50) -> list[PartsStatement]:
     """The `N X, heraf A Y og B Z` / `i alt N … fordelt på A … og B …` in ``text`` (at most
     ``limit``: a paragraph with more is a list of figures, not prose to check)."""
     folded = text.casefold()
-    if not _KEYWORDS.search(folded):
+    if not PARTS_KEYWORDS.search(folded):
         return []
     found = []
     for offset, sentence in sentences(text):
         if len(sentence) > _MAX_SENTENCE:
             continue  # not a sentence a reader checks at a glance; and it keeps the work linear
-        if not _KEYWORDS.search(sentence.casefold()):
+        if not PARTS_KEYWORDS.search(sentence.casefold()):
             continue
         numbers = find_numbers(sentence)
         if len(numbers) < 3:
@@ -104,10 +105,6 @@ def find_parts_statements(text: str, limit: int = 50) -> list[PartsStatement]:
                 if len(found) >= limit:
                     return found
     return found
-
-
-# A cheap test before the sentence is split and its numbers read: the words every shape has.
-_KEYWORDS = re.compile(r"heraf|hvoraf|fordel|i alt|samlet")
 
 
 def _total_after(sentence: str, numbers, keyword: re.Match[str]) -> PartsStatement | None:

@@ -423,7 +423,8 @@ def _joined(row: Row, more: Row) -> Row:
         elif len(parts) == 1:
             cells.append(parts[0])
         else:
-            cells.append(Cell(text=f"{parts[0].text} {parts[1].text}", span=Span.covering(parts[0].span, parts[1].span)))
+            text = f"{parts[0].text} {parts[1].text}"
+            cells.append(Cell(text=text, span=Span.covering(parts[0].span, parts[1].span)))
     return Row(cells=tuple(cells), span=Span.covering(row.span, more.span), separator=False,
                misaligned=row.misaligned or more.misaligned)
 
