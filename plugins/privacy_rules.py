@@ -21,7 +21,7 @@ from referatcheck.model import (
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.titles import clean_inline
 from referatcheck.vocabulary.privacy import (
-    CLOSED_MARK, CLOSING, DECISION_LABEL_LINE, METADATA, NOTE_ACT, NOTE_START, NOTHING, NOTICE,
+    CLOSED_MARK, CLOSING, DECISION_LABEL_LINE, LEGAL_CITATION, METADATA, NOTE_ACT, NOTE_START, NOTHING, NOTICE,
     PARTY_IN_BRACKETS, SHORT_DECISION, SIGNATURE_ITEM, SIGNATURE_LINE, SIGNATURE_SEPARATOR, WEB_ARTEFACT,
 )
 
@@ -257,7 +257,8 @@ def _harmless(line: str) -> bool:
         return True
     if len(line) <= _METADATA_LENGTH and METADATA.match(line):
         return True
-    if len(line.split()) <= _NOTICE_WORDS and NOTICE.search(line):
+    notice = LEGAL_CITATION.sub("", line)
+    if len(notice.split()) <= _NOTICE_WORDS and NOTICE.search(notice):
         return True
     return bool(NOTE_START.match(line)) or bool(NOTE_ACT.search(line) and PARTY_IN_BRACKETS.search(line))
 

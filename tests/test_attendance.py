@@ -309,6 +309,21 @@ def test_att005_two_ballots_in_one_item_are_counted_apart():
     assert found(text, "ATT") == []
 
 
+def test_att005_an_amendment_vote_is_its_own_ballot():
+    """`For ændringsforslaget stemte` opens the amendment's ballot; its `Imod` is not the main vote's."""
+    text = minutes("Ændringsforslag fra V:\n\nFor ændringsforslaget stemte: V (1)\n\nImod stemte: A og C (3)\n\n"
+                   "Herefter blev indstillingen sat under afstemning:\n\nFor stemte: A og C (3)\n\nImod stemte: V (1)")
+    assert found(text, "ATT") == []
+    text = text.replace("For ændringsforslaget stemte: V (1)", "For ændringsforslaget stemte: V (2)")
+    assert found(text, "ATT005") == [("ATT005", line_of(text, "For ændringsforslaget"))]
+
+
+def test_att005_count_written_before_the_parties():
+    text = minutes("Godkendt.\n\nFor stemte: 4 (A og C)\n\nImod stemte: 1 (V)")
+    assert found(text, "ATT005") == [("ATT005", line_of(text, "For stemte"))]
+    assert found(text.replace("4 (A og C)", "3 (A og C)"), "ATT") == []
+
+
 def test_att005_without_a_participant_list_nothing_is_counted():
     text = minutes("Godkendt.\n\nFor stemte: A, C og F (16)\n\nImod stemte: V (9)", participants=None)
     assert found(text, "ATT") == []
@@ -337,6 +352,21 @@ def test_att006_right_example_and_arrival():
     early = minutes("Jens Kold (A) kunne ikke tage sagen til efterretning.", "Godkendt.\n\nJens Kold (A) mødte under "
                     "punkt 2.")
     assert found(early, "ATT006") == [("ATT006", line_of(early, "kunne ikke"))]
+
+
+def test_att006_deltog_fra_punkt_is_an_arrival():
+    early = minutes("Godkendt.\n\nJens Kold (A) ønskede sin afvigende mening tilført protokollen.",
+                    "Godkendt.\n\nJens Kold (A) deltog fra punkt 2.")
+    assert found(early, "ATT006") == [("ATT006", line_of(early, "afvigende mening"))]
+    right = minutes("Godkendt.", "Godkendt.\n\nJens Kold (A) ønskede sin afvigende mening tilført protokollen.\n\n"
+                    "Jens Kold (A) deltog fra punkt 2.")
+    assert found(right, "ATT") == []
+
+
+def test_att001_party_word_written_with_a_capital():
+    text = minutes("Godkendt.\n\nPer Vang (Løsgænger) ønskede sin afvigende mening tilført protokollen.\n\n"
+                   "Afbud: Per Vang (Løsgænger)", participants=MEMBERS + ", Per Vang (Løsgænger)")
+    assert found(text, "ATT001") == [("ATT001", line_of(text, "afvigende mening"))]
 
 
 def test_att006_member_who_came_back_is_not_held_to_leaving():

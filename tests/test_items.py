@@ -387,3 +387,13 @@ def test_underskriftsside_with_only_a_summary_is_fine():
 def test_agenda_defects_example():
     text = (EXAMPLES / "defects" / "agenda-defects.md").read_text(encoding="utf-8")
     assert found(text) == [("ITM001", 122, "warning"), ("ITM003", 148, "warning"), ("ITM005", 174, "error")]
+
+
+_PLAIN_HEAD = "Økonomiudvalget\n\nMødedato: Mandag den 4. marts 2024 kl. 14:00\n\nMødested: Rådhuset\n\n"
+
+
+@pytest.mark.parametrize("actor", ["Forvaltningen indstiller", "Direktionen indstiller", "**Administrationen indstiller:**"])
+def test_missing_decision_under_an_administration_recommends_heading(actor):
+    item = f"1. Budgetopfølgning\n\nSagsnr.: 24/04410\n\n{actor}\n\nat budgetopfølgningen godkendes.\n"
+    assert found(_PLAIN_HEAD + item) == [("ITM005", 7, "error")]
+    assert found(_PLAIN_HEAD + item + "\nBeslutning\n\nGodkendt.\n") == []

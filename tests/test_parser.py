@@ -506,3 +506,112 @@ def test_consecutive_headings_naming_their_own_sections_stay_apart():
             "## Beslutning\nIkke til stede: Lars Holm (C)\n")
     assert [s.kind for s in d.items[0].sections] == [K.RECOMMENDATION, K.DECISION, K.DECISION]
     assert isinstance(d.items[0].sections[2].blocks[0], AttendanceNote)
+
+
+# ---- setext headings, heading attributes, status lines, `Sag N` and closed forms -----------------
+
+_HEAD = "Økonomiudvalget\n\nMødedato: Mandag den 4. marts 2024 kl. 14:00\n\nMødested: Rådhuset\n\n"
+_BODY = "\n\nSagsnr.: 24/04410\n\nIndstilling\n\nForvaltningen indstiller, at sagen godkendes.\n\nBeslutning\n\nGodkendt.\n"
+
+
+@pytest.mark.parametrize("title, underline, level", [
+    ("Punkt 1: Godkendelse af dagsorden", "-" * 33, 2),
+    ("Sag 1: Godkendelse af dagsorden", "-" * 31, 2),
+    ("1. Godkendelse af dagsorden", "=" * 27, 1),
+    ("1\\. Godkendelse af dagsorden {#punkt-1}", "-" * 40, 2),
+])
+def test_setext_heading_is_the_item_heading_and_its_underline_markup(title, underline, level):
+    d = doc(_HEAD + title + "\n" + underline + _BODY)
+    assert [(i.number, i.title, i.heading_span.line) for i in d.items] == [(1, "Godkendelse af dagsorden", 7)]
+    assert [s.kind for s in d.items[0].sections] == [K.RECOMMENDATION, K.DECISION]
+    assert d.items[0].intro == () and d.head.blocks == ()
+    sub = doc(_HEAD + "Punkt 1: Emne" + _BODY + "\nBaggrund for valget\n" + underline + "\n\nTekst.\n")
+    heading = sub.items[0].sections[-1].blocks[1]
+    assert isinstance(heading, Heading) and (heading.text, heading.level) == ("Baggrund for valget", level)
+
+
+@pytest.mark.parametrize("text", [
+    "Første linje af et afsnit\nanden linje\n-----\n",  # a thematic break under a paragraph of two lines
+    "Udvalget tog orienteringen til efterretning.\n-----\n",  # under a sentence
+    "  Ansøger          Kr.\n  --------------- ---------\n  Musikforening    250.000\n",  # a pandoc simple table
+    "Navn\tBeløb\n-----\nMusikforening\t250.000\n",  # a table's rule under a TAB row
+])
+def test_dashes_that_underline_no_one_line_paragraph_are_no_heading(text):
+    d = doc(_HEAD + "Punkt 1: Emne" + _BODY + "\n" + text)
+    assert not any(isinstance(b, Heading) for b in d.items[0].sections[-1].blocks)
+
+
+def test_pandoc_heading_attributes_are_not_part_of_the_title():
+    d = doc(_HEAD + "### 1. Godkendelse af dagsorden {#punkt-1 .lukket}" + _BODY)
+    assert [(i.number, i.title) for i in d.items] == [(1, "Godkendelse af dagsorden")]
+    assert doc(_HEAD + "## Punkt 2: Budget {2025}" + _BODY).items[0].title == "Budget {2025}"
+
+
+@pytest.mark.parametrize("status, closed", [("Åben sag", False), ("Åbent punkt", False), ("Lukket sag", True),
+                                            ("Lukket punkt", True)])
+def test_status_line_under_the_title_is_layout(status, closed):
+    d = doc(_HEAD + "1. Godkendelse af dagsorden\n" + status + _BODY + "\n2. Eventuelt\n\n" + status + _BODY)
+    assert [(i.number, i.title, i.closed) for i in d.items] == [
+        (1, "Godkendelse af dagsorden", closed), (2, "Eventuelt", closed)]
+    assert all(i.case_number is not None and i.intro == () for i in d.items)
+    unnumbered = doc(_HEAD + "Godkendelse af dagsorden\n" + status + _BODY)
+    assert [(i.title, i.closed) for i in unnumbered.items] == [("Godkendelse af dagsorden", closed)]
+
+
+@pytest.mark.parametrize("heading, number, title", [
+    ("Sag 1: Godkendelse af dagsorden", 1, "Godkendelse af dagsorden"),
+    ("Sag 23 - Regnskab 2023 - godkendelse", 23, "Regnskab 2023 - godkendelse"),
+    ("## Sag 7 Budget", 7, "Budget"),
+    ("Punkt 1 (Åben): Godkendelse af dagsorden", 1, "Godkendelse af dagsorden"),
+    ("Punkt 1 (Åbent punkt) - Godkendelse af dagsorden", 1, "Godkendelse af dagsorden"),
+])
+def test_sag_and_punkt_with_status_are_numbered_items(heading, number, title):
+    d = doc(_HEAD + heading + _BODY)
+    assert [(i.number, i.title, i.closed) for i in d.items] == [(number, title, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Sag 12 blev behandlet på sidste møde.",  # a sentence
+    "Sag 330-2018-3619",  # a case number, not item 330
+])
+def test_sag_in_a_sentence_or_case_number_is_no_item(text):
+    d = doc(_HEAD + "Punkt 1: Emne" + _BODY + "\n" + text + "\n\nMere tekst.\n")
+    assert [i.number for i in d.items] == [1]
+
+
+def test_a_number_with_a_thousands_point_opening_a_paragraph_is_no_item():
+    """`11.460 besøg i 2023.` right under a section heading, sections after it: still text."""
+    body = _BODY.replace("Indstilling\n\n", "Sagsresumé\n\n11.460 besøg i 2023.\n\nIndstilling\n\n")
+    d = doc(_HEAD + "1. Godkendelse af dagsorden" + _BODY + "\n2. Sygeplejeklinikker" + body)
+    assert [(i.number, i.title) for i in d.items] == [(1, "Godkendelse af dagsorden"), (2, "Sygeplejeklinikker")]
+
+
+@pytest.mark.parametrize("heading, under, title", [
+    ("4. Køb af grund ved Fjordvej (Fortroligt)", "", "Køb af grund ved Fjordvej (Fortroligt)"),
+    ("Punkt 4 (Lukket): Køb af grund ved Fjordvej", "", "Køb af grund ved Fjordvej"),
+    ("Sag 4 - Lukket punkt: Køb af grund ved Fjordvej", "", "Lukket punkt: Køb af grund ved Fjordvej"),
+    ("4. Køb af grund ved Fjordvej", "   Dok.nr.: 24/04410-2   Lukket", "Køb af grund ved Fjordvej"),
+])
+def test_closed_item_forms(heading, under, title):
+    d = doc(_HEAD + heading + _BODY.replace("24/04410", "24/04410" + under))
+    assert [(i.number, i.title, i.closed) for i in d.items] == [(4, title, True)]
+    assert d.items[0].case_number.text == "24/04410"
+
+
+def test_open_status_at_the_end_of_the_case_line_keeps_the_item_open():
+    d = doc(_HEAD + "4. Køb af grund ved Fjordvej" + _BODY.replace("24/04410", "24/04410   Åbent"))
+    assert [(i.number, i.closed) for i in d.items] == [(4, False)]
+
+
+@pytest.mark.parametrize("line", ["Forvaltningen indstiller", "Direktionen indstiller:", "**Administrationen indstiller**",
+                                  "Teknik- og Miljøforvaltningen indstiller, at"])
+def test_administration_recommends_alone_on_its_line_opens_the_recommendation(line):
+    d = doc(_HEAD + "1. Budgetopfølgning\n\nSagsnr.: 24/04410\n\n" + line + "\n\nat budgetopfølgningen godkendes.\n")
+    assert [s.kind for s in d.items[0].sections] == [K.RECOMMENDATION]
+    assert d.items[0].sections[0].blocks[0].lines == ("at budgetopfølgningen godkendes.",)
+
+
+def test_administration_recommends_inside_a_paragraph_is_text():
+    d = doc(_HEAD + "1. Budgetopfølgning\n\nSagsnr.: 24/04410\n\nSagsfremstilling\n\nPå den baggrund\n"
+            "Forvaltningen indstiller\nat budgettet godkendes.\n")
+    assert [s.kind for s in d.items[0].sections] == [K.PRESENTATION]

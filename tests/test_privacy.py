@@ -176,6 +176,20 @@ def test_prv002_case_text_anywhere_in_a_closed_item(body, first, severity):
     assert severities(text) == [("PRV002", _line_of(text, first), severity)]
 
 
+@pytest.mark.parametrize("heading, under", [
+    ("## 2. Køb af grund ved Fjordvej (Fortroligt)", ""),
+    ("## Punkt 2 (Lukket): Køb af grund ved Fjordvej", ""),
+    ("## Sag 2 - Lukket punkt: Køb af grund ved Fjordvej", ""),
+    ("## 2. Køb af grund ved Fjordvej", "Lukket sag\n\n"),
+])
+def test_prv002_other_closed_item_forms(heading, under):
+    text = HEAD + open_item("Intet.") + f"{heading}\n\n{under}Sagsnr.: 24/07713\n\n## Sagsfremstilling\n\n{CASE_TEXT}"
+    assert severities(text) == [("PRV002", _line_of(text, "Borgeren"), "error")]
+    case_line = HEAD + open_item("Intet.") + ("## 2. Køb af grund ved Fjordvej\n\n"
+                                               "Sagsnr.: 24/07713   Dok.nr.: 24/07713-2   Lukket\n\n" + CASE_TEXT)
+    assert severities(case_line) == [("PRV002", _line_of(case_line, "Borgeren"), "error")]
+
+
 @pytest.mark.parametrize("sentence", [
     "Medarbejderen har søgt aktindsigt i sin personalesag.",
     "Borgeren modtager offentlig forsørgelse og har været ledig i tre år.",
@@ -197,6 +211,9 @@ def test_prv002_case_text_with_a_notice_word_is_still_case_text(sentence):
     "Jens Kold (A) ønskede sin afvigende mening tilført protokollen.\n",
     "## Beslutning\n\nUdvalget traf beslutning i sagen.\n\nIkke til stede: Jens Kold (A)\n",
     "## Beslutning\n\nBeslutningen er fortrolig.\n",
+    "## Beslutning\n\nAnbefales.\n\nEt mindretal (V og O) kan ikke anbefale indstillingen.\n",
+    "Punktet behandles for lukkede døre, jf. styrelseslovens § 10, stk. 2, og forvaltningslovens § 32.\n\n"
+    "## Beslutning\n\nGodkendt.\n",
 ])
 def test_prv002_what_a_closed_item_may_show(body):
     assert severities(HEAD + open_item("Intet.") + closed_item(body)) == [], body

@@ -31,7 +31,7 @@ from referatcheck.vocabulary.attendance import (
     ACT_VERBS, ATTENDANCE_HINT, CLOCK, DISSENT, ITEM_NUMBER_TAIL, ITEM_REF, LABEL, LOW, NAME_JOIN_OR_BRACKET,
     NOBODY, NOT_NAME_WORDS, PARTICLE, PARTY, PARTY_ABBREVIATIONS, PARTY_LETTERS, PARTY_WORDS, POSITION_WORDS,
     PREPOSITION, ROLE_SUFFIX, SPELLED_TOGETHER, STEDFORTRAEDER_FOR, SUBJECT_VERBS, SUBSTITUTE_FOR,
-    SUBSTITUTE_SPLIT, UP, VOTE, VOTE_CHOICES, VOTE_COUNT, VOTE_SPLIT,
+    SUBSTITUTE_SPLIT, UP, VOTE, VOTE_CHOICES, VOTE_COUNT, VOTE_MOTION, VOTE_SPLIT,
 )
 
 if TYPE_CHECKING:
@@ -590,7 +590,7 @@ class _Reader:
         match = VOTE.match(text)
         if not match:
             return None
-        label = " ".join(match.group("label").casefold().split())
+        label = VOTE_MOTION.sub("", " ".join(match.group("label").casefold().split()))
         body = match.group("body").strip().rstrip(".")
         if not match.group("colon") and ("stem" not in label or not body):
             return None
@@ -602,6 +602,8 @@ class _Reader:
             body = (body[: stated.start()] + body[stated.end():]).strip()
         elif re.fullmatch(r"\d{1,3}", body):
             count, body = int(body), ""
+        elif (first := re.match(r"(\d{1,3})\s{1,3}(?=\()", body)) is not None:
+            count, body = int(first.group(1)), body[first.end():]  # `For stemte: 7 (A, F og Ø)`
         if re.fullmatch(r"(?:ingen|0|-|–)", body, re.I):
             count, body = 0, ""
         parties: list[str] = []

@@ -22,17 +22,18 @@ from lark.lexer import Lexer
 from referatcheck.model import SectionKind
 from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
-from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_marks
+from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_attributes, strip_heading_marks
 from referatcheck.vocabulary import (
     ROUTINE_TITLES,
     PAGE_FURNITURE,
     BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
-    ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE,
-    DATE_ONLY,
+    ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY,
+    CASE_LINE_CLOSED, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, CLOSED_STATUS, DATE_ONLY,
     ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
     OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
 )
 from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
+from referatcheck.vocabulary.decisions import AT_POINT
 from referatcheck.vocabulary.tables import YEAR_NAME
 
 # ---- shapes ------------------------------------------------------------------------
@@ -40,6 +41,8 @@ from referatcheck.vocabulary.tables import YEAR_NAME
 BLANK, COMMENT, HEADING, BOLD, FIELDISH, BULLET, NUMBERED, ROW, SEPARATOR, TEXT = (
     "blank", "comment", "heading", "bold", "fieldish", "bullet", "numbered", "row", "separator", "text"
 )
+# The `=====` / `-----` line under a setext heading: heading markup, no content.
+UNDERLINE = "underline"
 
 _BULLET = re.compile(r"^[ \t]{0,8}[-*•–·▪]\s+\S")
 _NUMBERED = re.compile(r"^[ \t]{0,8}\d{1,3}[.)][ \t]+\S")
@@ -105,6 +108,30 @@ def shape_of(line: str) -> Shape:
     return Shape(TEXT, clean_inline(line))
 
 
+def read_setext_headings(lines: list["Line"]) -> None:
+    """Setext headings, as pandoc writes levels 1 and 2: `Title` over a line of `=` (level 1)
+    or `-` (level 2). The line above becomes the heading and the underline markup.
+
+    Only a run of one mark, unindented, directly under a one-line paragraph (a blank line,
+    a heading or the file's start above it) underlines: a `---` elsewhere is a thematic
+    break or a table's rule, and a table row above makes it a table's rule."""
+    for i in range(1, len(lines)):
+        raw = lines[i].raw.rstrip()
+        mark = raw[:1]
+        if mark not in ("=", "-") or len(raw) < 3 or raw.strip(mark):
+            continue
+        above = lines[i - 1]
+        if above.shape.kind not in (TEXT, BOLD, NUMBERED) or above.raw[:1] in (" ", "\t"):
+            continue
+        if i >= 2 and lines[i - 2].shape.kind not in (BLANK, COMMENT, HEADING, UNDERLINE):
+            continue
+        text = clean_inline(strip_heading_attributes(above.raw))
+        if not text or (text.endswith((".", ":", ";", ",")) and not text.endswith("..")):
+            continue  # a sentence over a thematic break (`Godkendt.` / `---`), not a title
+        above.shape = Shape(HEADING, text, level=1 if mark == "=" else 2)
+        lines[i].shape = Shape(UNDERLINE)
+
+
 # Real tables have tens of columns; a line of a million TABs is text, not a row of a
 # million cells (each cell becomes a model node: seconds of work for nothing).
 MAX_ROW_CELLS = 1000
@@ -154,8 +181,8 @@ class Line:
     raw line), so the transformer copies these facts instead of working them out again.
     """
 
-    __slots__ = ("raw", "shape", "marker", "case", "section", "toc", "field", "number_after", "closed", "columns",
-                 "row_cont", "misaligned")
+    __slots__ = ("raw", "shape", "marker", "case", "section", "toc", "field", "number_after", "closed", "label",
+                 "closed_below", "columns", "row_cont", "misaligned")
 
     def __init__(self, raw: str, shape: Shape) -> None:
         self.raw = raw
@@ -167,6 +194,8 @@ class Line:
         self.field: tuple[str, str | None, str] | None = None  # (label, role, value) of a head field
         self.number_after: int | None = None  # `Sag nr. 24` under a title
         self.closed = False  # `Lukket punkt` before an item, `lukket` in front of a TOC entry
+        self.label = False  # an `Åben sag` / `Lukket punkt` layout label (``closed`` says which)
+        self.closed_below = False  # an item head whose status line or case line under it says `Lukket`
         # Rows of pandoc's space-aligned and grid tables (see ``_read_aligned_tables``):
         self.columns: tuple[int, ...] | None = None  # where each cell starts, for a space-aligned row
         self.row_cont = False  # a further line of the row above (a cell written over several lines)
@@ -177,10 +206,11 @@ class Line:
 
 
 class ItemMarker:
-    __slots__ = ("number", "title", "word")
+    __slots__ = ("number", "title", "word", "closed")
 
-    def __init__(self, number: int | None, title: str, word: bool) -> None:
+    def __init__(self, number: int | None, title: str, word: bool, closed: bool = False) -> None:
         self.number, self.title, self.word = number, title, word
+        self.closed = closed  # `Lukket punkt 4: …`, `Punkt 4 (Lukket): …`
 
 
 class TocLine:
@@ -214,22 +244,30 @@ def case_number(text: str) -> str | None:
 
 def item_marker(text: str) -> ItemMarker | None:
     """The item number and title a line's visible text starts with, in any of the forms
-    of other agenda systems (`Punkt 4:`, `Pkt. 42`, `Nr.60 -`, `49.`, `1.Title`, ` 1  Title`)."""
+    of other agenda systems (`Punkt 4:`, `Pkt. 42`, `Nr.60 -`, `Sag 23 -`, `Punkt 4 (Lukket):`,
+    `49.`, `1.Title`, ` 1  Title`)."""
     text = text.strip()
     if not text or len(text) > 300:
         return None
     first = text[0]
-    if first in "PpDdNn•·▪*-ÅåLl":
+    if first in "PpDdNnSs•·▪*-ÅåLl":
         match = ITEM_WORD_MARKER.match(text)
         if match:
-            title = match.group(3).strip()
+            title = match.group("title").strip()
+            sep = match.group("sep")
+            after = match.end("sep") if sep else 0
+            if sep and text[after - 2].isdigit() and text[after:after + 1].isdigit():
+                return None  # `Sag 330-2018-3619`, `Punkt 3.2`: a case number or a sub-point, glued
             # After `Punkt 4:` anything is the title; without the colon a lower-case word
             # continues a sentence (`Punkt 1 taget til efterretning`).
-            if not title or match.group(2) == ":" or _title_start(title):
-                return ItemMarker(int(match.group(1)), title, word=True)
+            if not title or sep == ":" or _title_start(title):
+                status = (match.group("lead") or match.group("status") or "").casefold()
+                return ItemMarker(int(match.group("number")), title, word=True, closed=status in CLOSED_STATUS)
             return None
     if first.isdigit():
         match = ITEM_NUMBER_MARKER.match(text)
+        if match and text[match.end(1):match.start(2)] == "." and match.group(2)[0].isdigit():
+            return None  # `11.460 besøg i 2023`: a number with a thousands point, not item 11
         if match and _title_start(match.group(2)):
             return ItemMarker(int(match.group(1)), match.group(2).strip(), word=False)
     return None
@@ -344,7 +382,9 @@ def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULAR
     where a paragraph, list or table goes on), so they are not handed to the parser:
     they are four lines in ten of most minutes."""
     lines = [Line(raw, shape_of(raw)) for raw in source.lines]
+    # Tables first: a table's last row over its closing rule is no setext heading.
     _read_aligned_tables(lines)
+    read_setext_headings(lines)
     types = _Roles(lines, vocabulary).types
     for index, line in enumerate(lines):
         kind = types[index]
@@ -556,7 +596,7 @@ class _Roles:
 
     def _skippable(self, line: Line) -> bool:
         kind = line.shape.kind
-        if kind in (BLANK, COMMENT):
+        if kind in (BLANK, COMMENT, UNDERLINE):
             return True
         if kind in (TEXT, BULLET, BOLD, HEADING) and len(line.raw) <= 80:
             return self.words.is_artefact(line.shape.text if kind != BULLET else line.raw)
@@ -578,7 +618,7 @@ class _Roles:
 
     def _read_facts(self) -> None:
         classify, classify_plain = self.vocabulary.classify, self.vocabulary.classify_plain
-        for line, skip in zip(self.lines, self.skip):
+        for index, (line, skip) in enumerate(zip(self.lines, self.skip)):
             shape = line.shape
             kind = shape.kind
             if skip or kind in (ROW, SEPARATOR):
@@ -591,6 +631,8 @@ class _Roles:
             elif kind == TEXT:
                 # Section names are short; a longer line can still open one run-in (`Beslutning: …`).
                 line.section = (classify_plain(line.raw) if len(text) <= 160 else None) or self._inline_section(text)
+                if line.section is SectionKind.RECOMMENDATION and self._in_paragraph(index):
+                    line.section = None
             elif kind == FIELDISH:
                 line.section = classify(shape.label)
             if line.section is None:
@@ -601,9 +643,22 @@ class _Roles:
                         line.number_after = int(match.group(1))
                 if line.case is None and line.number_after is None:
                     line.marker = item_marker(_marker_text(line))
-            if len(text) <= 40 and OPEN_CLOSED_LABEL.match(text):
-                line.closed = text[:1] in "Ll"
+            label = OPEN_CLOSED_LABEL.match(text) if len(text) <= 40 else None
+            if label:
+                line.label = True
+                line.closed = (label.group(1) or label.group(2)).casefold() in CLOSED_STATUS
                 line.marker = None
+
+    def _in_paragraph(self, i: int) -> bool:
+        """`Forvaltningen indstiller` as a line of a paragraph (text right above it or, with
+        no `at` point under it, right below), not a heading standing alone."""
+        lines = self.lines
+        if not ADMINISTRATION_RECOMMENDS.match(lines[i].shape.text.casefold().rstrip(" :")):
+            return False  # the other plain recommendation headings are read as before
+        if i > 0 and lines[i - 1].shape.kind in (TEXT, BULLET, NUMBERED):
+            return True
+        below = lines[i + 1] if i + 1 < self.n else None
+        return below is not None and below.shape.kind == TEXT and not AT_POINT.match(below.shape.text)
 
     def _inline_section(self, text: str) -> SectionKind | None:
         """`Beslutning: Godkendt.`, `Kompetence: Økonomiudvalget`: a known section name with
@@ -802,7 +857,7 @@ class _Roles:
         line = self.lines[i]
         text = line.shape.text
         kind = line.shape.kind
-        if not text or len(text) > 200 or line.case or line.field or text.endswith((":", ";", ",")):
+        if not text or len(text) > 200 or line.case or line.field or line.label or text.endswith((":", ";", ",")):
             return False
         if kind in (BULLET, NUMBERED, FIELDISH) or (kind == TEXT and ATTENDANCE_START.match(text)):
             return False
@@ -860,7 +915,7 @@ class _Roles:
 
             if line.marker is not None:
                 break
-            if line.number_after is not None or line.closed:
+            if line.number_after is not None or line.closed or line.label:
                 continue
             after = self.next_content[j]
             if marker is None and after < n and lines[after].case and self._title_like(j, strict=True):
@@ -1280,6 +1335,13 @@ class _Roles:
                 types[k] = "HEAD_GAP"
             types[nxt] = "ITEM_NUMBER"
             i = nxt + 1
+        nxt = self.next_content[i - 1]
+        if nxt < end and lines[nxt].label:
+            # `Åben sag` / `Lukket punkt` under the title: layout, not title or text; it may close the item.
+            for k in range(i, nxt + 1):
+                types[k] = "HEAD_GAP"
+            lines[head].closed_below = lines[nxt].closed
+            i = nxt + 1
         # The case number: the next content line, or within the few field lines under the title.
         j = i - 1
         for _ in range(3):
@@ -1290,6 +1352,9 @@ class _Roles:
                 for k in range(i, j):
                     types[k] = self._block_type(k)
                 types[j] = "CASE_NO"
+                # `Sagsnr.: 24/07713   Dok.nr.: …   Lukket`: the case line gives the item's status.
+                if CASE_LINE_CLOSED.search(lines[j].shape.text):
+                    lines[head].closed_below = True
                 return j + 1
             if len(lines[j].shape.text) > 120:
                 break
@@ -1304,7 +1369,8 @@ class _Roles:
         line = self.lines[j]
         if line.shape.kind not in (HEADING, BOLD, TEXT) or len(line.shape.text) > 100:
             return False
-        if line.section is not None or self._attendance(line.shape.text) or line.case or line.number_after is not None:
+        if (line.section is not None or self._attendance(line.shape.text) or line.case or line.number_after is not None
+                or line.label):
             return False
         nxt = self.next_content[j]
         return nxt < end and bool(self.lines[nxt].case)

@@ -14,7 +14,9 @@ from typing import Iterable, Mapping
 
 from referatcheck.model import SectionKind
 from referatcheck.titles import clean_inline
-from referatcheck.vocabulary import COMBINED_SECTION, COMMITTEE_DATE_HEADING, DEFAULT, SECTION_NAMES, SECTION_PATTERNS, Vocabulary
+from referatcheck.vocabulary import (
+    ADMINISTRATION_RECOMMENDS, COMBINED_SECTION, COMMITTEE_DATE_HEADING, DEFAULT, SECTION_NAMES, SECTION_PATTERNS, Vocabulary,
+)
 
 # Kept under its old name for plugins written against 0.1.
 SYNONYMS = SECTION_NAMES
@@ -85,6 +87,8 @@ class SectionVocabulary:
         for pattern, kind in SECTION_PATTERNS:
             if pattern.match(key):
                 return kind
+        if ADMINISTRATION_RECOMMENDS.match(key):
+            return SectionKind.RECOMMENDATION
         if _DIGIT.search(key) and COMMITTEE_DATE_HEADING.match(key):
             return SectionKind.DECISION
         return None
@@ -99,7 +103,7 @@ class SectionVocabulary:
         if _DIGIT.search(key) and (SECTION_PATTERNS[0][0].match(key) or SECTION_PATTERNS[1][0].match(key)
                                    or COMMITTEE_DATE_HEADING.match(key)):
             return SectionKind.DECISION
-        if text.endswith(":") and SECTION_PATTERNS[2][0].match(key):
+        if (text.endswith(":") and SECTION_PATTERNS[2][0].match(key)) or ADMINISTRATION_RECOMMENDS.match(key):
             return SectionKind.RECOMMENDATION
         return None
 

@@ -97,7 +97,23 @@ def strip_heading_marks(line: str) -> tuple[int, str] | None:
         without = rest.rstrip("#")
         if not without or without.endswith((" ", "\t")):
             rest = without.rstrip()
-    return level, rest
+    return level, strip_heading_attributes(rest)
+
+
+# A pandoc heading attribute block: `{#punkt-1}`, `{#id .class key=value}`, `{.unnumbered}`, `{-}`.
+_ATTRIBUTES = re.compile(r"\{(?:-|[#.][^{}\s][^{}]{0,200})\}")
+
+
+def strip_heading_attributes(text: str) -> str:
+    """A heading's text without a trailing pandoc attribute block (`1. Title {#punkt-1}` →
+    `1. Title`): markup, not part of the title."""
+    body = text.rstrip()
+    if not body.endswith("}"):
+        return text
+    start = body.rfind("{")
+    if start <= 0 or not body[start - 1].isspace() or not _ATTRIBUTES.fullmatch(body, start):
+        return text
+    return body[:start].rstrip()
 
 
 def bold_only(line: str) -> str | None:

@@ -22,7 +22,7 @@ from referatcheck.model import (
 from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, TITLE_WORD_LEAD
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
-from referatcheck.titles import bold_only, clean_inline, strip_heading_marks
+from referatcheck.titles import bold_only, clean_inline, strip_heading_attributes, strip_heading_marks
 
 # The second alternative starts only at the first blank of a run (possessively), so a
 # long run of spaces is passed once, not once per blank.
@@ -196,7 +196,8 @@ class DocumentBuilder(Transformer):
             number = facts(number_line).number_after if facts(number_line) else number
         if case is None and case_above is not None:
             case = _case_of(case_above)
-        closed = is_closed(title) or any(facts(t) is not None and facts(t).closed for t in labels)
+        closed = (is_closed(title) or (marker is not None and marker.closed) or (fact is not None and fact.closed_below)
+                  or any(facts(t) is not None and facts(t).closed for t in labels))
         last_head = (conts or [head])[-1]
         if number_line is not None and number_line.line > last_head.line:
             last_head = number_line
@@ -237,7 +238,10 @@ class DocumentBuilder(Transformer):
     def heading(self, children: list[Token]) -> Heading:
         token = children[0]
         marks = strip_heading_marks(str(token))
-        return Heading(text=_visible_heading(str(token)), level=marks[0] if marks else 0, span=span_of(token))
+        fact = facts(token)
+        # A setext heading (`Title` over `-----`) has no marks on its line: the lexer read its level.
+        level = marks[0] if marks else (fact.shape.level if fact is not None else 0)
+        return Heading(text=_visible_heading(str(token)), level=level, span=span_of(token))
 
     def note(self, children: list[Token]) -> AttendanceNote:
         return AttendanceNote(text=clean_inline(str(children[0])), span=span_of(children[0]))
@@ -277,7 +281,7 @@ def _case_of(token: Token) -> CaseNumber:
 
 def _visible_heading(line: str) -> str:
     heading = strip_heading_marks(line)
-    text = heading[1] if heading else line
+    text = heading[1] if heading else strip_heading_attributes(line)
     inner = bold_only(text)
     return clean_inline(inner if inner is not None else text)
 

@@ -95,29 +95,38 @@ TOC_HEADER_CELLS = frozenset({"pkt", "pkt.", "punkt", "nr", "nr.", "tekst", "tit
 OPEN_CLOSED_LEAD = re.compile(r"^(åbent|åben|lukket)(?:\s{1,5}punkt)?\b\s{0,5}", re.IGNORECASE)
 #: The number in front of a numbered TOC entry, with what separates it from the title
 #: (`49. `, `1.`, ` 1  `, `Punkt 4: `, `49<TAB>`): a rebuilt entry keeps the form.
-TOC_ENTRY_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)[ \t]{0,3})?(?P<digits>\d{1,5})(?:[.:)][ \t\u00a0]*|[ \t\u00a0]+)",
+TOC_ENTRY_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?|Sag)[ \t]{0,3})?(?P<digits>\d{1,5})(?:[.:)][ \t\u00a0]*|[ \t\u00a0]+)",
                               re.IGNORECASE)
 
 # ---- agenda items -------------------------------------------------------------------
 
 # `Punkt 4: Title`, `Pkt. 42 Title`, `Pkt. 42`, `Punkt 3.`, `Nr.60 - Title`, `• Pkt. 42 Title`,
-# `Dagsordenspunkt 7 - Title`; a bullet and `åbent`/`lukket` may stand in front.
+# `Dagsordenspunkt 7 - Title`, `Sag 23 - Title`; a bullet and `åbent`/`lukket` may stand in
+# front, the item's status in brackets after the number (`Punkt 4 (Lukket): Title`).
 ITEM_WORD_MARKER = re.compile(
-    r"^(?:[•·▪*-]\s{0,3})?(?:(?:åbent|lukket)\s{1,3})?"
-    r"(?:punkt|pkt\.?|dagsordens?punkt|nr\.?)\s{0,3}(\d{1,5})\b\.?"
-    r"(?:\s{0,3}([:.–-])\s{0,3}|\s{1,5}|$)(.*)$",
+    r"^(?:[•·▪*-]\s{0,3})?(?:(?P<lead>åbent|lukket)\s{1,3})?"
+    r"(?:punkt|pkt\.?|dagsordens?punkt|nr\.?|sag)\s{0,3}(?P<number>\d{1,5})\b\.?"
+    r"(?:\s{0,3}\((?P<status>åbent?|lukket|fortroligt?|offentligt?)(?:\s{1,3}(?:punkt|sag))?\))?"
+    r"(?:\s{0,3}(?P<sep>[:.–-])\s{0,3}|\s{1,5}|$)(?P<title>.*)$",
     re.IGNORECASE,
 )
+#: The status words of ITEM_WORD_MARKER (`lead`, `status`) that make an item closed.
+CLOSED_STATUS = frozenset({"lukket", "fortrolig", "fortroligt"})
 # `49. Title`, `1.Title`, `1.     Title`, `1) Title`, ` 1  Title` (no dot: two spaces or a TAB).
 ITEM_NUMBER_MARKER = re.compile(r"^(\d{1,5})(?:[.)]\s{0,8}|\s{2,8}|\t{1,3}\s{0,3})(\S.*)$")
 #: `Sag nr. 24` / `Punkt nr. 24` on the line after the title: the item's number.
 ITEM_NUMBER_AFTER = re.compile(r"^(?:sag|punkt|pkt\.?)\s{0,2}nr\.?\s{0,3}(\d{1,4})\.?$", re.IGNORECASE)
 
-#: Closed items: `Lukket: …`, `… - Lukket`, `… (Lukket punkt)`.
+#: Closed items: `Lukket: …`, `… - Lukket`, `… (Lukket punkt)`, `… (Fortroligt)`.
 CLOSED_PREFIX = re.compile(r"^lukket(?:\s+punkt)?\s*:", re.IGNORECASE)
-CLOSED_SUFFIX = re.compile(r"(?:[-–]\s*lukket(?:\s+punkt)?|\(\s*lukket(?:\s+punkt)?\s*\))\s*$", re.IGNORECASE)
-#: `Åbent punkt` / `Lukket punkt` / `Åben sag` on a line of its own: a layout label.
+CLOSED_SUFFIX = re.compile(
+    r"(?:[-–]\s*lukket(?:\s+punkt)?|\(\s*(?:lukket(?:\s+punkt)?|fortroligt?)\s*\))\s*$", re.IGNORECASE
+)
+#: `Åbent punkt` / `Lukket punkt` / `Åben sag` on a line of its own: a layout label
+#: (above the title, or directly under it). Group 1 or 2 is the status word.
 OPEN_CLOSED_LABEL = re.compile(r"^(?:(åbent|åben|lukket)\s{0,3}(?:punkt|sag|møde)?|(offentlig|fortrolig))$", re.IGNORECASE)
+#: The status at the end of a case-number line: `Sagsnr.: 24/07713   Dok.nr.: …   Lukket`.
+CASE_LINE_CLOSED = re.compile(r"(?<=\s)(?:lukket(?:\s{1,3}(?:punkt|sag))?|fortroligt?)\s*$", re.IGNORECASE)
 
 #: Items that usually carry no case number, recommendation or decision.
 ROUTINE_TITLES = re.compile(
@@ -220,6 +229,14 @@ SECTION_PATTERNS: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
     (re.compile(r"^tidligere politisk behandl"), K.HISTORY),
     # `Beslutningskompetence: KB`, `Sagsforløb: BY` (a one-line body after the colon)
     (re.compile(r"^(?:beslutningskompetence|kompetence|sagsforløb)\s{0,3}:"), K.PROCEDURE),
+)
+#: `Forvaltningen indstiller`, `Teknik- og Miljøforvaltningen indstiller, at` alone on a line
+#: (matched on the case-folded line without its trailing colon): a recommendation heading
+#: whose `at …` points follow. Only an administration recommends so; the lexer takes a plain
+#: line so only where it stands alone, not inside a paragraph.
+ADMINISTRATION_RECOMMENDS = re.compile(
+    r"^(?:[\w-]{1,40}\s{1,3}){0,5}[\w-]{0,40}(?:forvaltningen|direktionen|administrationen|sekretariatet)"
+    r"\s{1,3}indstiller(?:\s{0,3},?\s{1,3}at)?$"
 )
 
 #: A decision heading that only names the committee and the date:

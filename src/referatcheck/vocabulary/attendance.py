@@ -26,7 +26,7 @@ LOW = "a-zæøåäöüéèáíóúñçš"
 
 PARTICLE = r"(?:von|van|de|la|le|du|da|di|der|den)"
 
-PARTY = rf"[{UP}]{{1,3}}|uden for partierne|løsgængere?"
+PARTY = rf"[{UP}]{{1,3}}|[Uu]den for partierne|[Ll]øsgængere?"  # names are case-sensitive; these words either way
 
 # Titles and sentence words that may stand before a name; they are not part of it.
 NOT_NAME_WORDS = {
@@ -69,7 +69,8 @@ RETURN = re.compile(
 # Words in a sentence that make it a statement about attendance, never an action.
 ATTENDANCE_HINT = re.compile(
     r"fravær|ikke\s{1,3}til\s?stede|afbud|forfald|deltog\s{1,3}ikke|ikke\s{1,3}deltaget|forlod|inhabil|i\s{1,3}stedet"
-    r"|stedfortræd|mødte|ikke\s{1,3}mødt|erstattet|vendte\s{1,3}tilbage|kom\s{1,3}tilbage|genindtrådte|deltog\s{1,3}igen",
+    r"|stedfortræd|mødte|ikke\s{1,3}mødt|erstattet|vendte\s{1,3}tilbage|kom\s{1,3}tilbage|genindtrådte|deltog\s{1,3}igen"
+    r"|deltog\s{1,3}(?:først\s{1,3})?fra",
     re.IGNORECASE,
 )
 
@@ -94,8 +95,14 @@ PREPOSITION = re.compile(
 
 CLOCK = re.compile(r"\bkl\.?\s{0,3}\d{1,2}(?:[.:]\d{2})?\b", re.IGNORECASE)
 
+# What a vote is on, between `For`/`Imod` and `stemte` (`For ændringsforslaget stemte`):
+# an amendment is voted on before the recommendation, each its own ballot.
+_MOTION = r"(?:\s{1,3}(?:ændrings|tillægs)?forslag(?:et)?|\s{1,3}indstillingen|\s{1,3}ændringen)?"
+VOTE_MOTION = re.compile(r"\s(?:(?:ændrings|tillægs)?forslag(?:et)?|indstillingen|ændringen)(?=\s)")
+
 VOTE = re.compile(
-    r"^(?P<label>for\s{1,3}stemte|stemte\s{1,3}for|imod\s{1,3}stemte|stemte\s{1,3}imod|undlod\s{1,3}at\s{1,3}stemme"
+    rf"^(?P<label>for{_MOTION}\s{{1,3}}stemte|stemte\s{{1,3}}for|imod{_MOTION}\s{{1,3}}stemte|stemte\s{{1,3}}imod"
+    r"|undlod\s{1,3}at\s{1,3}stemme"
     r"|hverken\s{1,3}for\s{1,3}eller\s{1,3}imod|undlod|blank[et]?|for|imod)"
     r"(?:\s{1,3}(?P<n>\d{1,3}))?\s{0,3}(?P<colon>:)?\s{0,3}(?P<body>.*)$",
     re.IGNORECASE,
@@ -134,7 +141,9 @@ SUBJECT_VERBS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|(?:havde\s{1,3}|har\s{1,3})?meldt\s{1,3}afbud|mødte\s{1,3}ikke|har\s{1,3}ikke\s{1,3}deltaget"
                 r"|var\s{1,3}forhindret|havde\s{1,3}forfald)\b", re.I),
      "absent"),
-    (re.compile(r"\bmødte\b(?!\s{1,3}(?:ikke|som|i\s{1,3}stedet))", re.I), "arrived"),
+    (re.compile(r"\bmødte\b(?!\s{1,3}(?:ikke|som|i\s{1,3}stedet))"
+                r"|\bdeltog\s{1,3}(?:først\s{1,3})?fra(?=\s{1,3}(?:og\s{1,3}med\s{1,3})?(?:punkt|pkt|sag|kl))", re.I),
+     "arrived"),  # `mødte kl. 15.20`, `deltog fra punkt 2`
 )
 
 # Vote labels (`For stemte`, `Imod`, `Undlod at stemme`) by the name of the choice

@@ -23,6 +23,14 @@ NOTICE = re.compile(
     re.IGNORECASE,
 )
 
+# The legal basis a closing notice cites (`…, jf. styrelseslovens § 10, stk. 2, og
+# forvaltningslovens § 32.`): law names, sections and numbers only, so not counted as words.
+LEGAL_CITATION = re.compile(
+    r"(?:,|(?<!\s)(?=\s))\s*+(?:jf\.?|jævnfør)\s++(?:(?:[\wæøå-]*lov\w*|[\wæøå-]*bekendtgørelse\w*|§§?|stk\.|nr\.|pkt\.|\d+[a-z]?"
+    r"|og|samt)[,.]?\s*+)++$",
+    re.IGNORECASE,
+)
+
 NOTHING = re.compile(r"^(?:intet|ingen|-|–)\.?$", re.IGNORECASE)
 
 # `Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Lukket`, `Sagsansvarlig: …`: metadata, no case text.
@@ -64,11 +72,16 @@ NOTE_START = re.compile(
 
 NOTE_ACT = re.compile(
     r"afvigende\s+mening|tilført\s+protokollen|\binhabil\b|\bdeltog\s+ikke\b|\bforlod\s+mødet\b"
-    r"|\bi\s+stedet\s+mødte\b|\bmødte\s+i\s+stedet\b|\bstemte\s+(?:for|imod)\b|\bundlod\s+at\s+stemme\b",
+    r"|\bi\s+stedet\s+mødte\b|\bmødte\s+i\s+stedet\b|\bstemte\s+(?:for|imod)\b|\bundlod\s+at\s+stemme\b"
+    # a group's dissent: `Et mindretal (V og O) kan ikke anbefale indstillingen.`
+    r"|\bmindretal(?:let)?\b|\b(?:kan|kunne)\s+ikke\s+(?:anbefale|tiltræde|støtte|godkende)\b|\btage?r?\s+forbehold\b"
+    r"|\btog\s+forbehold\b",
     re.IGNORECASE,
 )
 
-PARTY_IN_BRACKETS = re.compile(r"\((?:[A-ZÆØÅ]{1,3}|UP|løsgænger)\)")
+# `(A)`, `(V og O)`, `(A, F og Ø)`, `(Løsgænger)`.
+PARTY_IN_BRACKETS = re.compile(
+    r"\((?:[A-ZÆØÅ]{1,3}|UP|[Ll]øsgænger)(?:\s{0,3}(?:,|og|samt)\s{0,3}(?:[A-ZÆØÅ]{1,3}|UP|[Ll]øsgænger)){0,12}\)")
 
 # Short decisions a closed item publishes besides the verdicts of `verdict_of`
 # (`Sagen blev behandlet.`, `Udvalget traf beslutning i sagen.`, `Udvalget godkendte indstillingen.`).
