@@ -18,7 +18,8 @@ from referatcheck.edits import Applicability, Fix
 from referatcheck.model import Document, Item, TocEntry
 from referatcheck.pages import is_paged, page_of
 from referatcheck.rule import Rule, RuleDoc
-from referatcheck.toc_alignment import Pair, entry_key
+from referatcheck.titles import normalise_title as entry_key_of
+from referatcheck.toc_alignment import TRUNCATION_MIN_LENGTH, Pair, entry_key
 from referatcheck.toc_rebuild import Placement, Rebuild, rebuild
 
 def _applies(document: Document) -> bool:
@@ -214,29 +215,53 @@ class NearMiss(Rule):
         for pair in document.facts.toc.pairs:
             if pair.match != "near":
                 continue
-            toc_words, item_words = _differing_words(pair.entry.title, pair.item.title, pair.entry.has_leader)
+            difference_da, difference_en = _difference(pair.entry.title, pair.item.title, pair.entry.has_leader)
             yield self.diagnostic(
                 document, pair.entry.span,
                 f"Titlen afviger fra overskriften på punkt {pair.item.number} (linje {pair.item.heading_span.line}): "
-                f"indholdsfortegnelsen har \"{toc_words}\", overskriften har \"{item_words}\".",
+                f"{difference_da}.",
                 f"The title differs from the heading of item {pair.item.number} (line {pair.item.heading_span.line}): "
-                f"the table of contents has \"{toc_words}\", the heading has \"{item_words}\".",
+                f"{difference_en}.",
                 related=(pair.item.heading_span,), subject=pair.entry.title,
                 fix=_toc_fix(document, pair.entry.span.line),
             )
 
 
+def _difference(toc_title: str, item_title: str, has_leader: bool) -> tuple[str, str]:
+    """The words that differ, said in Danish and English; a word on one side only is named as
+    such (an extra word in the entry, a word the entry lacks), never shown against nothing."""
+    toc_words, item_words = _differing_words(toc_title, item_title, has_leader)
+    if toc_words and item_words:
+        return (f"indholdsfortegnelsen har \"{toc_words}\", overskriften har \"{item_words}\"",
+                f"the table of contents has \"{toc_words}\", the heading has \"{item_words}\"")
+    if toc_words:
+        return (f"indholdsfortegnelsen har \"{toc_words}\", som ikke står i overskriften",
+                f"the table of contents has \"{toc_words}\", which the heading lacks")
+    return (f"overskriften har \"{item_words}\", som mangler i indholdsfortegnelsen",
+            f"the heading has \"{item_words}\", which the table of contents lacks")
+
+
 def _differing_words(toc_title: str, item_title: str, has_leader: bool) -> tuple[str, str]:
     a, b = toc_title.split(), item_title.split()
-    if not has_leader and len(b) > len(a):
-        b = b[: len(a)]
+    # A long entry cut off without a leader is compared with as many of the heading's words.
+    truncated = not has_leader and len(entry_key_of(toc_title)) >= TRUNCATION_MIN_LENGTH
+    cut = b[: len(a)] if truncated and len(b) > len(a) else b
+    left, right = _word_changes(a, cut)
+    if not left and not right:
+        left, right = _word_changes(a, b)  # the whole difference is in the words after the cut
+    if not left and not right:
+        return toc_title, item_title  # the words are the same; their letters or signs differ
+    return " ".join(left), " ".join(right)
+
+
+def _word_changes(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
     matcher = difflib.SequenceMatcher(None, [w.casefold() for w in a], [w.casefold() for w in b], autojunk=False)
     left, right = [], []
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         if tag != "equal":
             left.extend(a[a0:a1])
             right.extend(b[b0:b1])
-    return " ".join(left) or "–", " ".join(right) or "–"
+    return left, right
 
 
 class WrongOrder(Rule):

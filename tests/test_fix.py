@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 from conftest import EXAMPLES
-from snippets import CLEAN, TOC_DEFECTS
+from snippets import CLEAN, TOC_DEFECTS, TOC_SHAPES, shape_text
 
 from referatcheck.diagnostic import Diagnostic, Message, Severity
 from referatcheck.edits import Applicability, Edit, Fix, fixable_path
@@ -344,3 +344,29 @@ def test_a_plugin_rule_fixes_through_the_public_api_and_a_bad_fix_is_the_rules_b
     assert outcome.fixed == "Intet.\nGodkendt.\n".encode() and outcome.fixed_codes == (("XNB900", 1),)
     crashed = Linter(rules=[BadFix]).lint_bytes("a.md", b"GODKENDT.\n")
     assert crashed.incomplete and "not a referatcheck.edits.Fix" in crashed.diagnostics[0].message.en
+
+
+# ---- the TOC fix on other TOC shapes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shape", ["paren", "paren-no-pages", "bullets", "star-bullets", "bullets-paged",
+                                   "tab-columns-no-heading", "tab-columns-no-pages"])
+def test_toc_fix_in_other_shapes_keeps_numbers_and_bullets(shape):
+    """A correct TOC gets no fix; a near miss is fixed back to the clean file, keeping the
+    entry's number (`2)`), bullet and page: the fix never deletes what it could not read."""
+    clean = shape_text(TOC_SHAPES[shape])
+    assert not _fix(clean).changed
+    broken = clean.replace("2) Tilskud til foreninger", "2) Tilskud til foreningerne", 1) if "paren" in shape else \
+        clean.replace("Tilskud til foreninger", "Tilskud til foreningerne", 1)
+    assert _codes(lint_file("a.md", broken.encode())) == Counter({"TOC003": 1})
+    outcome = _fix(broken, "a.md")
+    assert _fixed_text(outcome) == clean and dict(outcome.fixed_codes) == {"TOC003": 1}
+
+
+@pytest.mark.parametrize("shape", ["pipe-table", "pipe-table-no-heading", "bullet-links"])
+def test_a_toc_whose_lines_cannot_be_rewritten_gets_no_fix(shape):
+    """Pipe-table cells and link markup are not rewritten: the finding stands, with no fix."""
+    broken = shape_text(TOC_SHAPES[shape]).replace("Tilskud til foreninger", "Tilskud til foreningerne", 1)
+    found = [d for d in lint_file("a.md", broken.encode()).diagnostics if d.code.startswith("TOC")]
+    assert [d.code for d in found] == ["TOC003"] and found[0].fix is None
+    assert not _fix(broken, "a.md").changed

@@ -458,6 +458,18 @@ def test_pandoc_simple_and_multi_line_tables():
     assert [r.misaligned for r in crossing[0].rows if not r.separator] == [False, True]
 
 
+def test_toc_as_a_pandoc_simple_table():
+    d = doc(
+        "Kultur- og Fritidsudvalget\n\nMødedato: Tirsdag den 9. april 2024 kl. 16:00\n\nIndholdsfortegnelse\n\n"
+        "  Pkt.   Titel                       Side\n  ------ --------------------------- ------\n"
+        "  1      Godkendelse af dagsorden    2\n  2      Eventuelt                   3\n\n"
+        "1. Godkendelse af dagsorden\n\nSagsnr.: 24/04410\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Eventuelt\n\nSagsnr.: 24/04411\n\nBeslutning\n\nIntet.\n"
+    )
+    assert [(e.number, e.title, e.page) for e in d.toc.entries] == [
+        (1, "Godkendelse af dagsorden", 2), (2, "Eventuelt", 3)]
+
+
 @pytest.mark.parametrize("body", [
     # prose with aligned spaces, no column rule
     "Vi har drøftet   sagen   100\nI alt   300\n",

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, SOENDERBORG, corpus_files, lint
+from conftest import CORPUS, EXAMPLES, SOENDERBORG, corpus_files, doc, lint
+from snippets import SHAPES_ITEMS, TOC_SHAPES, shape_text as _shape_text
 
 # In SOENDERBORG the TOC entries stand on lines 14-23 and item 5's heading on line 328.
 
@@ -159,3 +160,81 @@ def test_example_toc_defects_are_found_at_their_lines():
     found = {d.span.line for d in lint(path.read_text(encoding="utf-8"), "TOC")}
     expected = _expected_toc_lines()
     assert expected and expected <= found, (expected, found)
+
+
+# ---- other shapes of TOC: numbered `1)`, bullet lists, tables ------------------------------
+
+def _entry_line(text: str, title: str) -> int:
+    return next(k for k, line in enumerate(text.split("\n"), 1) if title in line and "|---" not in line)
+
+
+@pytest.mark.parametrize("shape", sorted(TOC_SHAPES))
+def test_toc_shape_is_read_with_numbers_titles_and_pages(shape):
+    text = _shape_text(TOC_SHAPES[shape])
+    toc = doc(text).toc
+    entries = [(e.number, e.title, e.page) for e in toc.entries]
+    titles = ["Godkendelse af dagsorden", "Tilskud til foreninger", "Eventuelt"]
+    numbered = "bullets-paged" not in shape
+    paged = "no-pages" not in shape and "bullet" not in shape.replace("bullets-paged", "")
+    assert entries == [(k + 1 if numbered else None, title, k + 2 if paged else None) for k, title in enumerate(titles)]
+    assert [e.span.line for e in toc.entries] == [_entry_line(text, t) for t in titles]
+    assert lint(text) == [], shape  # a correct TOC: no finding at all, so no fix offered either
+
+
+@pytest.mark.parametrize("shape", sorted(TOC_SHAPES))
+def test_toc_shape_defects_are_found_at_their_lines(shape):
+    near = _shape_text(TOC_SHAPES[shape].replace("Tilskud til foreninger", "Tilskud til foreningerne"))
+    found = lint(near, "TOC")
+    assert [(d.code, d.span.line) for d in found] == [("TOC003", _entry_line(near, "foreningerne"))], shape
+    assert '"foreningerne"' in found[0].message.da and '"foreninger"' in found[0].message.da
+    if shape.startswith("paren") or "columns" in shape or "pipe" in shape:
+        wrong = _shape_text(re.sub(r"(?m)^(\|? ?)2([)\t ])", r"\g<1>5\2", TOC_SHAPES[shape]))
+        assert [(d.code, d.span.line) for d in lint(wrong, "TOC")] == [("TOC007", _entry_line(wrong, "Tilskud"))]
+
+
+def test_a_budget_table_is_never_a_toc():
+    budget = ("| Område | Budget | Side |\n|---|---|---|\n| Drift | 120 | 2 |\n| Anlæg | 30 | 3 |\n\n"
+              "Drift\t120\nAnlæg\t30\nI alt\t150\n\n")
+    for front in (budget, "Dagsorden\n\n" + budget, "Indholdsfortegnelse\n\n" + budget):
+        document = doc(_shape_text(front))
+        assert document.toc is None or document.toc.entries == (), front
+        assert len(document.items) == 3 and lint(_shape_text(front), "TOC") == []
+
+
+def test_a_table_that_names_too_few_items_is_not_a_toc():
+    """Without a heading or a header row only a table whose rows nearly all name items is a TOC."""
+    rows = "| 1 | Godkendelse af dagsorden | 2 |\n|---|---|---|\n| 2 | Vejbelysning i landdistrikterne | 3 |\n" \
+           "| 3 | Eventuelt | 4 |\n\n"
+    assert doc(_shape_text(rows)).toc is None
+    assert lint(_shape_text(rows), "TOC") == []
+    named = rows.replace("Vejbelysning i landdistrikterne", "Tilskud til foreninger")
+    assert len(doc(_shape_text("Dagsorden\n\n" + named)).toc.entries) == 3
+    backwards = named.replace("| 1 |", "| 9 |").replace("| 2 |", "| 8 |").replace("| 3 |", "| 7 |")
+    assert doc(_shape_text("Dagsorden\n\n" + backwards)).toc.entries == ()  # numbers that fall: not item numbers
+
+
+def test_toc003_names_a_word_on_one_side_as_such():
+    text = _shape_text(TOC_SHAPES["paren"].replace("Tilskud til foreninger", "Tilskud til de foreninger"))
+    [found] = lint(text, "TOC")
+    assert found.message.da.endswith('indholdsfortegnelsen har "de", som ikke står i overskriften.')
+    assert found.message.en.endswith('the table of contents has "de", which the heading lacks.')
+    text = _shape_text(TOC_SHAPES["paren"].replace("Tilskud til foreninger", "Tilskud foreninger"))
+    [found] = lint(text, "TOC")
+    assert found.message.da.endswith('overskriften har "til", som mangler i indholdsfortegnelsen.')
+    assert "–" not in found.message.da
+
+
+def test_column_toc_right_under_a_head_table_is_read():
+    """`Pkt.<TAB>Tekst<TAB>Side` with no heading, a blank line under a head written as a pipe table,
+    with running item numbers: read as the TOC, not as more rows of the head's table."""
+    head = "| Møde | Ordinært møde |\n|---|---|\n| Sted | Rådhuset |\n| Medlemmer | Ida Holm (A) |\n\n"
+    toc = "Pkt.\tTekst\tSide\n214\tGodkendelse af dagsorden\t2\n215\tTilskud til foreninger\t3\n216\tEventuelt\t4\n\n"
+    items = SHAPES_ITEMS.replace("1. Godk", "214. Godk").replace("2. Tilskud", "215. Tilskud").replace(
+        "3. Eventuelt", "216. Eventuelt")
+    text = "Kultur- og Fritidsudvalget\n\n" + head + toc + items
+    document = doc(text)
+    assert [(e.number, e.title, e.page, e.span.line) for e in document.toc.entries] == [
+        (214, "Godkendelse af dagsorden", 2, 9), (215, "Tilskud til foreninger", 3, 10), (216, "Eventuelt", 4, 11)]
+    assert all(block.span.end_line < 8 for block in document.head.blocks)  # the head's table ends above it
+    assert lint(text, "TOC") == []
+    assert [(d.code, d.span.line) for d in lint(text.replace("215\tTilskud", "217\tTilskud"), "TOC")] == [("TOC007", 10)]

@@ -23,6 +23,7 @@ from referatcheck.model import SectionKind
 from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, normalise_title, strip_heading_attributes, strip_heading_marks
+from referatcheck.toc_alignment import TRUNCATION_MIN_LENGTH, near_titles
 from referatcheck.vocabulary import (
     ROUTINE_TITLES,
     PAGE_FURNITURE,
@@ -30,7 +31,7 @@ from referatcheck.vocabulary import (
     ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY,
     CASE_LINE_CLOSED, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, CLOSED_STATUS, DATE_ONLY,
     ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
-    OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
+    OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_ENTRY_NUMBER, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
 )
 from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
 from referatcheck.vocabulary.decisions import AT_POINT
@@ -333,9 +334,17 @@ def pending_toc_line(line: str) -> tuple[str, None, bool] | None:
     return (title, None, True) if title else None
 
 
+# A list bullet in front of a TOC entry (`- 1. Title`, `* [Title](#punkt-1)`): layout, like indentation.
+TOC_BULLET = re.compile(r"[ \t]{0,8}[-*•–·▪][ \t]{1,8}(?=\S)")
+
+
 def toc_entry_of(text: str, paged: bool) -> TocLine | None:
     """A TOC entry: with a page number (`Title.....<TAB>3`), or, in a TOC without pages,
-    a title line with an optional `åbent`/`lukket` and number in front."""
+    a title line with an optional `åbent`/`lukket` and number in front. A list bullet
+    in front is layout (a TOC written as a bullet list)."""
+    bullet = TOC_BULLET.match(text)
+    if bullet:
+        text = text[bullet.end():]
     if paged:
         parsed = parse_toc_line(text) or pending_toc_line(text)
         if parsed is None:
@@ -359,6 +368,37 @@ def toc_entry_of(text: str, paged: bool) -> TocLine | None:
     if marker is not None and marker.title:
         return TocLine(marker.title, None, marker.number, False, closed)
     return TocLine(visible, None, None, False, closed)
+
+
+def numbers_rise(numbers: list[int]) -> bool:
+    """Entry numbers that mostly rise, as a numbered TOC's do: a swapped pair or one wrong
+    number is a finding of the TOC rules, not a sign that the numbers are something else."""
+    descents = sum(b < a for a, b in zip(numbers, numbers[1:]))
+    return descents <= max(1, len(numbers) // 5)
+
+
+def toc_row_entry(raw: str, columns: tuple[int, ...] | None = None) -> TocLine | None:
+    """A TOC entry written as a table row (`| 1 | Title | 2 |`, `214<TAB>Title<TAB>2`,
+    `| Title | 2 |`): an optional number cell, one title cell, an optional page cell.
+    None for any other row (a budget row has figures, a head row a label and a value)."""
+    cells = [c for c in map(str.strip, split_cells(raw, columns)) if c]
+    if not 1 <= len(cells) <= 3:
+        return None
+    cells = [clean_inline(c).strip() for c in cells]
+    page = number = None
+    last = cells[-1]
+    if len(cells) >= 2 and len(last) <= 4 and last.isascii() and last.isdigit():
+        page = int(cells.pop())
+    if len(cells) >= 2:
+        # The number as a numbered TOC writes it (`4`, `4.`, `4)`, `Punkt 4`): one pattern for both.
+        found = TOC_ENTRY_NUMBER.match(cells[0] + " ")
+        if found and found.end() == len(cells[0]) + 1:
+            number = int(found.group("digits"))
+            cells.pop(0)
+    if len(cells) != 1 or not any(map(str.isalpha, cells[0])):
+        return None
+    title = cells[0].rstrip(".…· ")
+    return TocLine(title, page, number, False, False) if title else None
 
 
 # ---- the lexer ---------------------------------------------------------------------
@@ -533,6 +573,7 @@ def _read_spaced(lines: list[Line], rule: int) -> int:
             lines[k].misaligned = _crosses(lines[k].raw, columns)
         _join_lines(lines, group, header=group is header)
     lines[rule].shape = Shape(SEPARATOR)
+    lines[rule].columns = columns  # the rule is the table's own
     if opened:
         lines[top - 1].shape = Shape(SEPARATOR)
     if end - 1 > rule and _closing_rule(lines, end - 1):
@@ -583,6 +624,9 @@ class _Roles:
         self.title = self._title_index()
         strong = self._candidates(toc_titles=frozenset(), limit=None)
         first = min(strong, default=n)
+        # A TOC written as a table is read only when its rows name these items.
+        self._item_keys = frozenset(self._toc_key(lines[i], lines[i].marker) for i in strong)
+        self.toc_table_end: int | None = None  # the end of a TOC read as a table (else None)
         self.toc_start = self._toc_start(first)
         self.toc_end = None
         toc_titles: frozenset[str] = frozenset()
@@ -943,7 +987,63 @@ class _Roles:
                 return i
             if TOC_HEADING_GLUED.match(text):
                 return i
+            if line.shape.kind == ROW and (self._is_toc_header(i) or not self._row_above(i)):
+                # A table with no TOC heading over it (`Pkt.<TAB>Tekst<TAB>Side` under the head).
+                end = self._toc_table(i, limit, headed=False)
+                if end is not None:
+                    self.toc_table_end = end
+                    return i
         return None
+
+    def _row_above(self, i: int) -> bool:
+        above = self.prev_content[i]
+        return above >= 0 and self.lines[above].shape.kind in (ROW, SEPARATOR)
+
+    def _toc_table(self, first: int, limit: int, headed: bool) -> int | None:
+        """The end of a TOC written as a table from line ``first`` (`| 1 | Title | 2 |`, with or
+        without a header row `| Pkt. | Tekst | Side |`), or None when the rows are not one.
+
+        Only strong evidence makes a table a TOC: every row is a number, a title and a page
+        (each number higher than the one before), and the titles name the agenda items —
+        half of them under a TOC heading or header row, nearly all without either. A
+        budget table (figures, labels no item has) never is one."""
+        lines = self.lines
+        header = self._is_toc_header(first)
+        entries: list[TocLine] = []
+        end = None
+        j = first + 1 if header else first
+        while j < limit:
+            line = lines[j]
+            kind = line.shape.kind
+            if self.skip[j] or (kind == SEPARATOR and ("|" in line.raw or "\t" in line.raw or line.columns)):
+                j += 1
+                continue
+            if kind != ROW:
+                break
+            entry = toc_row_entry(line.raw, line.columns)
+            if entry is None:
+                return None
+            entries.append(entry)
+            end = j = j + 1
+        if end is None:
+            return None
+        numbers = [e.number for e in entries if e.number is not None]
+        if numbers and (len(numbers) < len(entries) or not numbers_rise(numbers)):
+            return None
+        names = [self._names_item(e.title) for e in entries]
+        same, close = names.count("same"), len(names) - names.count(None)
+        if headed or header:
+            return end if same and 2 * close >= len(entries) else None
+        return end if same >= 2 and 5 * close >= 4 * len(entries) else None
+
+    def _names_item(self, title: str) -> str | None:
+        """Whether a TOC title names an item: "same" (its title, or the start of a long one
+        cut short), "near" (a word or two letters off: a defect the TOC rules report), or None."""
+        key = normalise_title(title)
+        if key in self._item_keys or (
+                len(key) >= TRUNCATION_MIN_LENGTH and any(k.startswith(key) for k in self._item_keys)):
+            return "same"
+        return "near" if any(near_titles(key, k) for k in self._item_keys) else None
 
     def _toc_end(self, start: int, items: list[int]) -> int:
         """First line after the TOC region."""
@@ -951,6 +1051,37 @@ class _Roles:
         first_item = self._lead_start(first_item, set(items)) if first_item < self.n else first_item
         paged = any(parse_toc_line(self.lines[i].raw) for i in range(start, min(first_item, start + 40)))
         self.toc_paged = paged
+        if self.toc_table_end is not None:
+            return self.toc_table_end
+        table = self.next_content[start]
+        if table < first_item and self.lines[table].shape.kind == ROW and (not paged or "\t" not in self.lines[table].raw):
+            # Under a TOC heading, a pipe table (or TAB rows without page numbers) is read as
+            # a table; TAB rows with pages are read line by line below, as they always were.
+            end = self._toc_table(table, first_item, headed=True)
+            if end is not None:
+                self.toc_table_end = end
+                return end
+        end = self._toc_lines_end(start, first_item, paged)
+        if paged and self._item_keys and not self._names_any_item(start, end):
+            # `Title<TAB>3` rows without a dot leader, none naming an item the minutes hold: a
+            # table of figures under a heading such as `Dagsorden`, not entries (the heading alone).
+            return table
+        return end
+
+    def _names_any_item(self, start: int, end: int) -> bool:
+        """Whether a TOC with page numbers has a dot leader or an entry that names an item."""
+        for i in range(start, end):
+            parsed = None if self.skip[i] else parse_toc_line(self.lines[i].raw)
+            if parsed is None:
+                continue
+            title, _, leader = parsed
+            number = TOC_ENTRY_NUMBER.match(title) if title[:1].isdigit() else None
+            if leader or self._names_item(title) or (number and self._names_item(title[number.end():])):
+                return True
+        return False
+
+    def _toc_lines_end(self, start: int, first_item: int, paged: bool) -> int:
+        """First line after a TOC written line by line (with page numbers or without)."""
         entries = 0
         seen: set[str] = set()  # the titles listed so far: a title listed again is its item
         for i in range(start + 1, first_item):
@@ -986,7 +1117,10 @@ class _Roles:
         return nxt < self.n and (self.lines[nxt].section is not None or self.lines[nxt].case is not None)
 
     def _is_toc_header(self, index: int) -> bool:
-        cells = [c.strip().casefold() for c in self.lines[index].raw.split("\t") if c.strip()]
+        line = self.lines[index]
+        raw = line.raw if len(line.raw) <= 200 else ""  # a header row is short
+        cells = split_cells(raw, line.columns) if line.shape.kind == ROW else raw.split("\t")
+        cells = [clean_inline(c).strip().casefold() for c in cells if c.strip()]
         return bool(cells) and all(c in TOC_HEADER_CELLS for c in cells)
 
     def _toc_titles(self) -> frozenset[str]:
@@ -1005,6 +1139,10 @@ class _Roles:
 
     def _toc_entry(self, i: int) -> TocLine | None:
         line = self.lines[i]
+        if self.toc_table_end is not None:
+            if line.shape.kind != ROW or self.skip[i] or self._is_toc_header(i):
+                return None
+            return toc_row_entry(line.raw, line.columns)
         if i == self.toc_start:
             glued = TOC_HEADING_GLUED.match(line.raw.strip() if line.shape.kind == ROW else line.shape.text)
             return toc_entry_of(glued.group(2), paged=self.toc_paged) if glued else None

@@ -66,6 +66,11 @@ def match_kind(entry: TocEntry, item: Item) -> str | None:
     return "near" if _near(e.split(), i.split()) else None
 
 
+def near_titles(a: str, b: str) -> bool:
+    """Two normalised titles that differ by one word or up to two letters (a near miss)."""
+    return _near(a.split(), b.split())
+
+
 def _near(e_words: list[str], i_words: list[str]) -> bool:
     if not e_words or not i_words:
         return False

@@ -28,6 +28,7 @@ from attrs import frozen
 
 from referatcheck.edits import Edit
 from referatcheck.fixes import line_end_of
+from referatcheck.lexer import TOC_BULLET
 from referatcheck.model import Document, Item, Span, TocEntry
 from referatcheck.vocabulary import OPEN_CLOSED_LEAD, TOC_ENTRY_NUMBER as _NUMBER, TOC_HEADING_GLUED
 
@@ -87,7 +88,12 @@ def cut(raw: str, entry: TocEntry, glued: bool) -> EntryLine | None:
             return None
         offset = len(raw) - len(raw.lstrip()) + match.start(2)
         head, rest = raw[:offset], raw[offset:]
+    if rest.lstrip().startswith("|"):
+        return None  # a TOC written as a pipe table: its cells are not rewritten
     indent = _INDENT.match(rest).group()
+    bullet = TOC_BULLET.match(rest)  # a bulleted TOC keeps its bullets, as it keeps its indentation
+    if bullet:
+        indent = rest[:bullet.end()]
     rest = rest[len(indent):]
     lead = ""
     opened = OPEN_CLOSED_LEAD.match(rest)

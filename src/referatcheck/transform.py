@@ -14,12 +14,14 @@ from typing import Sequence
 from lark import Token, Transformer, Tree
 
 from referatcheck.dates import find_dates
-from referatcheck.lexer import FIELDISH, TEXT, Line, case_number, item_marker, parse_item_marker, shape_of, split_cells
+from referatcheck.lexer import (
+    FIELDISH, TEXT, Line, case_number, item_marker, numbers_rise, parse_item_marker, shape_of, split_cells,
+)
 from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
     Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry, Unread,
 )
-from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, TITLE_WORD_LEAD
+from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, TITLE_WORD_LEAD, TOC_ENTRY_NUMBER
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, strip_heading_attributes, strip_heading_marks
@@ -31,7 +33,6 @@ _PERIOD = re.compile(
 )
 _SEPARATORS = frozenset({"-", "–", "—", ",", ":", "|"})
 _MARKER = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,3}[.)])[ \t]+")
-_NUMBERED_TOC = re.compile(r"^(\d{1,5})(?:\.\s*|\s+)(\S.*)$")
 
 
 def is_closed(title: str) -> bool:
@@ -370,21 +371,28 @@ def _split_entry_numbers(entries: list[TocEntry]) -> list[TocEntry]:
     """
     # `Punkt 4: Title` in an entry is an item number whatever the rest of the TOC does.
     entries = [_with_punkt_number(e) for e in entries]
-    matches = [_NUMBERED_TOC.match(e.title) if e.number is None else None for e in entries]
-    numbers = [int(m.group(1)) for m in matches if m]
-    descents = sum(b < a for a, b in zip(numbers, numbers[1:]))
-    # Numbers that mostly rise: a swapped pair is TOC004's finding, not a reason to keep them.
-    if len(entries) < 2 or len(numbers) < 0.8 * len(entries) or descents > max(1, len(numbers) // 5):
+    # The number as the TOC fix reads it back (`49. `, `1.`, `1) `, `49 `): one pattern for both.
+    matches = [_entry_number(e.title) if e.number is None else None for e in entries]
+    numbers = [int(m.group("digits")) for m in matches if m]
+    if len(entries) < 2 or len(numbers) < 0.8 * len(entries) or not numbers_rise(numbers):
         return entries
     out = []
     for entry, match in zip(entries, matches):
         if match:
             entry = TocEntry(
-                title=match.group(2).strip(), page=entry.page, number=int(match.group(1)),
+                title=entry.title[match.end():].strip(), page=entry.page, number=int(match.group("digits")),
                 has_leader=entry.has_leader, span=entry.span,
             )
         out.append(entry)
     return out
+
+
+def _entry_number(title: str) -> re.Match[str] | None:
+    """The plain number in front of an entry's title (`49. `, `1) `, `2 `), with a title after it."""
+    found = TOC_ENTRY_NUMBER.match(title)
+    if found is None or not title[:1].isdigit() or found.end() >= len(title) or title[found.end()].isspace():
+        return None
+    return found
 
 
 def _with_punkt_number(entry: TocEntry) -> TocEntry:
