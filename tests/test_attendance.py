@@ -454,3 +454,44 @@ def test_a_configured_absence_label_is_read_as_an_absence():
     vocabulary = DEFAULT_VOCABULARY.with_words({"head-labels": {"Sygemeldt": "absent"}})
     notes = [n for n in parse_text(text, vocabulary=vocabulary).facts.attendance.notes if n.in_head]
     assert [(n.kind, [p.name for p in n.persons]) for n in notes] == [(NoteKind.ABSENT, ["Lone Berg"])]
+
+
+# ---- a city council's member list on one plain head line -----------------------------------------------
+
+_FIRST = ["Anne", "Bent", "Carla", "Dorte", "Erik", "Finn", "Gitte", "Hans", "Inge", "Jens", "Karen"]
+_LAST = ["Holm", "Krog", "Dam"]
+_PARTIES = "A" * 10 + "V" * 8 + "C" * 4 + "F" * 3 + "Ø" * 2 + "O" * 2 + "B" * 2
+COUNCIL = ", ".join(f"{_FIRST[k % 11]} {_LAST[k // 11]} ({party})" for k, party in enumerate(_PARTIES))
+
+
+def council_minutes(votes: str, label: str = "Medlemmer") -> str:
+    return ("Byrådet\nReferat\nMødedato: 12.03.2024 kl. 19.00\nMødested: Byrådssalen\n"
+            f"{label}: Anders Borg (A), borgmester, {COUNCIL}\n\n"
+            "Punkt 1: Godkendelse af regnskab 2023\n\n24/00001\n\nIndstilling\n\n"
+            "Forvaltningen indstiller, at regnskabet godkendes.\n\nBeslutning\n\nGodkendt.\n\n" + votes)
+
+
+@pytest.mark.parametrize("label", ["Medlemmer", "Deltagere", "Udvalgsmedlemmer"])
+def test_a_full_councils_member_list_on_one_plain_line_is_read(label):
+    """A `Medlemmer:` line of 32 names (about 600 characters) is a head field, not dropped."""
+    text = council_minutes("For stemte: A og V (19)\n\nImod stemte: C, F, Ø, O og B (13)", label)
+    assert len(text.splitlines()[4]) > 500
+    participants = doc(text).facts.attendance.participants
+    assert participants is not None and len(participants.persons) == 32 and participants.complete
+    assert found(text, "ATT") == []
+    wrong = council_minutes("For stemte: A og V (20)\n\nImod stemte: C, F, Ø, O og B (13)", label)
+    assert found(wrong, "ATT005") == [("ATT005", line_of(wrong, "For stemte"))]
+
+
+@pytest.mark.parametrize("label", ["Medlemmer:", "- **Medlemmer:**", "- Medlemmer:"])
+def test_a_member_list_of_bullets_under_its_label_is_read(label):
+    """`Medlemmer:` (itself a bullet or not) over one bulleted name a line: the names, not the bullets."""
+    text = (f"# Økonomiudvalget\n\n- **Dato:** Mandag den 4. marts 2024 kl. 14:00\n- **Sted:** Byrådssalen\n{label}\n"
+            "  - Anne Holm (A)\n  - Bo Dam (V)\n  - Carl Krog (C)\n- **Afbud:** Bo Dam (V)\n\n"
+            "# Punkt 1: Godkendelse af dagsorden\n\n22/24308\n\n## Indstilling\n\n"
+            "Forvaltningen indstiller, at dagsordenen godkendes.\n\n## Beslutning\n\nGodkendt.\n\n{}\n")
+    participants = doc(text.format("")).facts.attendance.participants
+    assert participants is not None and [p.name for p in participants.persons] == ["Anne Holm", "Bo Dam", "Carl Krog"]
+    assert found(text.format("For stemte: A og C (2)"), "ATT") == []
+    wrong = text.format("For stemte: A, C og V (3)")
+    assert found(wrong, "ATT005") == [("ATT005", line_of(wrong, "For stemte"))]

@@ -450,3 +450,41 @@ def test_recommendation_kinds():
 def test_agenda_defects_example():
     text = (EXAMPLES / "defects" / "agenda-defects.md").read_text(encoding="utf-8")
     assert found(text) == [("DEC001", 66, "warning"), ("DEC004", 118, "warning")]
+
+
+# ---- the committee read from a title with words naming the meeting ------------------------------
+
+# The committee is the part of the title that is a body's name; `af ordinært møde`, `fra mødet`,
+# `byrådsmødet` name the meeting. Each head holds its committee; the decision names it or another.
+BODY_TITLES = {
+    "committee over referat af ordinært møde": (
+        "Økonomiudvalget\n\nReferat af ordinært møde mandag den 4. marts 2024 kl. 14.00 i Byrådssalen\n",
+        "Økonomiudvalget", "Socialudvalget"),
+    "heading over referat fra mødet": (
+        "# Økonomiudvalget\n\n## Referat fra mødet mandag den 4. marts 2024 kl. 14.00\n\nSted: Byrådssalen\n",
+        "Økonomiudvalget", "Socialudvalget"),
+    "ekstraordinært møde i": (
+        "# Referat\n\nEkstraordinært møde i Økonomiudvalget mandag den 4. marts 2024 kl. 14.00\n\nSted: Byrådssalen\n",
+        "Økonomiudvalget", "Socialudvalget"),
+    "byrådsmødet": (
+        "# Byrådet\n\n## Referat fra byrådsmødet mandag den 4. marts 2024 kl. 18.00\n\nSted: Byrådssalen\n",
+        "Byrådet", "Økonomiudvalget"),
+}
+
+
+def body_title_item(committee: str) -> str:
+    return ("\n1. Godkendelse af dagsorden\n\nSagsnr.: 24/04410\n\nIndstilling\n\n"
+            "Forvaltningen indstiller, at dagsordenen godkendes.\n\n"
+            f"Beslutning i {committee} den 4. marts 2024\n\nGodkendt.\n")
+
+
+@pytest.mark.parametrize("name", list(BODY_TITLES))
+def test_the_committee_is_the_body_the_title_names(name):
+    head, committee, other = BODY_TITLES[name]
+    text = head + body_title_item(committee)
+    assert doc(text).facts.meeting.committee == committee
+    assert found(text, ("DEC", "ITM")) == []
+    # A decision header naming another committee is still one.
+    wrong = head + body_title_item(other)
+    line = wrong.splitlines().index(f"Beslutning i {other} den 4. marts 2024") + 1
+    assert found(wrong, "DEC") == [("DEC005", line, "warning")]

@@ -228,7 +228,28 @@ HEAD_SHAPES = {
                   "Sted: Rådhuset\n",
     "date field over its value": "# Referat Økonomiudvalget d. 29-01-2020\n\nDato:\n\n29. januar 2020\n\n"
                                 "Tid: 16.00\n\nSted:\n\nRådhuset\n",
+    "municipality between title and date line": "# Referat – Økonomiudvalget\n\nKragsø Kommune\n\n"
+                                                "Mandag den 4. marts 2024 kl. 14:00\n\nByrådssalen, Kragsø Rådhus\n",
+    "municipality, date line with a time range": "Referat fra mødet i Økonomiudvalget\nKragsø Kommune\n"
+                                                 "Mandag den 4. marts 2024, kl. 14.00-15.45\nSted: Byrådssalen\n",
+    "two-column pipe table": "# Økonomiudvalget\n\n| Dato | 04-03-2024 |\n|---|---|\n| Tid | 14:00 |\n"
+                             "| Sted | Rådhuset |\n",
+    "two-column TAB table": "# Økonomiudvalget\n\nDato\t04-03-2024\nTid\t14:00\nSted\tRådhuset\n",
+    "bullets with bold labels": "# Økonomiudvalget\n\n- **Dato:** Mandag den 4. marts 2024\n- **Tidspunkt:** 14:00\n"
+                                "- **Sted:** Byrådssalen\n",
+    "bullets with plain labels": "# Økonomiudvalget\n\n- Dato: Mandag den 4. marts 2024\n- Tidspunkt: 14:00\n"
+                                 "- Sted: Byrådssalen\n",
+    "setext title over its committee and municipality": "Referat\n=======\n\n"
+                                                        "Økonomiudvalget, Kragsø Kommune\n-------------------------------\n\n"
+                                                        "**Dato:** Mandag den 4. marts 2024\n\n**Tid:** Kl. 14.00\n\n"
+                                                        "**Sted:** Byrådssalen\n",
 }
+
+# The head layouts of the probe (all for Økonomiudvalget's meeting of 4 March 2024 at 14:00): read
+# into the meeting, so the decision rules compare with its date.
+MARCH_HEADS = ["municipality between title and date line", "municipality, date line with a time range",
+               "two-column pipe table", "two-column TAB table", "bullets with bold labels",
+               "bullets with plain labels"]
 
 
 @pytest.mark.parametrize("head", HEAD_SHAPES.values(), ids=list(HEAD_SHAPES))
@@ -244,7 +265,7 @@ def test_a_time_and_a_place_stated_anywhere_in_the_head_are_found(head):
 @pytest.mark.parametrize("name", [
     "labels with colons", "upper-case labels", "beslutningsprotokol over a date line",
     "committee line over a date line", "committee heading over a date line", "month before day",
-    "date field over its value", "title holds everything",
+    "date field over its value", "title holds everything", *MARCH_HEADS,
 ])
 def test_a_date_stated_in_the_head_is_read(name):
     """Not even info: the head states the date, in a field or on a line of its own."""
@@ -252,7 +273,9 @@ def test_a_date_stated_in_the_head_is_read(name):
 
 
 @pytest.mark.parametrize("name", ["committee line over a date line", "committee heading over a date line",
-                                  "beslutningsprotokol over a date line", "labels with colons"])
+                                  "beslutningsprotokol over a date line", "labels with colons",
+                                  "municipality between title and date line",
+                                  "municipality, date line with a time range"])
 def test_committee_and_date_on_lines_of_their_own_complete_the_title(name):
     assert [code for code, _, _ in found(HEAD_SHAPES[name] + ITEM) if code == "MTG001"] == []
 
@@ -309,6 +332,63 @@ def test_a_wrong_weekday_under_a_label_line_is_reported_at_the_value():
 def test_title_date_against_a_date_in_a_new_form():
     head = "# Referat Økonomiudvalget d. 02-04-2019\n\nDato: Onsdag, April 3, 2019 - 18:00\n\nSted: Rådhuset\n"
     assert ("MTG003", 1, "error") in found(head + ITEM)
+
+
+DATED_ITEM = ("\n1. Godkendelse af dagsorden\n\nSagsnr.: 24/04410\n\nIndstilling\n\n"
+              "Forvaltningen indstiller, at dagsordenen godkendes.\n\n"
+              "Beslutning i Økonomiudvalget den {}\n\nGodkendt.\n")
+
+
+@pytest.mark.parametrize("name", MARCH_HEADS)
+def test_the_meeting_is_read_from_each_head_layout(name):
+    text = HEAD_SHAPES[name] + DATED_ITEM.format("4. marts 2024")
+    meeting = doc(text).facts.meeting
+    assert (meeting.committee, meeting.date, meeting.start) == ("Økonomiudvalget", dt.date(2024, 3, 4), "14:00")
+    assert meeting.place in ("Byrådssalen", "Rådhuset", "Byrådssalen, Kragsø Rådhus")
+    assert [(d.code, d.severity.value) for d in lint(text)] == []
+
+
+def test_a_committee_line_with_its_municipality_completes_a_bare_title():
+    """`Referat` / `Økonomiudvalget, Kragsø Kommune` (pandoc's setext headings): the committee is read."""
+    text = HEAD_SHAPES["setext title over its committee and municipality"] + DATED_ITEM.format("4. marts 2024")
+    assert doc(text).facts.meeting.committee == "Økonomiudvalget"
+    assert [(d.code, d.severity.value) for d in lint(text)] == [("MTG001", "info")]  # the date is in its field
+
+
+@pytest.mark.parametrize("name", MARCH_HEADS)
+def test_a_decision_of_another_day_is_reported_under_each_head_layout(name):
+    text = HEAD_SHAPES[name] + DATED_ITEM.format("11. marts 2024")
+    line = text.splitlines().index("Beslutning i Økonomiudvalget den 11. marts 2024") + 1
+    assert [(d.code, d.span.line) for d in lint(text, ("DEC", "ITM"))] == [("DEC004", line)]
+
+
+@pytest.mark.parametrize("name, wrong", [
+    ("municipality between title and date line", ("4. marts 2024", "31. februar 2024")),
+    ("two-column pipe table", ("04-03-2024", "31-02-2024")),
+    ("two-column TAB table", ("04-03-2024", "31-02-2024")),
+    ("bullets with bold labels", ("4. marts 2024", "31. februar 2024")),
+])
+def test_an_impossible_date_is_still_reported_under_each_head_layout(name, wrong):
+    head = HEAD_SHAPES[name].replace(*wrong)
+    assert ("MTG004", "warning") in [(code, severity) for code, _, severity in found(head + ITEM)]
+
+
+@pytest.mark.parametrize("name, date_line", [
+    ("municipality between title and date line", "Mandag den 4. marts 2024 kl. 14:00\n\n"),
+    ("two-column pipe table", "| Dato | 04-03-2024 |\n|---|---|\n"),
+    ("bullets with bold labels", "- **Dato:** Mandag den 4. marts 2024\n"),
+])
+def test_a_missing_date_is_still_reported_under_each_head_layout(name, date_line):
+    head = HEAD_SHAPES[name].replace(date_line, "")
+    assert ("MTG004", 1, "warning") in found(head + ITEM)
+
+
+def test_a_two_column_table_of_names_in_the_head_is_no_field():
+    """One row with a label (`| Medlemmer | Parti |` over names) does not make a table of fields."""
+    head = HEAD_SHAPES["two-column TAB table"] + "\n| Medlemmer | Parti |\n|---|---|\n| Anne Holm | A |\n| Bo Dam | V |\n"
+    document = doc(head + ITEM)
+    assert [f.label for f in document.head.fields] == ["Dato", "Tid", "Sted"]
+    assert len(document.head.blocks) == 1 and len(document.head.blocks[0].rows) == 4
 
 
 # ---- fields by role (the lexer names what a label is for, whatever the label) ------------------

@@ -39,7 +39,7 @@ from referatcheck.model import (
 )
 from referatcheck.sentences import sentences
 from referatcheck.titles import clean_inline
-from referatcheck.vocabulary.meeting import DATE_TIME_KEYS, MAYBE_COMMITTEE_KEYS, PLACE_AFTER
+from referatcheck.vocabulary.meeting import DATE_TIME_KEYS, MAYBE_COMMITTEE_KEYS, PLACE_AFTER, PLACE_WORD
 from referatcheck.vocabulary.decisions import (
     AGENDA_TITLE, APPROVAL, AT_POINT, AT_WORD, BODY_ACTS, BODY_NAME, BODY_SPLIT, BULLET_AT_LINE, CLAUSE_END,
     CLOSED_TITLE, DATE_LEAD_REVERSED, DISCUSSION, GENERIC_BODIES, HEADER_PREFIX, HEADING_BODY, HIGHER_BODIES,
@@ -131,6 +131,25 @@ def _place(document: Document) -> str | None:
             place = _PLACE_END.split(text[found.end() - 1:FIELD_SCAN], maxsplit=1)[0].strip(" .")
             if place:
                 return place
+    return _place_line(document)
+
+
+# A place on a line of its own is short: a hall, a room, an address.
+_PLACE_LINE = 80
+
+
+def _place_line(document: Document) -> str | None:
+    """The line right under the title that is a place (`Referat – Økonomiudvalget` / `Mandag den
+    4. marts 2024 kl. 14:00` / `Byrådssalen, Kragsø Rådhus`), not a label line or a sentence."""
+    title = document.head.title
+    if title is None:
+        return None
+    for block in document.head.blocks:
+        if not isinstance(block, Paragraph) or not 0 < block.span.line - title.span.end_line <= 2:
+            continue
+        text = clean_inline(block.lines[0][:FIELD_SCAN]).strip(" \t*_")
+        if len(text) <= _PLACE_LINE and ":" not in text and not text.endswith(".") and PLACE_WORD.search(text):
+            return text
     return None
 
 

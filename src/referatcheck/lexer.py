@@ -28,10 +28,10 @@ from referatcheck.vocabulary import (
     ROUTINE_TITLES,
     PAGE_FURNITURE,
     BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
-    ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY,
+    ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, BODY_LINE,
     CASE_LINE_CLOSED, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, CLOSED_STATUS, DATE_ONLY,
-    ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, OPEN_CLOSED_LABEL,
-    OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_ENTRY_NUMBER, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
+    ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, MUNICIPALITY_LINE,
+    OPEN_CLOSED_LABEL, OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_ENTRY_NUMBER, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
 )
 from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
 from referatcheck.vocabulary.decisions import AT_POINT
@@ -589,6 +589,14 @@ def _crosses(line: str, columns: tuple[int, ...]) -> bool:
 
 # A page of a PDF flattened onto one line: long, and holding what are lines elsewhere.
 _FLATTENED_LENGTH = 1000
+# A head field on one line may be long: a city council's 31 members with party letters and
+# notes (`borgmester`, `formand`) run to a thousand characters or more. A longer line is
+# no field (a page flattened onto one line, a runaway export).
+_FIELD_LINE = 4000
+# A table of head labels and values holds a few rows; the search for a second label row
+# stops after this many other rows (a long table is no head).
+_LABEL_ROW_REACH = 3
+BULLET_MARK = re.compile(r"^[ \t]{0,8}[-*•–·▪][ \t]+")
 _WORDS_IN_LABEL = re.compile(r"^([A-ZÆØÅa-zæøå][A-ZÆØÅa-zæøå /.-]{0,40}?)\s{0,3}:\s*(.*)$")
 _INLINE_LABEL = re.compile(r"^([A-ZÆØÅ][^:]{1,60}):\s+\S")
 # Run-in labels that open a section: `Beslutning: Godkendt.`, `Kompetence: Økonomiudvalget`.
@@ -614,6 +622,7 @@ class _Roles:
         n = self.n = len(lines)
         self.types: list[str] = ["BLANK"] * n
         self._fields: dict[int, tuple | None] = {}
+        self._label_rows: dict[int, tuple | None] = {}
         self._evidence_of: dict[int, _Evidence] = {}
         self._title_like_of: dict[tuple[int, bool], bool] = {}
         self._titles: list[tuple[int, int | None]] | None = None
@@ -779,18 +788,25 @@ class _Roles:
         have_date = bool(_DATE_IN.search(text))
         have_body = not _bare_title(text)
         i = title
-        for _ in range(2):
+        passed_municipality = False
+        for _ in range(3):
             j = self.next_content[i]
             if j >= self.n or self.lines[j].section is not None or self.lines[j].marker is not None:
                 break
             line = self.lines[j]
             if line.shape.kind not in (TEXT, HEADING, BOLD) or self._field_of(j) is not None:
                 break
+            if not passed_municipality and MUNICIPALITY_LINE.match(line.shape.text):
+                # `Referat – Økonomiudvalget` / `Kragsø Kommune` / `Mandag den 4. marts 2024`: the
+                # municipality's name stands between; the title goes on only if a line it needs follows.
+                passed_municipality = True
+                i = j
+                continue
             if not have_date and self._date_line(j) and len(line.shape.text) <= 100:
                 have_date = True
             elif _bare_title(line.shape.text) and not _bare_title(text) and not _TITLE_WORDS.search(text):
                 text = line.shape.text  # `Økonomiudvalget` / `Referat`: the title word comes second
-            elif not have_body and _BODY_ALONE.match(line.shape.text):
+            elif not have_body and BODY_LINE.match(line.shape.text):
                 have_body = True
             else:
                 break
@@ -1165,7 +1181,7 @@ class _Roles:
         kind = shape.kind
         if kind == FIELDISH:
             return shape.label.rstrip(":").strip(), self.words.head_role(shape.label), shape.value
-        if kind in (BOLD, TEXT, HEADING) and len(shape.text) <= 200:
+        if kind in (BOLD, TEXT, HEADING) and len(shape.text) <= _FIELD_LINE:
             text = shape.text
             role = self.words.head_role(text)
             if role is not None and (kind != TEXT or text.endswith(":") or text.isupper() or self._value_follows(i)):
@@ -1178,7 +1194,7 @@ class _Roles:
                         return match.group(1).strip(), role, match.group(2).strip()
         if kind == ROW and "\t" in line.raw:
             # `**Mødedato**<TAB>Onsdag d. …`: a TAB between label and value shapes the line as a
-            # table row; a known label makes it a field. (A pipe row stays a row.)
+            # table row; a known label makes it a field.
             flat = line.raw.replace("\t", " ")
             flat_shape = shape_of(flat)
             if flat_shape.kind == FIELDISH:
@@ -1187,7 +1203,60 @@ class _Roles:
                 match = _WORDS_IN_LABEL.match(flat_shape.text)
                 if match and self.words.head_role(match.group(1)) is not None:
                     return match.group(1).strip(), self.words.head_role(match.group(1)), match.group(2).strip()
+        if kind == ROW:
+            # `| Dato | 04-03-2024 |` / `| Tid | 14:00 |`: a table of labels and their values. One
+            # row with a label is not enough (`| Medlemmer | Parti |` heads a table of names).
+            pair = self._label_row(i)
+            if pair is not None and self._label_row_near(i):
+                return pair
+        if kind == BULLET and len(line.raw) <= _FIELD_LINE:
+            return self._bullet_field(line.raw)
         return None
+
+    def _bullet_field(self, raw: str) -> tuple[str, str, str] | None:
+        """A head field written as a bullet (`- **Dato:** Mandag den 4. marts 2024`, `- Sted:
+        Byrådssalen`, `- **Medlemmer:**` over the names): a known label with its colon."""
+        inner = shape_of(BULLET_MARK.sub("", raw, count=1))
+        if inner.kind == FIELDISH:
+            label, value = inner.label, inner.value
+        elif inner.kind in (BOLD, TEXT) and ":" in inner.text:
+            label, _, value = inner.text.partition(":")
+        else:
+            return None
+        role = self.words.head_role(label)
+        return (label.rstrip(":").strip(), role, value.strip()) if role is not None else None
+
+    def _label_row(self, i: int) -> tuple[str, str, str] | None:
+        """``(label, role, value)`` of a table row of two cells, a head label and its value."""
+        if i not in self._label_rows:
+            found = None
+            cells = [c for c in map(str.strip, split_cells(self.lines[i].raw, self.lines[i].columns)) if c]
+            if len(cells) == 2:
+                label = clean_inline(cells[0]).rstrip(":").strip()
+                role = self.words.head_role(label)
+                value = clean_inline(cells[1])
+                if role is not None and self.words.head_role(value) is None:
+                    found = (label, role, value)
+            self._label_rows[i] = found
+        return self._label_rows[i]
+
+    def _label_row_near(self, i: int) -> bool:
+        """Another row of labels and values in the same table, within a few rows of ``i``
+        (rows of one kind, TAB or pipe; a pipe table has no blank line inside)."""
+        tabbed = "\t" in self.lines[i].raw
+        gaps = (SEPARATOR, BLANK) if tabbed else (SEPARATOR,)
+        for step in (-1, 1):
+            j, rows = i + step, 0
+            while 0 <= j < self.n and rows < _LABEL_ROW_REACH:
+                kind = self.lines[j].shape.kind
+                if kind == ROW and ("\t" in self.lines[j].raw) == tabbed:
+                    if self._label_row(j) is not None:
+                        return True
+                    rows += 1
+                elif kind not in gaps:
+                    break
+                j += step
+        return False
 
     # -- assignment
 
@@ -1333,7 +1402,14 @@ class _Roles:
                 types[i] = "FIELD"
                 i = self._field_rest(i, field, end)
                 continue
+            if lines[i].shape.kind == SEPARATOR and self._rule_of_fields(i):
+                types[i] = "COMMENT"  # `|---|---|` under `| Dato | 04-03-2024 |`: markup, not a table
             i += 1
+
+    def _rule_of_fields(self, i: int) -> bool:
+        """A separator row next to a table row read as a head field."""
+        return any(0 <= j < self.n and self.lines[j].shape.kind == ROW and self._field_of(j) is not None
+                   for j in (self.prev_content[i], self.next_content[i]))
 
     def _field_rest(self, i: int, field: tuple[str, str | None, str], end: int) -> int:
         """Mark the lines a field's value runs on to; returns the next index to read.

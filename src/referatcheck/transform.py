@@ -15,13 +15,17 @@ from lark import Token, Transformer, Tree
 
 from referatcheck.dates import find_dates
 from referatcheck.lexer import (
-    FIELDISH, TEXT, Line, case_number, item_marker, numbers_rise, parse_item_marker, shape_of, split_cells,
+    BULLET_MARK, FIELDISH, ROW, TEXT, Line, case_number, item_marker, numbers_rise, parse_item_marker, shape_of,
+    split_cells,
 )
 from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
     Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry, Unread,
 )
-from referatcheck.vocabulary import CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, TITLE_WORD_LEAD, TOC_ENTRY_NUMBER
+from referatcheck.decisions import looks_like_body
+from referatcheck.vocabulary import (
+    CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, MEETING_PHRASE, TITLE_WORD_LEAD, TOC_ENTRY_NUMBER,
+)
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import bold_only, clean_inline, strip_heading_attributes, strip_heading_marks
@@ -90,7 +94,8 @@ class DocumentBuilder(Transformer):
             value_col = line.find(value) + 1 if value and value in line else value_col
         conts = [c for c in children[1:] if c.type == "FIELD_CONT"]
         parts = [value] if value else []
-        parts.extend(str(cont).strip() for cont in conts)
+        # `Medlemmer:` over `- Anne Holm (A)` / `- Bo Dam (V)`: the names, not the bullets.
+        parts.extend(BULLET_MARK.sub("", str(cont), count=1).strip() for cont in conts)
         joined = _join_wrapped(parts)
         last = children[-1]
         if value:
@@ -100,7 +105,11 @@ class DocumentBuilder(Transformer):
         else:
             value_span = span_of(first)
         written = [line[max(0, value_span.column - 1):]] if value else []
-        written.extend(str(cont) for cont in conts)
+        if value and not conts and fact is not None and fact.shape.kind == ROW and value in line:
+            # `| Dato | 04-03-2024 |`: the value is its cell, not the rest of the row.
+            value_span = Span(first.line, value_col, first.line, value_col + len(value))
+            written = [value]
+        written.extend(BULLET_MARK.sub("", str(cont), count=1) for cont in conts)
         lines = tuple(clean_inline(text) for text in written if text.strip())
         return Field(label=label, value=joined, span=_span_of_tokens(children), value_span=value_span, role=role,
                      lines=lines)
@@ -359,8 +368,32 @@ def _title(text: str, span: Span) -> Title:
         words.append(word)
     while words and words[-1] in _SEPARATORS:
         words.pop()
-    committee = " ".join(words).strip(" :-–,") or None
+    committee = _body_of(" ".join(words).strip(" :-–,"))
     return Title(text=text, committee=committee, period=period, date=date, span=span)
+
+
+_PIECES = re.compile(r"\s[-–—|,:]\s|,\s")
+
+
+def _body_of(rest: str) -> str | None:
+    """The committee in what is left of a title once its date, period and title word are
+    gone. The words naming the meeting are not part of it: of `Økonomiudvalget af ordinært
+    møde`, `Byrådet byrådsmødet`, `Ekstraordinært møde i Økonomiudvalget` the part that is a
+    body's name is the committee. A name no pattern knows (`Udvalget for Teknik og Miljø`)
+    is kept as written."""
+    if not rest:
+        return None
+    whole = looks_like_body(rest)
+    if whole and not MEETING_PHRASE.search(rest):
+        return rest
+    parts = [part.strip(" :-–—,|") for piece in MEETING_PHRASE.split(rest) for part in _PIECES.split(piece)]
+    bodies = [part for part in parts if part and looks_like_body(part)]
+    if bodies:
+        return bodies[0]
+    if whole:
+        return rest
+    # No part is a body's name: keep the words, without those naming the meeting.
+    return " ".join(MEETING_PHRASE.sub(" ", rest).split()).strip(" :-–—,|") or rest
 
 
 def _split_entry_numbers(entries: list[TocEntry]) -> list[TocEntry]:

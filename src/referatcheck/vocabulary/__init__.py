@@ -57,7 +57,7 @@ HEAD_LABELS: dict[str, str] = {
     **dict.fromkeys(["udvalg", "udvalgsnavn", "forum", "møde", "mødeforum", "organ"], "committee"),
     **dict.fromkeys(
         ["mødedeltagere", "deltagere", "medlemmer", "til stede", "tilstede", "tilstedeværende",
-         "deltagende medlemmer", "medlemmer til stede", "deltog"],
+         "deltagende medlemmer", "medlemmer til stede", "deltog", "udvalgsmedlemmer", "byrådsmedlemmer"],
         "members",
     ),
     **dict.fromkeys(
@@ -300,6 +300,22 @@ TITLE_WORD_LEAD = re.compile(
     r"(?:^|(?<=\s))(?:" + "|".join(TITLE_WORDS) + r")\b\s{0,3}"
     r"(?:(?:til|fra|for)\s{1,3}(?:(?:det\s{1,3})?mødet?\s{1,3}(?:i\s{1,3})?)?)?",
     re.IGNORECASE,
+)
+#: Title words that name the meeting, not the body holding it: `af ordinært møde`, `fra
+#: mødet`, `ekstraordinært møde i`, `byrådsmødet` (`Økonomiudvalget` / `Referat af ordinært møde
+#: mandag den …` is Økonomiudvalget's meeting). A `Fællesmøde mellem …` names the bodies meeting.
+MEETING_PHRASE = re.compile(
+    r"(?:\b(?:af|fra|for|til|om)\s{1,3})?(?:\b(?:det|et)\s{1,3})?"
+    r"(?:\b(?:ordinær[te]?|ekstraordinær[te]?|konstituerende|åben[te]?|lukket)\s{1,3})?\b(?!fælles)[\w-]{0,30}?møde(?:t)?\b(?:\s{1,3}i\b)?",
+    re.IGNORECASE,
+)
+#: A line that only names the municipality (`Kragsø Kommune`, `Bornholms Regionskommune`):
+#: it may stand between a title and its date line.
+MUNICIPALITY_LINE = re.compile(r"^(?:[\w.-]{1,30}\s{1,3}){0,3}[\w-]{0,30}kommune$", re.IGNORECASE)
+#: A line that is a body's name, with its municipality after it or not (`Kultur- og
+#: Fritidsudvalget, Hedeby Kommune`): under a bare title (`Referat`), the title's committee.
+BODY_LINE = re.compile(
+    rf"^{BODY}(?:\s{{0,3}}[,–-]\s{{1,3}}(?:[\w.-]{{1,30}}\s{{1,3}}){{0,3}}[\w-]{{0,30}}kommune)?$", re.IGNORECASE
 )
 #: What stands between a committee and its date: ` d. `, `, den `, ` – onsdag den `.
 DATE_LEAD_WORDS = frozenset({"den", "d.", "d", *WEEKDAYS})
