@@ -470,6 +470,16 @@ def test_toc_as_a_pandoc_simple_table():
         (1, "Godkendelse af dagsorden", 2), (2, "Eventuelt", 3)]
 
 
+def test_head_as_a_pandoc_simple_table_of_labels_and_values():
+    d = doc(
+        "# REFERAT Økonomiudvalget\n\n  Felt     Værdi\n  -------- -----------------------------------\n"
+        "  Dato     Mandag den 4. marts 2024 kl. 14:00\n  Sted     Rådhuset\n\n"
+        "# Punkt 1: Godkendelse af dagsorden\n\n24/04410\n\n## Beslutning\n\nGodkendt.\n"
+    )
+    assert [(f.role, f.value) for f in d.head.fields] == [
+        ("date", "Mandag den 4. marts 2024 kl. 14:00"), ("place", "Rådhuset")]
+
+
 @pytest.mark.parametrize("body", [
     # prose with aligned spaces, no column rule
     "Vi har drøftet   sagen   100\nI alt   300\n",
