@@ -601,6 +601,26 @@ def test_sag_in_a_sentence_or_case_number_is_no_item(text):
     assert [i.number for i in d.items] == [1]
 
 
+def test_a_number_and_one_space_in_a_heading_numbers_the_item():
+    """`# 12 Godkendelse af dagsorden`: the heading's markup is the evidence; `# 17 Lukket: …` is closed."""
+    d = doc(_HEAD + "# 12 Godkendelse af dagsorden" + _BODY + "\n# 17 Lukket: Personalesag" + _BODY)
+    assert [(i.number, i.title, i.closed) for i in d.items] == [
+        (12, "Godkendelse af dagsorden", False), (17, "Lukket: Personalesag", True)]
+    plain = doc(_HEAD + "# Punkt 1: Budget" + _BODY.replace("Godkendt.", "Godkendt.\n\n12 borgere deltog."))
+    assert [i.number for i in plain.items] == [1]
+
+
+def test_a_case_number_over_a_numbered_heading_is_the_headings_not_the_line_above():
+    """`Imod stemte: V (1)` / `Ikke til stede: …` / `24/0877` / `# 15 Høring …`: the case number
+    is item 15's (case above), and the vote line stays in item 14's decision."""
+    body = _BODY.replace("Godkendt.", "Anbefales.\n\nImod stemte: V (1)\n\nIkke til stede: Erik Sand (A)")
+    text = _HEAD + "24/0876\n# 14 Salg af grund" + body.replace("\n\nSagsnr.: 24/04410", "") + (
+        "\n24/0877\n# 15 Høring om kollektiv trafik" + _BODY.replace("\n\nSagsnr.: 24/04410", ""))
+    d = doc(text)
+    assert [(i.number, i.title, i.case_number and i.case_number.text) for i in d.items] == [
+        (14, "Salg af grund", "24/0876"), (15, "Høring om kollektiv trafik", "24/0877")]
+
+
 def test_a_number_with_a_thousands_point_opening_a_paragraph_is_no_item():
     """`11.460 besøg i 2023.` right under a section heading, sections after it: still text."""
     body = _BODY.replace("Indstilling\n\n", "Sagsresumé\n\n11.460 besøg i 2023.\n\nIndstilling\n\n")

@@ -150,6 +150,24 @@ def test_markup_and_trailing_period_are_ignored():
     assert lint(text, "TOC") == []
 
 
+@pytest.mark.parametrize("entry, heading", [
+    ('Høring om "grøn flåde" - køretøjer', "Høring om “grøn ﬂåde” — køretøjer"),  # quotes, dash, ligature
+    ("Klimaplan – status 2024", "Klimaplan - status 2024"),
+    ("Trafik\u00adsikkerhedsplan 2024", "Trafiksikkerhedsplan 2024"),  # a soft hyphen is invisible
+])
+def test_typography_is_ignored(entry, heading):
+    text = (f"## Indholdsfortegnelse\n\n{entry}.....\t9\n\n# **Punkt 1: {heading}**\n\n24/1234\n")
+    assert lint(text, "TOC") == []
+    wrong = text.replace("2024.....", "2025.....").replace("køretøjer.....", "biler.....")
+    assert [d.code for d in lint(wrong, "TOC")] == ["TOC003"]
+
+
+def test_a_toc_heading_with_a_soft_hyphen_is_read():
+    text = ("## Indholds\u00adfortegnelse\n\nGodkendelse af dagsorden.....\t9\n\n"
+            "# **Punkt 1: Godkendelse af referat**\n\n24/1234\n")
+    assert [(d.code, d.span.line) for d in lint(text, "TOC")] == [("TOC003", 3)]
+
+
 def _expected_toc_lines() -> set[int]:
     rows = (EXAMPLES / "defects" / "EXPECTED.md").read_text(encoding="utf-8").splitlines()
     return {int(m.group(1)) for row in rows if (m := re.match(r"\| `toc-defects\.md` \| (\d+) \|", row))}

@@ -243,7 +243,12 @@ def case_number(text: str) -> str | None:
     return None
 
 
-def item_marker(text: str) -> ItemMarker | None:
+# `# 12 Godkendelse af dagsorden`: in a heading one space after the number is enough (in
+# plain text it takes a dot or a column of its own: `12 borgere` starts a sentence).
+_HEADING_NUMBER = re.compile(r"^(\d{1,3}) (\S.*)$")
+
+
+def item_marker(text: str, heading: bool = False) -> ItemMarker | None:
     """The item number and title a line's visible text starts with, in any of the forms
     of other agenda systems (`Punkt 4:`, `Pkt. 42`, `Nr.60 -`, `Sag 23 -`, `Punkt 4 (Lukket):`,
     `49.`, `1.Title`, ` 1  Title`)."""
@@ -270,6 +275,9 @@ def item_marker(text: str) -> ItemMarker | None:
         if match and text[match.end(1):match.start(2)] == "." and match.group(2)[0].isdigit():
             return None  # `11.460 besøg i 2023`: a number with a thousands point, not item 11
         if match and _title_start(match.group(2)):
+            return ItemMarker(int(match.group(1)), match.group(2).strip(), word=False)
+        match = _HEADING_NUMBER.match(text) if heading else None
+        if match and match.group(2)[0].isupper():
             return ItemMarker(int(match.group(1)), match.group(2).strip(), word=False)
     return None
 
@@ -695,7 +703,7 @@ class _Roles:
                     if match:
                         line.number_after = int(match.group(1))
                 if line.case is None and line.number_after is None:
-                    line.marker = item_marker(_marker_text(line))
+                    line.marker = item_marker(_marker_text(line), heading=kind in (HEADING, BOLD))
             label = OPEN_CLOSED_LABEL.match(text) if len(text) <= 40 else None
             if label:
                 line.label = True
@@ -849,8 +857,9 @@ class _Roles:
             elif number_after is not None:
                 accepted = evidence.case or evidence.section
             else:
+                # A case number with a numbered title right under it is that title's (case-above style).
                 if evidence.case and evidence.case_distance <= 1 and self._title_like(i, strict=True) and not (
-                        evidence.case_distance == 0 and self._case_above_next(nxt)):
+                        self._case_above_next(evidence.case_line)):
                     accepted = True
                 elif in_toc and (evidence.case_distance <= 1 or evidence.section_distance <= 1):
                     accepted = True
@@ -970,7 +979,7 @@ class _Roles:
                 break
             if line.case:
                 if step <= 3:
-                    found.case, found.case_distance = True, step
+                    found.case, found.case_distance, found.case_line = True, step, j
                 continue
 
             if line.marker is not None:
@@ -1622,11 +1631,12 @@ class _Roles:
 
 
 class _Evidence:
-    __slots__ = ("case", "case_distance", "case_above", "section", "section_distance", "label")
+    __slots__ = ("case", "case_distance", "case_line", "case_above", "section", "section_distance", "label")
 
     def __init__(self) -> None:
         self.case = self.case_above = self.section = self.label = False
         self.case_distance = self.section_distance = 99
+        self.case_line = -1
 
 
 _TITLE_WORDS = re.compile(r"\b(?:" + "|".join(TITLE_WORDS) + r")\b", re.IGNORECASE)

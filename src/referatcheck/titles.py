@@ -77,6 +77,8 @@ def _clean_inline(text: str) -> str:
         text = text.replace("*", "")
     if protected:
         text = re.sub("\ue000(\\d+)\ue001", lambda m: protected[int(m.group(1))], text)
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")  # a soft hyphen is invisible unless the line breaks there
     # str.split() splits on exactly the characters `\s` matches (NBSP included) and
     # drops them at both ends: the same as folding runs of spaces and stripping.
     return " ".join(text.split())
@@ -135,12 +137,18 @@ def bold_only(line: str) -> str | None:
 def normalise_title(text: str) -> str:
     """A title as compared between the TOC and the items.
 
-    Markup, a dot leader, a trailing period and case are ignored; whitespace is folded.
+    Markup, a dot leader, a trailing period and case are ignored; whitespace is folded;
+    typographic quotes and dashes count as the plain ones (`“grøn flåde” —` = `"grøn
+    flåde" -`: a word processor curls them in one place and not the other).
     """
     text = clean_inline(text)
     text = _strip_leader(text)
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
     return text.casefold()
+
+
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys("“”„‟«»″", '"'), **dict.fromkeys("‘’‚‛′", "'"),
+                             **dict.fromkeys("‐‑‒–—―−", "-")})
 
 
 def _strip_leader(text: str) -> str:

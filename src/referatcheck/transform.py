@@ -15,7 +15,7 @@ from lark import Token, Transformer, Tree
 
 from referatcheck.dates import find_dates
 from referatcheck.lexer import (
-    BULLET_MARK, FIELDISH, ROW, TEXT, Line, case_number, item_marker, numbers_rise, parse_item_marker, shape_of,
+    BOLD, BULLET_MARK, FIELDISH, HEADING, ROW, TEXT, Line, case_number, item_marker, numbers_rise, parse_item_marker, shape_of,
     split_cells,
 )
 from referatcheck.model import (
@@ -197,7 +197,9 @@ class DocumentBuilder(Transformer):
         elif conts:
             visible = clean_inline(" ".join([str(head)] + [str(c) for c in conts]))
             visible = _visible_heading(visible)
-        marker = fact.marker if fact is not None and fact.marker is not None and fact.marker.title and not conts else item_marker(visible)
+        heading = fact is not None and fact.shape.kind in (HEADING, BOLD)
+        marker = (fact.marker if fact is not None and fact.marker is not None and fact.marker.title and not conts
+                  else item_marker(visible, heading=heading))
         if marker is not None and marker.title:
             number, title = marker.number, marker.title
         else:
