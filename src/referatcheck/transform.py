@@ -240,7 +240,14 @@ class DocumentBuilder(Transformer):
         return _list(children, ordered=True)
 
     def table(self, children: list[Token]) -> Table:
-        rows = [_row(t, separator=t.type.startswith("SEPARATOR")) for t in children if t.type != "TABLE_GAP"]
+        rows: list[Row] = []
+        for token in children:
+            if token.type == "TABLE_GAP":
+                continue
+            row = _row(token, separator=token.type.startswith("SEPARATOR"))
+            if getattr(token.value, "row_cont", False) and rows and not rows[-1].separator:
+                row = _joined(rows.pop(), row)  # a cell written over several lines
+            rows.append(row)
         return Table(rows=tuple(rows), span=Span.covering(rows[0].span, rows[-1].span))
 
     def heading(self, children: list[Token]) -> Heading:
@@ -425,18 +432,39 @@ def _with_punkt_number(entry: TocEntry) -> TocEntry:
 def _row(token: Token, separator: bool) -> Row:
     line = str(token)
     cells: list[Cell] = []
-    raw_cells = split_cells(line)
+    facts = token.value if isinstance(token.value, Line) else None
+    columns = facts.columns if facts is not None else None
+    raw_cells = split_cells(line, columns)
     # Pipe rows lose their outer pipes; find where the first cell starts.
     column = 1
-    if "\t" not in line:
+    if columns is None and "\t" not in line:
         column = line.find("|") + 2
+    delimiter = 0 if columns is not None else 1  # space-aligned cells are slices of the line
     for raw in raw_cells:
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
         start = column + lead
         cells.append(Cell(text=text, span=Span(token.line, start, token.line, start + len(text))))
-        column += len(raw) + 1
-    return Row(cells=tuple(cells), span=span_of(token), separator=separator)
+        column += len(raw) + delimiter
+    return Row(cells=tuple(cells), span=span_of(token), separator=separator,
+               misaligned=facts is not None and facts.misaligned)
+
+
+def _joined(row: Row, more: Row) -> Row:
+    """One row written over several lines: each cell's texts joined, its span covering them."""
+    cells = []
+    for k in range(max(len(row.cells), len(more.cells))):
+        parts = [r.cells[k] for r in (row, more) if k < len(r.cells) and r.cells[k].text]
+        if not parts:
+            first = row.cells[k] if k < len(row.cells) else more.cells[k]
+            cells.append(first)
+        elif len(parts) == 1:
+            cells.append(parts[0])
+        else:
+            text = f"{parts[0].text} {parts[1].text}"
+            cells.append(Cell(text=text, span=Span.covering(parts[0].span, parts[1].span)))
+    return Row(cells=tuple(cells), span=Span.covering(row.span, more.span), separator=False,
+               misaligned=row.misaligned or more.misaligned)
 
 
 def _list(tokens: Sequence[Token], ordered: bool) -> ListBlock:
