@@ -32,7 +32,7 @@ from referatcheck.diagnostic import Message
 from referatcheck.formats.pdflayout import Line, PageLines, Segment
 from referatcheck.formats.textout import TextOut, render_bold
 from referatcheck.sections import SectionVocabulary
-from referatcheck.titles import join_wrapped  # the one place lines of a title are joined
+from referatcheck.titles import join_wrapped
 
 HEADING_RATIO = 1.15  # a line this much larger than the body text is a heading
 _BULLETS = frozenset("•▪◦‣●○■□–-·*➢►✓❖")
