@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from referatcheck import hookimpl
-from referatcheck.decisions import heading_body, is_agenda, is_closed
+from referatcheck.decisions import closed_title, heading_body, is_agenda, is_closed
 from referatcheck.diagnostic import Severity
 from referatcheck.lexer import case_number
 from referatcheck.model import Item, Paragraph, Section, SectionKind
@@ -97,18 +97,21 @@ class NumberingGap(Rule):
         why_da="Punkterne nummereres fortløbende (fra et vilkårligt startnummer, fx løbende over året), og "
                "beslutninger henvises til ved punktnummer. Et hul betyder som regel, at et punkt er faldet ud af "
                "referatet eller er fejlnummereret. Står hullet også i en nummereret indholdsfortegnelse (fx et "
-               "lukket punkt, der ikke offentliggøres), er fundet kun til orientering.",
+               "lukket punkt, der ikke offentliggøres) eller står punktet dér som lukket, er fundet kun til "
+               "orientering.",
         why_en="Items are numbered consecutively (from any start, e.g. running over the year), and decisions are "
                "referred to by item number. A gap usually means an item dropped out of the minutes or was "
                "misnumbered. When a numbered table of contents skips the same number (e.g. a closed item not "
-               "published), the finding is info only.",
+               "published), or lists the missing item as closed, the finding is info only.",
         wrong="# Punkt 4: Drøftelse af sundhedspolitikken\n24/02207\n\n# Punkt 6: Godkendelse af tilskud\n24/04702",
         right="# Punkt 4: Drøftelse af sundhedspolitikken\n24/02207\n\n# Punkt 5: Godkendelse af tilskud\n24/04702",
     )
 
     def check(self, document, options) -> Iterator:
         numbered = [i for i in document.items if i.number is not None and i.number > 0]  # unnumbered: Meddelelser
-        toc_numbers = {e.number for e in document.toc.entries if e.number is not None} if document.toc else set()
+        entries = document.toc.entries if document.toc else ()
+        toc_numbers = {e.number for e in entries if e.number is not None}
+        closed_in_toc = {e.number for e in entries if e.number is not None and closed_title(e.title)}
         for previous, item in zip(numbered, numbered[1:]):
             if item.number == previous.number or item.number == previous.number + 1:
                 continue  # duplicates are ITM002's
@@ -127,14 +130,21 @@ class NumberingGap(Rule):
             missing = list(range(previous.number + 1, item.number))
             shown = _numbers(missing)
             in_toc_too = bool(toc_numbers) and not any(n in toc_numbers for n in missing)
+            # The TOC lists the missing items as closed: left out of the published minutes.
+            closed = not in_toc_too and all(n in closed_in_toc for n in missing)
+            note_da = (" (også i indholdsfortegnelsen)." if in_toc_too else
+                       " (lukket ifølge indholdsfortegnelsen: udeladt af det offentliggjorte referat?)." if closed else ".")
+            note_en = (" (from the table of contents too)." if in_toc_too else
+                       " (closed according to the table of contents: left out of the published minutes?)." if closed
+                       else ".")
             yield self.diagnostic(
                 document, item.heading_span,
                 f"Punkt {item.number} følger efter punkt {previous.number} (linje {previous.heading_span.line}); "
-                f"{shown} mangler" + (" (også i indholdsfortegnelsen)." if in_toc_too else "."),
+                f"{shown} mangler" + note_da,
                 f"Item {item.number} follows item {previous.number} (line {previous.heading_span.line}); "
-                f"{_numbers(missing, 'en')} is missing" + (" (from the table of contents too)." if in_toc_too else "."),
+                f"{_numbers(missing, 'en')} is missing" + note_en,
                 related=(previous.heading_span,), subject=f"{previous.number}->{item.number}",
-                severity=Severity.INFO if in_toc_too else None,
+                severity=Severity.INFO if in_toc_too or closed else None,
             )
 
 

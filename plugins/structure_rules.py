@@ -58,11 +58,11 @@ class StructureNotRead(Rule):
         why_da="Uden genkendte punkter kontrolleres hverken indholdsfortegnelse, sagsnumre, beslutninger, fremmøde "
                "eller lukkede punkter; et tomt resultat ville betyde \"ikke læst\", ikke \"i orden\". Kør "
                "`referatcheck parse` for at se, hvad der blev forstået, og lær referatcheck kommunens mærkater "
-               "gennem konfigurationen (se README, \"Formater\").",
+               "gennem konfigurationen (se README, \"Formater\"). En tom fil meldes som info.",
         why_en="Without recognised items neither the table of contents, case numbers, decisions, attendance nor "
                "closed items are checked; an empty result would mean \"not read\", not \"fine\". Run "
                "`referatcheck parse` to see what was understood, and teach referatcheck the municipality's labels "
-               "through configuration (see the README, \"Formats\").",
+               "through configuration (see the README, \"Formats\"). An empty file is reported as info.",
         wrong="# REFERAT Økonomiudvalget d. 04-06-2024\n\nMødested: Rådhuset\n\nDette dokument har ingen "
               "genkendelige punkter.\n",
         right="# REFERAT Økonomiudvalget d. 04-06-2024\n\nMødested: Rådhuset\n\n# Punkt 1: Godkendelse af "
@@ -71,7 +71,12 @@ class StructureNotRead(Rule):
 
     def check(self, document: Document, options) -> Iterator:
         if not document.items:
-            if _looks_like_minutes(document):
+            if not document.source.text.strip():
+                # Nothing to read is not "read, and nothing found": say so, without failing CI.
+                yield self.diagnostic(document, _FILE_START, "Filen er tom; der er intet at kontrollere.",
+                                      "The file is empty; there is nothing to check.", severity=Severity.INFO,
+                                      subject="empty")
+            elif _looks_like_minutes(document):
                 yield self.diagnostic(
                     document, document.head.title.span if document.head.title else _FILE_START,
                     "Dokumentet ligner et referat, men intet dagsordenspunkt blev genkendt; strukturen er ikke "

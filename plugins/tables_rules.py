@@ -38,7 +38,9 @@ from referatcheck.diagnostic import Severity, figures_in
 from referatcheck.edits import Applicability, Edit, Fix
 from referatcheck.model import Document, Span
 from referatcheck.rule import Rule, RuleDoc
-from referatcheck.tables import CODE, PART, PERCENT, PLAIN, SUB, TOTAL, BodyRow, Column, TableView, prose_line
+from referatcheck.tables import (
+    CODE, PART, PERCENT, PLAIN, SUB, TOTAL, BodyRow, Column, TableView, is_subtotal_label, prose_line,
+)
 from referatcheck.vocabulary.tables import (
     ACCOUNTS, ADOPTED, BUDGET, CARRYOVER, CORRECTED, DIFF, DIFF_TOTAL, FORECAST, OUTSIDE, PCT_DIFF, PCT_SPENT, PERIOD,
     ROW_TOTAL, SPENT, SUPPLEMENT, WITHIN,
@@ -130,6 +132,17 @@ def _expression(values: Sequence[Decimal], decimals: int) -> str:
     for value in values[1:]:
         out += (" - " if value < 0 else " + ") + _shown(abs(value), decimals)
     return out
+
+
+def _with_subtotals(rows: list[int], subtotals: list[int], groups: dict[int, list[int]]) -> list[int]:
+    """``rows`` with the rows each running subtotal sums left out (the subtotal stands for them)."""
+    summed = {k for s in subtotals if s in rows for k in groups[s]}
+    return [k for k in rows if k not in summed]
+
+
+def _without_subtotals(rows: list[int], subtotals: list[int]) -> list[int]:
+    """``rows`` with the running subtotals left out (their rows stand for them)."""
+    return [k for k in rows if k not in subtotals]
 
 
 def _abs_interval(interval: Interval) -> Interval:
@@ -460,6 +473,11 @@ class TableCheck:
         its group), everything above it not yet summed (a grand total over subtotals), or
         the plain rows below it up to the next total (a total written on top of its
         group) — whichever fits the most columns, in that order on a tie.
+
+        A plain row above a total may be a running subtotal (`Resultat af ordinær drift`,
+        see :meth:`_running_subtotals`): the total may then sum it with the rows after it,
+        or the rows it sums with the rows after it. When the total's chosen rows treat it
+        so, it is a subtotal: checked against its own rows and not summed twice.
         """
         body, columns = self.body, self._summable()
         structure: list[tuple[int, list[int], bool]] = []
@@ -477,6 +495,7 @@ class TableCheck:
                 last_row = i
         position = {k: p for p, k in enumerate(rows)}
         position[-1] = -1
+        groups, proven = self._running_subtotals(columns)
         open_rows: list[int] = []  # rows above the current total not yet summed into one
         work = 0
         next_row = 0
@@ -495,8 +514,31 @@ class TableCheck:
             # Sub-items (`- Løn`) are parts of the row above, unless the rows are all
             # written that way: then they are the rows.
             flat_group = [k for k in range(previous + 1, i) if body[k].kind in (PLAIN, SUB) and k not in consumed]
-            candidates: list[list[int]] = []
+            plain_readings: list[list[int]] = []
             for candidate in (above_group, above_all, below_group, flat_group):
+                if candidate and candidate not in plain_readings:
+                    plain_readings.append(candidate)
+            # Running subtotals above: a reading sums each of them or its rows, never both.
+            # Readings with the proven ones come first (a total that fits no reading is
+            # then compared with the subtotals' rows), with the others after the plain
+            # readings; the rows before the subtotals (exact figures win a tie with rounded).
+            readings: list[tuple[list[int], list[int]]] = []  # (rows, the subtotals it reads)
+            subtotals = [k for k in above_all if k in groups]
+            sure = [k for k in subtotals if k in proven]
+
+            def read_with(subs: list[int]) -> None:
+                for base in (above_all, above_group):
+                    inside = [k for k in subs if k in base]
+                    if inside:
+                        readings.append((_without_subtotals(base, inside), inside))
+                        readings.append((_with_subtotals(base, inside, groups), inside))
+
+            read_with(sure)
+            readings.extend((candidate, []) for candidate in plain_readings)
+            if len(subtotals) > len(sure):
+                read_with(subtotals)
+            candidates: list[list[int]] = []
+            for candidate, _ in readings:
                 if candidate and candidate not in candidates:
                     candidates.append(candidate)
             if not candidates:
@@ -506,7 +548,12 @@ class TableCheck:
             work += sum(len(c) for c in candidates) * len(columns)
             if work > _MAX_WORK:
                 break
-            parts, uncertain = self._choose(i, candidates, columns)
+            parts, uncertain = self._choose(i, candidates, columns, len(plain_readings))
+            # The subtotals the chosen reading reads (its first origin) are subtotals.
+            for k in next(subs for rows, subs in readings if rows == parts):
+                structure.append((k, groups[k], False))
+                consumed.update(groups[k])
+                consumed.add(k)
             structure.append((i, parts, uncertain))
             consumed.update(parts)
             open_rows = [k for k in open_rows if k not in consumed]
@@ -516,7 +563,8 @@ class TableCheck:
                 structure.append(top)
         return structure, parents
 
-    def _choose(self, index: int, candidates: list[list[int]], columns: list[Column]) -> tuple[list[int], bool]:
+    def _choose(self, index: int, candidates: list[list[int]], columns: list[Column],
+                plain_readings: int) -> tuple[list[int], bool]:
         scored = []
         for parts in candidates:
             results = self._evaluate(self.body[index], parts, columns)
@@ -524,8 +572,52 @@ class TableCheck:
         scored.sort(key=lambda s: -s[0])  # stable: on a tie, the nearest rows
         fits, checked, parts = scored[0]
         # Nothing fits in several columns: the rows this total covers are not established.
-        uncertain = fits == 0 and (checked >= 3 or checked >= 2 and len(candidates) > 1)
+        # (Readings with running subtotals are no more doubt about them than the plain ones.)
+        uncertain = fits == 0 and (checked >= 3 or checked >= 2 and plain_readings > 1)
         return parts, uncertain
+
+    def _running_subtotals(self, columns: list[Column]) -> tuple[dict[int, list[int]], set[int]]:
+        """Plain rows that may total the plain rows above them, each with those rows; and
+        which of them are proven.
+
+        A running subtotal (`Resultat af ordinær drift` under three rows, then `Anlæg`
+        and `Resultat i alt`) sums the plain rows since the start, the previous total or
+        the previous subtotal (two at least), or that subtotal and the rows since. A row
+        may be one when its figures fit that sum (no column breaks it, one holds it
+        exactly and is not 0) or when it is named so (`Resultat …`, `Delsum`); it is
+        proven when both hold, or the figures hold exactly in two columns. Only a total
+        below that fits with it read as a subtotal makes it one (see
+        :meth:`_total_structure`).
+        """
+        groups: dict[int, list[int]] = {}
+        proven: set[int] = set()
+        if not any(r.kind == TOTAL for r in self.body):
+            return groups, proven
+        since: list[int] = []  # the plain rows since the start, the previous total or subtotal
+        previous: list[int] = []  # the previous subtotal since the last total
+        for i, row in enumerate(self.body):
+            if row.kind == TOTAL:
+                since, previous = [], []
+            elif row.kind == PLAIN:
+                running = previous + since
+                shown = None  # (its rows, how many columns hold the sum exactly)
+                for group in (since, running) if previous else (since,):
+                    if len(group) >= 2:
+                        results = self._evaluate(row, group, columns)
+                        exact = sum(v == "ok" and amount.value != 0 for _, amount, _, _, v in results)
+                        if exact >= 1 and all(v != ERROR for *_, v in results):
+                            shown = group, exact
+                            break
+                named = is_subtotal_label(row.label)
+                if shown or named and len(running) >= 2:
+                    # Named only: `Resultat …` runs on from the previous result.
+                    groups[i] = shown[0] if shown else running
+                    if shown and (named or shown[1] >= 2):
+                        proven.add(i)
+                    since, previous = [], [i]
+                    continue
+                since.append(i)
+        return groups, proven
 
     def totals(self) -> Iterator[Finding]:
         columns = self._summable()

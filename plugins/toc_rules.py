@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 from referatcheck import hookimpl
+from referatcheck.decisions import closed_title
 from referatcheck.diagnostic import Severity
 from referatcheck.edits import Applicability, Fix
 from referatcheck.model import Document, Item, TocEntry
@@ -92,9 +93,11 @@ class EntryWithoutItem(Rule):
         summary_da="Et punkt i indholdsfortegnelsen findes ikke blandt dagsordenspunkterne.",
         summary_en="A table-of-contents entry has no matching agenda item.",
         why_da="Indholdsfortegnelsen skal svare til de behandlede punkter; en ekstra linje peger læseren på et punkt, "
-               "der ikke blev behandlet, eller viser at et punkt er faldet ud af referatet.",
+               "der ikke blev behandlet, eller viser at et punkt er faldet ud af referatet. Et lukket punkt "
+               "(`Lukket: …`) udelades ofte af det offentliggjorte referat; det meldes kun som info.",
         why_en="The table of contents must match the items treated; an extra entry points readers to an item that "
-               "was not treated, or shows that an item dropped out of the minutes.",
+               "was not treated, or shows that an item dropped out of the minutes. A closed item (`Lukket: …`) is "
+               "often left out of the published minutes; that is reported as info only.",
         wrong="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\nOrientering om budget.....\t4\n\n"
               "# Punkt 1: Godkendelse af dagsorden",
         right="## Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\n\n# Punkt 1: Godkendelse af dagsorden",
@@ -122,6 +125,17 @@ class EntryWithoutItem(Rule):
                 continue
             if document.unread:
                 continue  # the item may stand in a stretch that could not be read (RC009)
+            if closed_title(entry.title):
+                # Closed items are often left out of the published minutes and kept in the TOC.
+                yield self.diagnostic(
+                    document, entry.span,
+                    f"Indholdsfortegnelsen har det lukkede punkt {_title_quote(entry.title)}, som ikke står i "
+                    "referatet; det er i orden, hvis lukkede punkter udelades af det offentliggjorte referat.",
+                    f"The table of contents lists the closed item {_title_quote(entry.title)}, which is not in the "
+                    "minutes; that is fine if closed items are left out of the published minutes.",
+                    subject=entry.title, severity=Severity.INFO,
+                )
+                continue
             yield self.diagnostic(
                 document, entry.span,
                 f"Indholdsfortegnelsen har {_title_quote(entry.title)}, men intet dagsordenspunkt har den overskrift.",

@@ -239,6 +239,8 @@ HEAD_SHAPES = {
                                 "- **Sted:** Byrådssalen\n",
     "bullets with plain labels": "# Økonomiudvalget\n\n- Dato: Mandag den 4. marts 2024\n- Tidspunkt: 14:00\n"
                                  "- Sted: Byrådssalen\n",
+    "labels that lost their bold": "# Referat Økonomiudvalget d. 04-03-2024\n\nMødedato Mandag den 4. marts 2024 kl. 14:00\n\n"
+                                   "Mødested Byrådssalen\n",
     "setext title over its committee and municipality": "Referat\n=======\n\n"
                                                         "Økonomiudvalget, Kragsø Kommune\n-------------------------------\n\n"
                                                         "**Dato:** Mandag den 4. marts 2024\n\n**Tid:** Kl. 14.00\n\n"
@@ -249,7 +251,7 @@ HEAD_SHAPES = {
 # into the meeting, so the decision rules compare with its date.
 MARCH_HEADS = ["municipality between title and date line", "municipality, date line with a time range",
                "two-column pipe table", "two-column TAB table", "bullets with bold labels",
-               "bullets with plain labels"]
+               "bullets with plain labels", "labels that lost their bold"]
 
 
 @pytest.mark.parametrize("head", HEAD_SHAPES.values(), ids=list(HEAD_SHAPES))
@@ -346,6 +348,11 @@ def test_the_meeting_is_read_from_each_head_layout(name):
     assert (meeting.committee, meeting.date, meeting.start) == ("Økonomiudvalget", dt.date(2024, 3, 4), "14:00")
     assert meeting.place in ("Byrådssalen", "Rådhuset", "Byrådssalen, Kragsø Rådhus")
     assert [(d.code, d.severity.value) for d in lint(text)] == []
+
+
+def test_a_wrong_weekday_in_a_label_that_lost_its_bold_is_found():
+    text = HEAD_SHAPES["labels that lost their bold"].replace("Mandag", "Tirsdag") + ITEM
+    assert [(d.code, d.span.line) for d in lint(text, "MTG")] == [("MTG002", 3)]
 
 
 def test_a_committee_line_with_its_municipality_completes_a_bare_title():

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import CORPUS, doc
 from referatcheck.grammar import parser
-from referatcheck.model import AttendanceNote, Heading, ListBlock, Paragraph, SectionKind as K, Table
+from referatcheck.model import AttendanceNote, Heading, ListBlock, Paragraph, SectionKind as K, Span, Table
 from referatcheck.parse import parse_document
 from referatcheck.source import SourceText
 
@@ -417,6 +417,81 @@ def test_header_row_after_a_blank_line_starts_a_new_table():
     assert [len(b.rows) for b in d.items[0].sections[0].blocks if isinstance(b, Table)] == [3]
 
 
+def _tables(body: str) -> list[Table]:
+    d = doc("# Punkt 1: Budget\n\n24/1\n\n## Sagsfremstilling\n\n" + body)
+    return [b for b in d.items[0].sections[0].blocks if isinstance(b, Table)]
+
+
+def _cells(table: Table) -> list[list[str]]:
+    return [list(r.texts) for r in table.rows if not r.separator]
+
+
+def test_pandoc_grid_table_with_a_cell_over_two_lines():
+    tables = _tables(
+        "+-------------+---------+\n| Ansøger     | Kr.     |\n+=============+=========+\n"
+        "| Tilskud til | 250.000 |\n| musik       |         |\n+-------------+---------+\n"
+        "| I alt       | 250.000 |\n+-------------+---------+\n"
+    )
+    assert len(tables) == 1
+    assert _cells(tables[0]) == [["Ansøger", "Kr."], ["Tilskud til musik", "250.000"], ["I alt", "250.000"]]
+    joined = [r for r in tables[0].rows if not r.separator][1]
+    assert (joined.span.line, joined.span.end_line) == (10, 11)
+    assert joined.cells[1].span == Span(10, 17, 10, 24)  # the figure's own place
+    # Lines that each hold figures are rows written without borders between them.
+    rows = _tables("+---+---+\n| A | 1 |\n| B | 2 |\n+---+---+\n")[0]
+    assert _cells(rows) == [["A", "1"], ["B", "2"]]
+
+
+def test_pandoc_simple_and_multi_line_tables():
+    simple = _tables("  Område        Budget\n  ------------ -------\n  Skoler           100\n  I alt            100\n")
+    assert _cells(simple[0]) == [["Område", "Budget"], ["Skoler", "100"], ["I alt", "100"]]
+    assert simple[0].rows[2].cells[1].span == Span(9, 20, 9, 23)
+    multi = _tables(
+        "------------------------\nOmråde       Budget\n             2024\n------------ -----------\n"
+        "Skoler til   100\nbørn\n\nI alt        100\n------------------------\n"
+    )
+    assert _cells(multi[0]) == [["Område", "Budget 2024"], ["Skoler til børn", "100"], ["I alt", "100"]]
+    headerless = _tables("------------ -----\nSkoler       100\nI alt        100\n------------ -----\n")
+    assert _cells(headerless[0]) == [["Skoler", "100"], ["I alt", "100"]]
+    # A row whose text crosses a column start is read, but marked: its cells are a guess.
+    crossing = _tables("Område       Budget\n------------ -----\nSkoler     1.100\n")
+    assert [r.misaligned for r in crossing[0].rows if not r.separator] == [False, True]
+
+
+def test_toc_as_a_pandoc_simple_table():
+    d = doc(
+        "Kultur- og Fritidsudvalget\n\nMødedato: Tirsdag den 9. april 2024 kl. 16:00\n\nIndholdsfortegnelse\n\n"
+        "  Pkt.   Titel                       Side\n  ------ --------------------------- ------\n"
+        "  1      Godkendelse af dagsorden    2\n  2      Eventuelt                   3\n\n"
+        "1. Godkendelse af dagsorden\n\nSagsnr.: 24/04410\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Eventuelt\n\nSagsnr.: 24/04411\n\nBeslutning\n\nIntet.\n"
+    )
+    assert [(e.number, e.title, e.page) for e in d.toc.entries] == [
+        (1, "Godkendelse af dagsorden", 2), (2, "Eventuelt", 3)]
+
+
+def test_head_as_a_pandoc_simple_table_of_labels_and_values():
+    d = doc(
+        "# REFERAT Økonomiudvalget\n\n  Felt     Værdi\n  -------- -----------------------------------\n"
+        "  Dato     Mandag den 4. marts 2024 kl. 14:00\n  Sted     Rådhuset\n\n"
+        "# Punkt 1: Godkendelse af dagsorden\n\n24/04410\n\n## Beslutning\n\nGodkendt.\n"
+    )
+    assert [(f.role, f.value) for f in d.head.fields] == [
+        ("date", "Mandag den 4. marts 2024 kl. 14:00"), ("place", "Rådhuset")]
+
+
+@pytest.mark.parametrize("body", [
+    # prose with aligned spaces, no column rule
+    "Vi har drøftet   sagen   100\nI alt   300\n",
+    # a column rule right under a paragraph: the sentence crosses the columns
+    "Vi har drøftet sagen.\n--------------- --------\nSkoler          100\n",
+    # a setext underline is one run of dashes
+    "Skoler og dagtilbud\n-------------------\n",
+])
+def test_aligned_prose_is_no_table(body):
+    assert not [t for t in _tables(body) if any(not r.separator for r in t.rows)]
+
+
 @pytest.mark.parametrize("line", ["# Beslutningsprotokol for Økonomiudvalget d. 04-06-2020",
                                   "# Referat fra mødet i Økonomiudvalget den 4. juni 2020"])
 def test_title_lead_in_words_are_not_the_committee(line):
@@ -524,6 +599,43 @@ def test_sag_and_punkt_with_status_are_numbered_items(heading, number, title):
 def test_sag_in_a_sentence_or_case_number_is_no_item(text):
     d = doc(_HEAD + "Punkt 1: Emne" + _BODY + "\n" + text + "\n\nMere tekst.\n")
     assert [i.number for i in d.items] == [1]
+
+
+def test_a_number_and_one_space_in_a_heading_numbers_the_item():
+    """`# 12 Godkendelse af dagsorden`: the heading's markup is the evidence; `# 17 Lukket: …` is closed."""
+    d = doc(_HEAD + "# 12 Godkendelse af dagsorden" + _BODY + "\n# 17 Lukket: Personalesag" + _BODY)
+    assert [(i.number, i.title, i.closed) for i in d.items] == [
+        (12, "Godkendelse af dagsorden", False), (17, "Lukket: Personalesag", True)]
+    plain = doc(_HEAD + "# Punkt 1: Budget" + _BODY.replace("Godkendt.", "Godkendt.\n\n12 borgere deltog."))
+    assert [i.number for i in plain.items] == [1]
+
+
+def test_a_case_number_over_a_numbered_heading_is_the_headings_not_the_line_above():
+    """`Imod stemte: V (1)` / `Ikke til stede: …` / `24/0877` / `# 15 Høring …`: the case number
+    is item 15's (case above), and the vote line stays in item 14's decision."""
+    body = _BODY.replace("Godkendt.", "Anbefales.\n\nImod stemte: V (1)\n\nIkke til stede: Erik Sand (A)")
+    text = _HEAD + "24/0876\n# 14 Salg af grund" + body.replace("\n\nSagsnr.: 24/04410", "") + (
+        "\n24/0877\n# 15 Høring om kollektiv trafik" + _BODY.replace("\n\nSagsnr.: 24/04410", ""))
+    d = doc(text)
+    assert [(i.number, i.title, i.case_number and i.case_number.text) for i in d.items] == [
+        (14, "Salg af grund", "24/0876"), (15, "Høring om kollektiv trafik", "24/0877")]
+
+
+@pytest.mark.parametrize("heading", [
+    "# Punkt 1: Godkendelse af dags-\norden",  # a word hyphenated at the break
+    "24/04409\n# Punkt 1: Godkendelse af\n# dagsorden",  # case number above, heading on two lines
+    "24/04409\n# Punkt 1: Godkendelse af\ndagsorden",
+])
+def test_a_wrapped_item_heading_is_one_title(heading):
+    body = _BODY.replace("\n\nSagsnr.: 24/04410", "") if heading.startswith("24/") else _BODY
+    d = doc(_HEAD + heading + body)
+    assert [(i.number, i.title) for i in d.items] == [(1, "Godkendelse af dagsorden")]
+
+
+def test_a_line_of_text_under_a_heading_is_not_its_rest():
+    body = _BODY.replace("\n\nSagsnr.: 24/04410", "")
+    d = doc(_HEAD + "24/04409\n# Punkt 1: Godkendelse af dagsorden\nDagsordenen blev godkendt." + body)
+    assert [i.title for i in d.items] == ["Godkendelse af dagsorden"]
 
 
 def test_a_number_with_a_thousands_point_opening_a_paragraph_is_no_item():

@@ -25,6 +25,11 @@ def test_items_without_any_section_are_reported():
     assert _codes(text, "RC008") == [("RC008", 3, "warning")]
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", "  \t\n", "\ufeff"])
+def test_an_empty_file_is_said_to_be_empty(text):
+    assert _codes(text, "RC008") == [("RC008", 1, "info")]
+
+
 def test_other_markdown_is_not_minutes():
     assert _codes("# Projektets README\n\nSådan installerer du værktøjet.\n", "RC008") == []
 

@@ -165,6 +165,57 @@ def test_subtotals_on_top_of_their_groups():
     assert ("TAB001", line_of(wrong, "Voksne i alt"), "error") in tab(wrong)
 
 
+RUNNING = """Mio. kr.\tRegnskab 2023
+Skatter og tilskud\t-3.120,4
+Driftsudgifter\t2.955,1
+Renter\t3,7
+Resultat af ordinær drift\t-161,6
+Anlæg\t120,0
+Resultat i alt\t-41,6
+"""
+
+
+def test_running_subtotal_is_not_summed_twice():
+    # `Resultat af ordinær drift` sums the three rows above it; `Resultat i alt` is it plus Anlæg.
+    assert tab(RUNNING) == []
+    wrong_total = RUNNING.replace("Resultat i alt\t-41,6", "Resultat i alt\t-51,6")
+    assert tab(wrong_total) == [("TAB001", line_of(wrong_total, "Resultat i alt"), "error")]
+    assert "summerer til -41,6" in messages(wrong_total, "TAB001")[0]
+    # A wrong subtotal: the total fits its rows without it, so the subtotal is the line to edit.
+    wrong_subtotal = RUNNING.replace("drift\t-161,6", "drift\t-171,6")
+    assert tab(wrong_subtotal) == [("TAB001", line_of(wrong_subtotal, "Resultat af"), "error")]
+    assert "summerer til -161,6" in messages(wrong_subtotal, "TAB001")[0]
+    # A rounded subtotal is a rounding difference at the subtotal, nothing more.
+    rounded = RUNNING.replace("drift\t-161,6", "drift\t-161,7")
+    assert tab(rounded) == [("TAB001", line_of(rounded, "Resultat af"), "info")]
+
+
+def test_running_subtotals_in_a_chain():
+    # Each `Resultat …` runs on from the one above it.
+    body = ("Mio. kr.\tRegnskab 2023\tBudget 2024\nSkatter\t-3.120,4\t-3.200,0\nDrift\t2.955,1\t3.000,0\n"
+            "Renter\t3,7\t4,0\nResultat af ordinær drift\t-161,6\t-196,0\nAnlæg\t120,0\t150,0\n"
+            "Resultat efter anlæg\t-41,6\t-46,0\nFinansforskydninger\t10,0\t20,0\nResultat i alt\t-31,6\t-26,0\n")
+    assert tab(body) == []
+    wrong = body.replace("anlæg\t-41,6", "anlæg\t-51,6")
+    assert tab(wrong) == [("TAB001", line_of(wrong, "Resultat efter"), "error")]
+
+
+def test_running_subtotal_shown_by_its_figures_alone():
+    body = ("1.000 kr.\tBudget\tRegnskab\nSkatter\t-500\t-510\nUdgifter\t450\t455\nNetto\t-50\t-55\n"
+            "Anlæg\t20\t30\nI alt\t-30\t-25\n")
+    assert tab(body) == []
+    wrong = body.replace("I alt\t-30", "I alt\t-40")
+    assert tab(wrong) == [("TAB001", line_of(wrong, "I alt"), "error")]
+
+
+def test_a_row_that_happens_to_be_the_sum_above_is_still_a_row():
+    body = "1.000 kr.\tBudget\nA\t10\nB\t20\nC\t30\nD\t40\nI alt\t100\n"
+    assert tab(body) == []
+    wrong = body.replace("I alt\t100", "I alt\t110")
+    assert tab(wrong) == [("TAB001", line_of(wrong, "I alt"), "error")]
+    assert "summerer til 100" in messages(wrong, "TAB001")[0]
+
+
 def test_label_in_a_text_column_after_a_code():
     body = "Konto\tTekst\tBeløb\n01\tSkoler\t100\n02\tDagtilbud\t50\n\tI alt\t160\n"
     assert tab(body) == [("TAB001", line_of(body, "\tI alt"), "error")]
@@ -525,6 +576,41 @@ def test_pipe_table_with_separator_and_html():
     assert tab(body) == []
     wrong = body.replace("| 300 | 300 |", "| 310 | 300 |")
     assert ("TAB001", line_of(wrong, "| **I alt"), "error") in tab(wrong)
+
+
+GRID = """+----------------+---------+
+| Ansøger        | Kr.     |
++================+=========+
+| Musikforening  | 250.000 |
++----------------+---------+
+| Teatergruppen  | 300.000 |
+| Kulissen       |         |
++----------------+---------+
+| I alt          | 550.000 |
++----------------+---------+
+"""
+
+SIMPLE = """  Område (1.000 kr.)   Korrigeret budget   Forbrug pr. 30/9   Forbrugs %
+  -------------------- ------------------- ------------------ ------------
+  Folkeskoler          412.300             301.000            73,0
+  SFO og klubber       61.100              43.400             71,0
+  I alt                473.400             344.400            72,8
+"""
+
+
+@pytest.mark.parametrize(("table", "total", "wrong_total", "total_line"), [
+    (GRID, "| 550.000 |", "| 650.000 |", "| I alt"),
+    (SIMPLE, "473.400             344.400", "473.400             354.400", "  I alt"),
+])
+def test_pandoc_grid_and_simple_tables_are_checked(table, total, wrong_total, total_line):
+    assert tab(table) == []
+    wrong = table.replace(total, wrong_total)
+    assert ("TAB001", line_of(wrong, total_line), "error") in tab(wrong)
+
+
+def test_pandoc_table_that_does_not_line_up_is_said_not_read():
+    crossing = SIMPLE.replace("  SFO og klubber       61.100 ", "  SFO og klubber     61.100   ")
+    assert tab(crossing) == [("TAB008", line_of(crossing, "  Område"), "info")]
 
 
 def test_caption_unit_and_blank_lines_between_rows():

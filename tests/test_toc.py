@@ -150,6 +150,24 @@ def test_markup_and_trailing_period_are_ignored():
     assert lint(text, "TOC") == []
 
 
+@pytest.mark.parametrize("entry, heading", [
+    ('Høring om "grøn flåde" - køretøjer', "Høring om “grøn ﬂåde” — køretøjer"),  # quotes, dash, ligature
+    ("Klimaplan – status 2024", "Klimaplan - status 2024"),
+    ("Trafik\u00adsikkerhedsplan 2024", "Trafiksikkerhedsplan 2024"),  # a soft hyphen is invisible
+])
+def test_typography_is_ignored(entry, heading):
+    text = (f"## Indholdsfortegnelse\n\n{entry}.....\t9\n\n# **Punkt 1: {heading}**\n\n24/1234\n")
+    assert lint(text, "TOC") == []
+    wrong = text.replace("2024.....", "2025.....").replace("køretøjer.....", "biler.....")
+    assert [d.code for d in lint(wrong, "TOC")] == ["TOC003"]
+
+
+def test_a_toc_heading_with_a_soft_hyphen_is_read():
+    text = ("## Indholds\u00adfortegnelse\n\nGodkendelse af dagsorden.....\t9\n\n"
+            "# **Punkt 1: Godkendelse af referat**\n\n24/1234\n")
+    assert [(d.code, d.span.line) for d in lint(text, "TOC")] == [("TOC003", 3)]
+
+
 def _expected_toc_lines() -> set[int]:
     rows = (EXAMPLES / "defects" / "EXPECTED.md").read_text(encoding="utf-8").splitlines()
     return {int(m.group(1)) for row in rows if (m := re.match(r"\| `toc-defects\.md` \| (\d+) \|", row))}
@@ -238,3 +256,15 @@ def test_column_toc_right_under_a_head_table_is_read():
     assert all(block.span.end_line < 8 for block in document.head.blocks)  # the head's table ends above it
     assert lint(text, "TOC") == []
     assert [(d.code, d.span.line) for d in lint(text.replace("215\tTilskud", "217\tTilskud"), "TOC")] == [("TOC007", 10)]
+
+
+def test_a_closed_entry_left_out_of_the_published_minutes_is_info():
+    text = ("# REFERAT Økonomiudvalget d. 04-03-2024\n\n## Indholdsfortegnelse\n\n1. Godkendelse af dagsorden\t2\n"
+            "2. Lukket: Personalesag\t3\n3. Eventuelt\t4\n\n# Punkt 1: Godkendelse af dagsorden\n\n24/00211\n\n"
+            "## Beslutning\n\nGodkendt.\n\n# Punkt 3: Eventuelt\n\n24/00212\n\n## Beslutning\n\nIntet.\n")
+    found = [(d.code, d.span.line, d.severity.value) for d in lint(text, ("TOC", "ITM001"))]
+    assert found == [("TOC001", 6, "info"), ("ITM001", 17, "info")]
+    # an open entry without its item is still an error
+    opened = text.replace("Lukket: Personalesag", "Personalesag")
+    assert [(d.code, d.severity.value) for d in lint(opened, ("TOC001", "ITM001"))] == [
+        ("TOC001", "error"), ("ITM001", "warning")]

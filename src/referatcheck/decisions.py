@@ -765,7 +765,13 @@ def _inline_decisions(item: Item) -> list[Decision]:
 
 def is_closed(item: Item) -> bool:
     """A closed item: so marked by the reader, or its title says so (`Lukket: …`, `… - Lukket punkt`)."""
-    return item.closed or bool(CLOSED_TITLE.search(clean_inline(item.title)))
+    return item.closed or closed_title(item.title)
+
+
+def closed_title(title: str) -> bool:
+    """A title that marks its item closed (`Lukket: Personalesag`, `Salg af grund - Lukket`), in the
+    TOC or over the item."""
+    return bool(CLOSED_TITLE.search(clean_inline(title)))
 
 
 def is_agenda(document: Document) -> bool:

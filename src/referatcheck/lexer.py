@@ -32,7 +32,7 @@ from referatcheck.vocabulary import (
     ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, BODY_LINE,
     CASE_LINE_CLOSED, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, CLOSED_STATUS, DATE_ONLY,
     ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, MUNICIPALITY_LINE,
-    OPEN_CLOSED_LABEL, OPEN_CLOSED_LEAD, TITLE_WORDS, TOC_ENTRY_NUMBER, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
+    OPEN_CLOSED_LABEL, OPEN_CLOSED_LEAD, RUN_IN_LABEL, TITLE_WORDS, TOC_ENTRY_NUMBER, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
 )
 from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
 from referatcheck.vocabulary.decisions import AT_POINT
@@ -54,6 +54,11 @@ _NUMBERED = re.compile(r"^[ \t]{0,8}\d{1,3}[.)][ \t]+\S")
 _BOLD_LABEL = re.compile(r"^\s{0,3}(?:\*\*|__)([^*_\n]{1,60}?)(?::\s{0,3})?(?:\*\*|__):?(?:\s+(\S.*))?$")
 _SEPARATOR_TEXT = re.compile(r":?-{3,}:?")  # a stripped separator cell
 _PIPE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
+# A pandoc grid table's border (`+------+-----+`) or header rule (`+======+=====+`).
+_GRID_BORDER = re.compile(r"^\s{0,3}\+(?:[-=:]+\+)+\s*$")
+# A pandoc simple or multi-line table's column rule: runs of dashes apart (`------  -----`).
+_COLUMN_RULE = re.compile(r"^ {0,8}-+(?: +-+)+ *$")
+_DASH_RUN = re.compile(r"-+")
 
 
 class Shape:
@@ -88,6 +93,8 @@ def shape_of(line: str) -> Shape:
             return Shape(SEPARATOR)
         if filled and len(cells) >= 2:
             return Shape(ROW)
+    if first == "+" and _GRID_BORDER.match(line):
+        return Shape(SEPARATOR)
     if first in "*_":
         inner = bold_only(stripped)
         if inner is not None:
@@ -139,8 +146,11 @@ def _cell_count(line: str) -> int:
     return line.count("\t") + 1 if "\t" in line else line.count("|") - 1
 
 
-def split_cells(line: str) -> list[str]:
-    """Raw cell strings of a table row (TAB-separated, or a `| a | b |` pipe row)."""
+def split_cells(line: str, columns: tuple[int, ...] | None = None) -> list[str]:
+    """Raw cell strings of a table row (TAB-separated, or a `| a | b |` pipe row); with
+    ``columns`` (where each column starts), the cells of a space-aligned row."""
+    if columns is not None:
+        return [line[start:end] for start, end in zip(columns, (*columns[1:], max(len(line), columns[-1])))]
     if "\t" in line:
         return line.split("\t")
     inner = line.strip()
@@ -155,14 +165,15 @@ def _is_header_cell(text: str) -> bool:
     return bool(YEAR_NAME.fullmatch(text)) or (text[:1] not in "0123456789-−+.," and any(map(str.isalpha, text)))
 
 
-def _is_header_row(line: str) -> bool:
-    rest = [c for c in map(str.strip, split_cells(line)[1:]) if c]
+def _is_header_row(line: str, columns: tuple[int, ...] | None = None) -> bool:
+    rest = [c for c in map(str.strip, split_cells(line, columns)[1:]) if c]
     return len(rest) >= 2 and all(map(_is_header_cell, rest))
 
 
-def _has_figures(line: str) -> bool:
+def _has_figures(line: str, columns: tuple[int, ...] | None = None) -> bool:
     """A row of amounts (`-5.100`, `1,2%`), not a schedule (`19. april`) or a year row."""
-    return any(_FIGURE.fullmatch(c) and not YEAR_NAME.fullmatch(c) for c in map(str.strip, split_cells(line)[1:]))
+    return any(_FIGURE.fullmatch(c) and not YEAR_NAME.fullmatch(c)
+               for c in map(str.strip, split_cells(line, columns)[1:]))
 
 
 # ---- facts of one line ---------------------------------------------------------------
@@ -176,7 +187,7 @@ class Line:
     """
 
     __slots__ = ("raw", "shape", "marker", "case", "section", "toc", "field", "number_after", "closed", "label",
-                 "closed_below")
+                 "closed_below", "columns", "row_cont", "misaligned")
 
     def __init__(self, raw: str, shape: Shape) -> None:
         self.raw = raw
@@ -190,6 +201,10 @@ class Line:
         self.closed = False  # `Lukket punkt` before an item, `lukket` in front of a TOC entry
         self.label = False  # an `Åben sag` / `Lukket punkt` layout label (``closed`` says which)
         self.closed_below = False  # an item head whose status line or case line under it says `Lukket`
+        # Rows of pandoc's space-aligned and grid tables (see ``_read_aligned_tables``):
+        self.columns: tuple[int, ...] | None = None  # where each cell starts, for a space-aligned row
+        self.row_cont = False  # a further line of the row above (a cell written over several lines)
+        self.misaligned = False  # the line does not split into the table's columns
 
     def __str__(self) -> str:
         return self.raw
@@ -232,7 +247,12 @@ def case_number(text: str) -> str | None:
     return None
 
 
-def item_marker(text: str) -> ItemMarker | None:
+# `# 12 Godkendelse af dagsorden`: in a heading one space after the number is enough (in
+# plain text it takes a dot or a column of its own: `12 borgere` starts a sentence).
+_HEADING_NUMBER = re.compile(r"^(\d{1,3}) (\S.*)$")
+
+
+def item_marker(text: str, heading: bool = False) -> ItemMarker | None:
     """The item number and title a line's visible text starts with, in any of the forms
     of other agenda systems (`Punkt 4:`, `Pkt. 42`, `Nr.60 -`, `Sag 23 -`, `Punkt 4 (Lukket):`,
     `49.`, `1.Title`, ` 1  Title`)."""
@@ -259,6 +279,9 @@ def item_marker(text: str) -> ItemMarker | None:
         if match and text[match.end(1):match.start(2)] == "." and match.group(2)[0].isdigit():
             return None  # `11.460 besøg i 2023`: a number with a thousands point, not item 11
         if match and _title_start(match.group(2)):
+            return ItemMarker(int(match.group(1)), match.group(2).strip(), word=False)
+        match = _HEADING_NUMBER.match(text) if heading else None
+        if match and match.group(2)[0].isupper():
             return ItemMarker(int(match.group(1)), match.group(2).strip(), word=False)
     return None
 
@@ -366,11 +389,11 @@ def numbers_rise(numbers: list[int]) -> bool:
     return descents <= max(1, len(numbers) // 5)
 
 
-def toc_row_entry(raw: str) -> TocLine | None:
+def toc_row_entry(raw: str, columns: tuple[int, ...] | None = None) -> TocLine | None:
     """A TOC entry written as a table row (`| 1 | Title | 2 |`, `214<TAB>Title<TAB>2`,
     `| Title | 2 |`): an optional number cell, one title cell, an optional page cell.
     None for any other row (a budget row has figures, a head row a label and a value)."""
-    cells = [c for c in map(str.strip, split_cells(raw)) if c]
+    cells = [c for c in map(str.strip, split_cells(raw, columns)) if c]
     if not 1 <= len(cells) <= 3:
         return None
     cells = [clean_inline(c).strip() for c in cells]
@@ -484,6 +507,8 @@ def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULAR
     where a paragraph, list or table goes on), so they are not handed to the parser:
     they are four lines in ten of most minutes."""
     lines = [Line(raw, shape_of(raw)) for raw in source.lines]
+    # Tables first: a table's last row over its closing rule is no setext heading.
+    _read_aligned_tables(lines)
     read_setext_headings(lines)
     types = _Roles(lines, vocabulary).types
     for index, line in enumerate(lines):
@@ -491,6 +516,160 @@ def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULAR
         if kind != "BLANK":
             raw = line.raw
             yield Token(kind, line, None, index + 1, 1, index + 1, len(raw) + 1, None)
+
+
+# ---- pandoc's grid and space-aligned tables ----------------------------------------------
+
+# How far a table's closing rule is looked for, in lines (bounded work on any input).
+_ALIGNED_TABLE_LINES = 400
+
+
+def _read_aligned_tables(lines: list[Line]) -> None:
+    """Read pandoc's grid tables and its simple and multi-line tables as table rows.
+
+    A grid table is `| a | b |` rows between `+---+---+` borders; the lines between two
+    borders are one row (a cell written over several lines) unless more than one of them
+    holds figures (then they are rows the borders were left out between).
+
+    A simple table is a header line over a column rule (`------  -----`, a run of dashes
+    per column), then rows up to a blank line; a multi-line table is the same between
+    two full `------` rules, with its rows apart by blank lines. Without a header the
+    column rule opens the table and closes it. Each column starts where its dashes
+    start, as pandoc reads it; a line whose text crosses a column start is marked
+    ``misaligned`` (its cells cannot be trusted). Only a column rule with a blank line
+    (or a full rule) above its header makes a table, so prose with aligned spaces stays
+    prose.
+    """
+    n = len(lines)
+    i = 0
+    while i < n:
+        line = lines[i]
+        kind = line.shape.kind
+        if kind == SEPARATOR and line.raw.lstrip().startswith("+"):
+            i = _read_grid(lines, i)
+        elif kind != BLANK and len(line.raw) < 2000 and "--" in line.raw and _COLUMN_RULE.match(line.raw):
+            i = _read_spaced(lines, i)
+        else:
+            i += 1
+
+
+def _is_blank(lines: list[Line], i: int) -> bool:
+    return i < 0 or i >= len(lines) or lines[i].shape.kind == BLANK
+
+
+def _is_border(line: Line) -> bool:
+    return line.shape.kind == SEPARATOR and line.raw.lstrip().startswith("+")
+
+
+def _full_rule(lines: list[Line], i: int) -> bool:
+    """`--------`: a multi-line table's opening or closing rule."""
+    text = lines[i].raw.strip() if 0 <= i < len(lines) else ""
+    return len(text) >= 3 and not text.strip("-")
+
+
+def _closing_rule(lines: list[Line], i: int) -> bool:
+    return _full_rule(lines, i) or (0 <= i < len(lines) and _COLUMN_RULE.match(lines[i].raw) is not None)
+
+
+def _join_lines(lines: list[Line], group: list[int], header: bool) -> None:
+    """Mark the further lines of one row as its continuation, unless they carry figures of
+    their own (then they are rows written without the rule between them)."""
+    if len(group) > 1 and (header or sum(_has_figures(lines[k].raw, lines[k].columns) for k in group) <= 1):
+        for k in group[1:]:
+            lines[k].row_cont = True
+
+
+def _read_grid(lines: list[Line], first: int) -> int:
+    """The rows of the grid table whose first border is ``lines[first]``; the index after it."""
+    n = len(lines)
+    width = lines[first].raw.strip().count("+") - 1
+    end = first + 1
+    while end < n and (lines[end].shape.kind == ROW or _is_border(lines[end])):
+        end += 1
+    # Above the `+====+` rule: the header (its names may wrap over lines).
+    header_end = next((k for k in range(first + 1, end) if _is_border(lines[k]) and "=" in lines[k].raw), first)
+    k = first + 1
+    while k < end:
+        if lines[k].shape.kind != ROW:
+            k += 1
+            continue
+        group = []
+        while k < end and lines[k].shape.kind == ROW:
+            lines[k].misaligned = len(split_cells(lines[k].raw)) != width
+            group.append(k)
+            k += 1
+        _join_lines(lines, group, header=group[0] < header_end)
+    return end
+
+
+def _read_spaced(lines: list[Line], rule: int) -> int:
+    """The rows of the simple or multi-line table whose column rule is ``lines[rule]``;
+    the index after the table (after the rule alone when it opens no table)."""
+    n = len(lines)
+    runs = list(_DASH_RUN.finditer(lines[rule].raw))
+    if max(len(m.group()) for m in runs) < 3:
+        return rule + 1
+    columns = (0, *(m.start() for m in runs[1:]))  # the first column starts at the line's start
+    # The header: the lines above the rule, up to a blank line or a full rule.
+    top = rule
+    while top > 0 and not _is_blank(lines, top - 1) and not _full_rule(lines, top - 1) and rule - top < 4:
+        top -= 1
+    opened = _full_rule(lines, top - 1)  # a multi-line table's opening rule
+    if not (opened or _is_blank(lines, top - 1)) or any(lines[k].shape.kind == HEADING for k in range(top, rule)):
+        return rule + 1  # under a paragraph or a heading: not a table
+    limit = min(n, rule + _ALIGNED_TABLE_LINES)
+    body: list[list[int]] = []
+    k = rule + 1
+    if top < rule and not opened:
+        # A simple table: a row a line, up to a blank line or a closing rule.
+        while k < limit and not _is_blank(lines, k) and not _closing_rule(lines, k):
+            body.append([k])
+            k += 1
+        end = k + 1 if k < n and _closing_rule(lines, k) else k
+    else:
+        # Multi-line, or without a header: rows apart by blank lines, up to the closing rule.
+        group: list[int] = []
+        while k < limit and not _closing_rule(lines, k):
+            if lines[k].shape.kind == HEADING:
+                return rule + 1
+            if _is_blank(lines, k):
+                if group:
+                    body.append(group)
+                    group = []
+            else:
+                group.append(k)
+            k += 1
+        if k >= limit:
+            return rule + 1  # no closing rule: not a table read here
+        if group:
+            body.append(group)
+        if top == rule and len(body) == 1:
+            body = [[k] for k in body[0]]  # a simple table without a header: a row a line
+        end = k + 1
+    header = list(range(top, rule))
+    if not body or any(_crosses(lines[k].raw, columns) for k in header):
+        return rule + 1  # a header's names always lie within their columns: this is no table
+    if any(lines[k].shape.kind in (ROW, SEPARATOR) for k in (*header, *(j for g in body for j in g))):
+        return rule + 1  # TAB or pipe rows with a spaced rule: read as they are
+    for group in ([header] if header else []) + body:
+        for k in group:
+            lines[k].shape = Shape(ROW)
+            lines[k].columns = columns
+            lines[k].misaligned = _crosses(lines[k].raw, columns)
+        _join_lines(lines, group, header=group is header)
+    lines[rule].shape = Shape(SEPARATOR)
+    lines[rule].columns = columns  # the rule is the table's own
+    if opened:
+        lines[top - 1].shape = Shape(SEPARATOR)
+    if end - 1 > rule and _closing_rule(lines, end - 1):
+        lines[end - 1].shape = Shape(SEPARATOR)
+    return end
+
+
+def _crosses(line: str, columns: tuple[int, ...]) -> bool:
+    """Whether text runs across a column start (`Musikforening250.000` cut in two)."""
+    return any(0 < start < len(line) and not line[start - 1].isspace() and not line[start].isspace()
+               for start in columns[1:])
 
 
 # A page of a PDF flattened onto one line: long, and holding what are lines elsewhere.
@@ -698,7 +877,7 @@ class _Roles:
                     if match:
                         line.number_after = int(match.group(1))
                 if line.case is None and line.number_after is None:
-                    line.marker = item_marker(_marker_text(line))
+                    line.marker = item_marker(_marker_text(line), heading=kind in (HEADING, BOLD))
             label = OPEN_CLOSED_LABEL.match(text) if len(text) <= 40 else None
             if label:
                 line.label = True
@@ -852,8 +1031,9 @@ class _Roles:
             elif number_after is not None:
                 accepted = evidence.case or evidence.section
             else:
+                # A case number with a numbered title right under it is that title's (case-above style).
                 if evidence.case and evidence.case_distance <= 1 and self._title_like(i, strict=True) and not (
-                        evidence.case_distance == 0 and self._case_above_next(nxt)):
+                        self._case_above_next(evidence.case_line)):
                     accepted = True
                 elif in_toc and (evidence.case_distance <= 1 or evidence.section_distance <= 1):
                     accepted = True
@@ -973,7 +1153,7 @@ class _Roles:
                 break
             if line.case:
                 if step <= 3:
-                    found.case, found.case_distance = True, step
+                    found.case, found.case_distance, found.case_line = True, step, j
                 continue
 
             if line.marker is not None:
@@ -1034,12 +1214,12 @@ class _Roles:
         while j < limit:
             line = lines[j]
             kind = line.shape.kind
-            if self.skip[j] or (kind == SEPARATOR and ("|" in line.raw or "\t" in line.raw)):
+            if self.skip[j] or (kind == SEPARATOR and ("|" in line.raw or "\t" in line.raw or line.columns)):
                 j += 1
                 continue
             if kind != ROW:
                 break
-            entry = toc_row_entry(line.raw)
+            entry = toc_row_entry(line.raw, line.columns)
             if entry is None:
                 return None
             entries.append(entry)
@@ -1138,7 +1318,7 @@ class _Roles:
     def _is_toc_header(self, index: int) -> bool:
         line = self.lines[index]
         raw = line.raw if len(line.raw) <= 200 else ""  # a header row is short
-        cells = split_cells(raw) if line.shape.kind == ROW else raw.split("\t")
+        cells = split_cells(raw, line.columns) if line.shape.kind == ROW else raw.split("\t")
         cells = [clean_inline(c).strip().casefold() for c in cells if c.strip()]
         return bool(cells) and all(c in TOC_HEADER_CELLS for c in cells)
 
@@ -1161,7 +1341,7 @@ class _Roles:
         if self.toc_table_end is not None:
             if line.shape.kind != ROW or self.skip[i] or self._is_toc_header(i):
                 return None
-            return toc_row_entry(line.raw)
+            return toc_row_entry(line.raw, line.columns)
         if i == self.toc_start:
             glued = TOC_HEADING_GLUED.match(line.raw.strip() if line.shape.kind == ROW else line.shape.text)
             return toc_entry_of(glued.group(2), paged=self.toc_paged) if glued else None
@@ -1195,6 +1375,9 @@ class _Roles:
                     role = self.words.head_role(match.group(1))
                     if role is not None:
                         return match.group(1).strip(), role, match.group(2).strip()
+            match = RUN_IN_LABEL.match(text) if kind == TEXT else None
+            if match and self.words.head_role(match.group(1)) is not None:
+                return match.group(1), self.words.head_role(match.group(1)), match.group(2).strip()
         if kind == ROW and "\t" in line.raw:
             # `**Mødedato**<TAB>Onsdag d. …`: a TAB between label and value shapes the line as a
             # table row; a known label makes it a field.
@@ -1233,7 +1416,7 @@ class _Roles:
         """``(label, role, value)`` of a table row of two cells, a head label and its value."""
         if i not in self._label_rows:
             found = None
-            cells = [c for c in map(str.strip, split_cells(self.lines[i].raw)) if c]
+            cells = [c for c in map(str.strip, split_cells(self.lines[i].raw, self.lines[i].columns)) if c]
             if len(cells) == 2:
                 label = clean_inline(cells[0]).rstrip(":").strip()
                 role = self.words.head_role(label)
@@ -1349,11 +1532,13 @@ class _Roles:
 
     def _chain_table(self, i: int) -> int:
         types, lines, n = self.types, self.lines, self.n
-        figures = types[i] == "ROW" and _has_figures(lines[i].raw)
+        figures = types[i] == "ROW" and _has_figures(lines[i].raw, lines[i].columns)
+        columns = lines[i].columns  # a space-aligned table's columns: its rows go on across blank lines
         j = i + 1
         while j < n:
             if types[j] in ("ROW", "SEPARATOR"):
-                figures = figures or (types[j] == "ROW" and _has_figures(lines[j].raw))
+                figures = figures or (types[j] == "ROW" and _has_figures(lines[j].raw, lines[j].columns))
+                columns = lines[j].columns or columns
                 types[j] += "_NEXT"
                 j += 1
                 continue
@@ -1364,7 +1549,8 @@ class _Roles:
                 k += 1
             if k == n or types[k] not in ("ROW", "SEPARATOR"):
                 break
-            if types[k] == "ROW" and figures and _is_header_row(lines[k].raw):
+            same_table = lines[k].columns is not None and lines[k].columns is columns
+            if types[k] == "ROW" and figures and not same_table and _is_header_row(lines[k].raw, lines[k].columns):
                 break  # a header row after a gap, below figures: the next table
             types[j:k] = ["TABLE_GAP"] * (k - j)
             j = k
@@ -1587,7 +1773,17 @@ class _Roles:
                 or line.label):
             return False
         nxt = self.next_content[j]
-        return nxt < end and bool(self.lines[nxt].case)
+        if nxt < end and self.lines[nxt].case:
+            return True
+        # Case-above style (`24/3300` / `# Punkt 1: Godkendelse af` / `# dagsorden` / `## Indstilling`):
+        # a section follows instead; the line must read as the heading's rest (the same heading
+        # markup, or a lower-case word after a break).
+        above = self.prev_content[head]
+        head_shape = self.lines[head].shape
+        rest = (line.shape.kind == head_shape.kind and line.shape.level == head_shape.level) or (
+            line.shape.kind == TEXT and line.shape.text[:1].islower() and not line.shape.text.endswith("."))
+        return (rest and above >= 0 and bool(self.lines[above].case) and nxt < end
+                and self.lines[nxt].section is not None)
 
     def _wrapped_section(self, i: int, end: int) -> SectionKind | None:
         """A section heading whose text wraps onto the next line: `### **Beslutning i … den**`
@@ -1622,11 +1818,12 @@ class _Roles:
 
 
 class _Evidence:
-    __slots__ = ("case", "case_distance", "case_above", "section", "section_distance", "label")
+    __slots__ = ("case", "case_distance", "case_line", "case_above", "section", "section_distance", "label")
 
     def __init__(self) -> None:
         self.case = self.case_above = self.section = self.label = False
         self.case_distance = self.section_distance = 99
+        self.case_line = -1
 
 
 _TITLE_WORDS = re.compile(r"\b(?:" + "|".join(TITLE_WORDS) + r")\b", re.IGNORECASE)

@@ -89,6 +89,7 @@ class Row:
     cells: tuple[Cell, ...]
     span: Span
     separator: bool = False  # a Markdown rule row such as `-----<TAB>-----`
+    misaligned: bool = False  # a space-aligned or grid row whose text does not split into the columns
 
     @property
     def texts(self) -> tuple[str, ...]:

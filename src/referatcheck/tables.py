@@ -34,7 +34,7 @@ from referatcheck.model import Block, Cell, Document, Heading, ListBlock, Paragr
 from referatcheck.titles import clean_inline
 from referatcheck.vocabulary.tables import (
     APPROPRIATION, CODE_NAMES, LEGEND, OUTLOOK_HEADER, PART_LABEL, PERCENT_NAME, PERIOD, PERIOD_NAME,
-    QUALIFIED_TOTAL, RATE_NAME, THOUSANDS_HEADER, TOTAL_LABEL, YEAR_NAME, column_role,
+    QUALIFIED_TOTAL, RATE_NAME, SUBTOTAL_LABEL, THOUSANDS_HEADER, TOTAL_LABEL, YEAR_NAME, column_role,
 )
 
 # --- column roles, read from header names ---------------------------------------------
@@ -142,13 +142,18 @@ class TableView:
         return (
             self.unit is not None
             or self.appropriation
-            or any(r.kind == TOTAL for r in self.body)
+            or any(r.kind == TOTAL or is_total_label(r.label) for r in self.body)
             or any(c.role is not None and c.role != PERIOD for c in self.columns)
         )
 
 
 def is_total_label(label: str) -> bool:
     return bool(TOTAL_LABEL.search(label))
+
+
+def is_subtotal_label(label: str) -> bool:
+    """`Resultat af ordinær drift`: a name a running subtotal may have (not proof of one)."""
+    return bool(SUBTOTAL_LABEL.match(label))
 
 
 def is_part_label(label: str) -> bool:
@@ -377,6 +382,12 @@ def _shape(table, rows, caption, caption_span, notes, appropriation, prose) -> T
                     f"column {j + 1} holds figures but has no header; the rows do not line up",
                 )
                 break
+    # A space-aligned or grid row whose text crosses the columns: its cells are a guess.
+    if problem is None and any(r.misaligned for r in rows):
+        problem = (
+            "en række flugter ikke med tabellens kolonner",
+            "a row does not line up with the table's columns",
+        )
     body = _body(body_rows, body_parsed, columns, width)
     unit, unit_span = _unit(header, columns, caption, caption_span, body)
     legend, legend_span = _legend(notes, caption, caption_span, header)

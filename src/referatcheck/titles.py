@@ -1,8 +1,8 @@
-"""One place that removes conversion markup and normalises titles.
+"""One place that removes conversion markup, joins wrapped lines and normalises titles.
 
 Headings, TOC entries and labels arrive with Markdown emphasis, escapes, HTML tags
-and links left by the PDF/Word conversion. Rules compare what a reader sees, so all
-of that is stripped here and nowhere else.
+and links left by the PDF/Word conversion, and wrapped over lines. Rules compare what a
+reader sees, so all of that is stripped and joined here and nowhere else.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import html
 import re
 import unicodedata
 from functools import lru_cache
+
+from referatcheck.vocabulary.pages import HYPHEN_CONTINUATIONS as _CONJUNCTIONS
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
 _LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()\s]{0,500}\)")
@@ -77,9 +79,41 @@ def _clean_inline(text: str) -> str:
         text = text.replace("*", "")
     if protected:
         text = re.sub("\ue000(\\d+)\ue001", lambda m: protected[int(m.group(1))], text)
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")  # a soft hyphen is invisible unless the line breaks there
     # str.split() splits on exactly the characters `\s` matches (NBSP included) and
     # drops them at both ends: the same as folding runs of spaces and stripping.
     return " ".join(text.split())
+
+
+def join_wrapped(first: str, second: str, soft: bool = False) -> tuple[str, int]:
+    """Text of a line continued on the next, and the 0-based column where ``second``
+    starts in it: a word hyphenated at the line end is joined (`Indholds-` /
+    `fortegnelse`), a real hyphen kept (`Børne-` / `og`, `2025-` / `2028`, `Børne-` /
+    `Ungeudvalget`)."""
+    if first.endswith("-") and len(first) >= 2 and second and first[-2].isalnum():
+        before = first[:-1].rsplit(" ", 1)[-1].lstrip("*")
+        after = second.split(" ", 1)[0].strip("*")
+        if soft and before[-1:].isalpha():
+            return first[:-1] + second, len(first) - 1
+        if before[-1:].isdigit() and after[:1].isdigit():
+            return first + second, len(first)
+        if (after.casefold() in _CONJUNCTIONS or not after[:1].isalpha()):
+            return f"{first} {second}", len(first) + 1
+        if after[:1].isupper() or len(before) < 4 or not before.isalpha() or not before[1:].islower():
+            return first + second, len(first)
+        return first[:-1] + second, len(first) - 1
+    return f"{first} {second}", len(first) + 1
+
+
+def join_lines(parts: list[str]) -> str:
+    """The visible text of lines that wrap one title or value, joined as :func:`join_wrapped`
+    joins two."""
+    text = ""
+    for part in (clean_inline(p) for p in parts):
+        if part:
+            text = join_wrapped(text, part)[0] if text else part
+    return text
 
 
 def strip_heading_marks(line: str) -> tuple[int, str] | None:
@@ -135,12 +169,18 @@ def bold_only(line: str) -> str | None:
 def normalise_title(text: str) -> str:
     """A title as compared between the TOC and the items.
 
-    Markup, a dot leader, a trailing period and case are ignored; whitespace is folded.
+    Markup, a dot leader, a trailing period and case are ignored; whitespace is folded;
+    typographic quotes and dashes count as the plain ones (`“grøn flåde” —` = `"grøn
+    flåde" -`: a word processor curls them in one place and not the other).
     """
     text = clean_inline(text)
     text = _strip_leader(text)
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
     return text.casefold()
+
+
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys("“”„‟«»″", '"'), **dict.fromkeys("‘’‚‛′", "'"),
+                             **dict.fromkeys("‐‑‒–—―−", "-")})
 
 
 def _strip_leader(text: str) -> str:

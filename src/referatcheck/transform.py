@@ -15,7 +15,7 @@ from lark import Token, Transformer, Tree
 
 from referatcheck.dates import find_dates
 from referatcheck.lexer import (
-    BULLET_MARK, FIELDISH, ROW, TEXT, Line, case_number, item_marker, numbers_rise, parse_item_marker, shape_of,
+    BOLD, BULLET_MARK, FIELDISH, HEADING, ROW, TEXT, Line, case_number, item_marker, numbers_rise, parse_item_marker, shape_of,
     split_cells,
 )
 from referatcheck.model import (
@@ -28,7 +28,7 @@ from referatcheck.vocabulary import (
 )
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
-from referatcheck.titles import bold_only, clean_inline, strip_heading_attributes, strip_heading_marks
+from referatcheck.titles import bold_only, clean_inline, join_lines, join_wrapped, strip_heading_attributes, strip_heading_marks
 
 # The second alternative starts only at the first blank of a run (possessively), so a
 # long run of spaces is passed once, not once per blank.
@@ -96,7 +96,7 @@ class DocumentBuilder(Transformer):
         parts = [value] if value else []
         # `Medlemmer:` over `- Anne Holm (A)` / `- Bo Dam (V)`: the names, not the bullets.
         parts.extend(BULLET_MARK.sub("", str(cont), count=1).strip() for cont in conts)
-        joined = _join_wrapped(parts)
+        joined = join_lines(parts)
         last = children[-1]
         if value:
             value_span = Span(first.line, value_col, last.end_line, last.end_column)
@@ -192,12 +192,17 @@ class DocumentBuilder(Transformer):
             # `Pkt. 42` on its own line, the title on the next.
             visible = clean_inline(visible + " " + " ".join(_visible_heading(str(c)) for c in conts))
         elif conts and str(head).count("**") % 2 == 0:
-            # Each line is complete (`## **… for udvalgets**` + `## **område**`): join their texts.
-            visible = clean_inline(" ".join([visible] + [_visible_heading(str(c)) for c in conts]))
+            # Each line is complete (`## **… for udvalgets**` + `## **område**`): join their texts,
+            # a word hyphenated at the break joined (`dags-` / `orden`).
+            visible = join_lines([visible] + [_visible_heading(str(c)) for c in conts])
         elif conts:
-            visible = clean_inline(" ".join([str(head)] + [str(c) for c in conts]))
-            visible = _visible_heading(visible)
-        marker = fact.marker if fact is not None and fact.marker is not None and fact.marker.title and not conts else item_marker(visible)
+            raw = str(head).rstrip()
+            for cont in conts:
+                raw = join_wrapped(raw, str(cont).strip())[0]
+            visible = _visible_heading(raw)
+        heading = fact is not None and fact.shape.kind in (HEADING, BOLD)
+        marker = (fact.marker if fact is not None and fact.marker is not None and fact.marker.title and not conts
+                  else item_marker(visible, heading=heading))
         if marker is not None and marker.title:
             number, title = marker.number, marker.title
         else:
@@ -235,7 +240,14 @@ class DocumentBuilder(Transformer):
         return _list(children, ordered=True)
 
     def table(self, children: list[Token]) -> Table:
-        rows = [_row(t, separator=t.type.startswith("SEPARATOR")) for t in children if t.type != "TABLE_GAP"]
+        rows: list[Row] = []
+        for token in children:
+            if token.type == "TABLE_GAP":
+                continue
+            row = _row(token, separator=token.type.startswith("SEPARATOR"))
+            if getattr(token.value, "row_cont", False) and rows and not rows[-1].separator:
+                row = _joined(rows.pop(), row)  # a cell written over several lines
+            rows.append(row)
         return Table(rows=tuple(rows), span=Span.covering(rows[0].span, rows[-1].span))
 
     def heading(self, children: list[Token]) -> Heading:
@@ -318,18 +330,6 @@ def _split_field(line: str) -> tuple[str, str, int]:
     rest_stripped = rest.lstrip()
     col = offset + len(label) + 1 + (len(rest) - len(rest_stripped)) + 1
     return clean_inline(label), clean_inline(rest_stripped), col
-
-
-def _join_wrapped(parts: list[str]) -> str:
-    """Join wrapped field lines; a hard break inside a name joins with one space, one after
-    the hyphen of a double name (`Lykke-` + `Hansen`) with none."""
-    text = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        glue = "" if text[-2:-1].isalpha() and text.endswith("-") and part[:1].isupper() else " "
-        text = text + glue + part if text else part
-    return clean_inline(text)
 
 
 def _title(text: str, span: Span) -> Title:
@@ -432,18 +432,39 @@ def _with_punkt_number(entry: TocEntry) -> TocEntry:
 def _row(token: Token, separator: bool) -> Row:
     line = str(token)
     cells: list[Cell] = []
-    raw_cells = split_cells(line)
+    facts = token.value if isinstance(token.value, Line) else None
+    columns = facts.columns if facts is not None else None
+    raw_cells = split_cells(line, columns)
     # Pipe rows lose their outer pipes; find where the first cell starts.
     column = 1
-    if "\t" not in line:
+    if columns is None and "\t" not in line:
         column = line.find("|") + 2
+    delimiter = 0 if columns is not None else 1  # space-aligned cells are slices of the line
     for raw in raw_cells:
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
         start = column + lead
         cells.append(Cell(text=text, span=Span(token.line, start, token.line, start + len(text))))
-        column += len(raw) + 1
-    return Row(cells=tuple(cells), span=span_of(token), separator=separator)
+        column += len(raw) + delimiter
+    return Row(cells=tuple(cells), span=span_of(token), separator=separator,
+               misaligned=facts is not None and facts.misaligned)
+
+
+def _joined(row: Row, more: Row) -> Row:
+    """One row written over several lines: each cell's texts joined, its span covering them."""
+    cells = []
+    for k in range(max(len(row.cells), len(more.cells))):
+        parts = [r.cells[k] for r in (row, more) if k < len(r.cells) and r.cells[k].text]
+        if not parts:
+            first = row.cells[k] if k < len(row.cells) else more.cells[k]
+            cells.append(first)
+        elif len(parts) == 1:
+            cells.append(parts[0])
+        else:
+            text = f"{parts[0].text} {parts[1].text}"
+            cells.append(Cell(text=text, span=Span.covering(parts[0].span, parts[1].span)))
+    return Row(cells=tuple(cells), span=Span.covering(row.span, more.span), separator=False,
+               misaligned=row.misaligned or more.misaligned)
 
 
 def _list(tokens: Sequence[Token], ordered: bool) -> ListBlock:

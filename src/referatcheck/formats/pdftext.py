@@ -32,7 +32,7 @@ from referatcheck.diagnostic import Message
 from referatcheck.formats.pdflayout import Line, PageLines, Segment
 from referatcheck.formats.textout import TextOut, render_bold
 from referatcheck.sections import SectionVocabulary
-from referatcheck.vocabulary.pages import HYPHEN_CONTINUATIONS as _CONJUNCTIONS
+from referatcheck.titles import join_wrapped
 
 HEADING_RATIO = 1.15  # a line this much larger than the body text is a heading
 _BULLETS = frozenset("•▪◦‣●○■□–-·*➢►✓❖")
@@ -82,26 +82,6 @@ class _Paragraph:
         self.text = joined
         self.bold = self.bold and bold
         self.lines.append(line)
-
-
-def join_wrapped(first: str, second: str, soft: bool = False) -> tuple[str, int]:
-    """Text of a line continued on the next, and the 0-based column where ``second``
-    starts in it: a word hyphenated at the line end is joined (`Indholds-` /
-    `fortegnelse`), a real hyphen kept (`Børne-` / `og`, `2025-` / `2028`, `Børne-` /
-    `Ungeudvalget`)."""
-    if first.endswith("-") and len(first) >= 2 and second and first[-2].isalnum():
-        before = first[:-1].rsplit(" ", 1)[-1].lstrip("*")
-        after = second.split(" ", 1)[0].strip("*")
-        if soft and before[-1:].isalpha():
-            return first[:-1] + second, len(first) - 1
-        if before[-1:].isdigit() and after[:1].isdigit():
-            return first + second, len(first)
-        if (after.casefold() in _CONJUNCTIONS or not after[:1].isalpha()):
-            return f"{first} {second}", len(first) + 1
-        if after[:1].isupper() or len(before) < 4 or not before.isalpha() or not before[1:].islower():
-            return first + second, len(first)
-        return first[:-1] + second, len(first) - 1
-    return f"{first} {second}", len(first) + 1
 
 
 def without_leader(text: str) -> str | None:

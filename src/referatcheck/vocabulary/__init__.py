@@ -72,6 +72,12 @@ HEAD_LABELS: dict[str, str] = {
     **dict.fromkeys(["øvrige deltagere", "andre deltagere", "fra administrationen", "desuden deltog"], "others"),
 }
 
+#: Labels unmistakable without their colon or bold (`Mødedato Tirsdag d. 4. marts 2024`, as a
+#: conversion that lost the bold leaves them): the `møde…` compounds and their value.
+RUN_IN_LABEL = re.compile(
+    r"^(mødedato|mødetidspunkt|mødested|mødelokale|mødedeltagere|mødestart|mødeslut)\s{1,8}(\S.*)$", re.IGNORECASE
+)
+
 #: Roles whose value may run on over the following lines (a list of names).
 LIST_ROLES = frozenset({"members", "absent", "substitute", "others", "remarks", "place"})
 

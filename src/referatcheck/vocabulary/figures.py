@@ -14,7 +14,7 @@ HERAF = re.compile(r"\b(?:heraf|hvoraf)\s{1,3}", re.IGNORECASE)
 FORDELT = re.compile(r"\b(?:fordelt\s{1,3}(?:på|med|som)|fordeler\s{1,3}sig\s{1,3}(?:på|med))\s{1,3}", re.IGNORECASE)
 
 # Words every parts statement has: a cheap test before a sentence is split and its numbers read.
-PARTS_KEYWORDS = re.compile(r"heraf|hvoraf|fordel|i alt|samlet")
+PARTS_KEYWORDS = re.compile(r"heraf|hvoraf|fordel|,\s{0,3}(?:i\s{1,3}alt|samlet)\s")
 
 # `…, B og C, i alt N`: the total after the list it sums (the comma and `i alt` right
 # before N's figure).

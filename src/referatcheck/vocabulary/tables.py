@@ -65,6 +65,10 @@ TOTAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# A running subtotal named as one without `i alt` (`Resultat af ordinær drift`,
+# `Delsum`): only a total below it that fits with it as a subtotal confirms it.
+SUBTOTAL_LABEL = re.compile(r"^(?:del|mellem)?(?:resultat|sum|total)\b", re.IGNORECASE)
+
 PART_LABEL = re.compile(r"^[-–•]?\s?(?:heraf|deraf|herunder|heri)\b", re.IGNORECASE)
 
 # `I alt ekskl. refusion`, `Total inkl. moms`: a total of something other than the rows.
