@@ -14,7 +14,8 @@ Every regular expression here runs on one line and is linear in its length
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections import Counter
+from typing import Iterator, NamedTuple
 
 from lark import Token
 from lark.lexer import Lexer
@@ -28,7 +29,7 @@ from referatcheck.titles import (
 from referatcheck.toc_alignment import TRUNCATION_MIN_LENGTH, near_titles
 from referatcheck.vocabulary import (
     ROUTINE_TITLES,
-    PAGE_FURNITURE,
+    PAGE_FURNITURE, DATE_LEAD_WORDS,
     BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
     ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, BODY_LINE,
     CASE_LINE_CLOSED, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, CLOSED_STATUS, DATE_ONLY,
@@ -37,7 +38,9 @@ from referatcheck.vocabulary import (
 )
 from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
 from referatcheck.vocabulary.decisions import AT_POINT
-from referatcheck.vocabulary.pages import PAGE_NUMBER_LINE
+from referatcheck.vocabulary.pages import (
+    BODY_NAME_JOINS, MUNICIPALITY_NAME, MUNICIPALITY_WORD, PAGE_AT_END, PAGE_NUMBER_LINE,
+)
 from referatcheck.vocabulary.tables import YEAR_NAME
 
 # ---- shapes ------------------------------------------------------------------------
@@ -413,6 +416,79 @@ def toc_row_entry(raw: str, columns: tuple[int, ...] | None = None) -> TocLine |
     return TocLine(title, page, number, False, False) if title else None
 
 
+# ---- page furniture ------------------------------------------------------------------
+
+
+class RunningHead(NamedTuple):
+    key: str  # the line without its page number, for finding it repeated
+    parts: frozenset[str]  # which of `municipality`, `committee`, `date` it names
+    paged: bool  # a page number ends it
+    page_word: bool  # … written `Side 3`
+
+
+# What separates the parts of a running head: a TAB, `·`, `|`, a dash between spaces, wide spacing.
+# The words a running head may hold: municipality, committee, weekday and date, title word, page.
+_HEAD_WORDS = 20
+_HEAD_SEPARATOR = re.compile(r"\s*(?:\t|[·|•]|(?<=\s)[–—-](?=\s))\s*|\s{2,}")
+
+
+def _ends_in_separator(text: str) -> bool:
+    """`Hedeby Kommune ·`, `…<TAB>`, `… –`, `…   `: a separator ends the text."""
+    if text.endswith(("\t", "  ")):
+        return True
+    bare = text.rstrip()
+    return bool(bare) and (bare[-1] in "·|•" or (bare[-1] in "–—-" and bare[-2:-1].isspace()))
+
+
+def running_head(raw: str) -> RunningHead | None:
+    """The parts of a line shaped as a running head or footer of a PDF page: nothing but the
+    municipality (`Hedeby Kommune`), the committee (`Kultur- og Fritidsudvalget`), the date,
+    a title word (`Referat`) and a page number at the end (`<TAB>3`, `· Side 3`). One other
+    short part is allowed when both the municipality and the date are there (a committee
+    named `Udvalget for Teknik og Miljø`). None for any other line."""
+    text = raw.strip()
+    # Cheap tests first (most lines are sentences): a head is a few words, no sentence,
+    # and it holds a date or names the municipality (a committee alone is no head).
+    if not text or len(text) > 200 or text.endswith((".", ":", ";", ",", "?", "!")) or text.count(" ") > _HEAD_WORDS:
+        return None
+    if not any(map(str.isdigit, text)) and MUNICIPALITY_WORD not in text.casefold():
+        return None
+    paged = page_word = False
+    page = PAGE_AT_END.search(text) if text[-1].isdigit() else None
+    if page and page.start() > 0:
+        before = text[:page.start()]
+        if page.group("word") or _ends_in_separator(before):
+            text, paged, page_word = before.rstrip(), True, bool(page.group("word"))
+    if not text or text.endswith((".", ":", ";", ",", "?", "!")):
+        return None
+    digits = any(map(str.isdigit, text))
+    folded = text.casefold()
+    key = " ".join(folded.rstrip(" \t·|•–—-").split())
+    parts = set()
+    rest, found = _DATE_IN.subn("\t", text) if digits else (text, 0)
+    if found:
+        parts.add("date")
+    rest, found = MUNICIPALITY_NAME.subn("\t", rest) if MUNICIPALITY_WORD in folded else (rest, 0)
+    if found:
+        parts.add("municipality")
+    free = 0
+    for segment in _HEAD_SEPARATOR.split(rest):
+        words = [w for w in segment.strip(" ,:;").split()
+                 if w.casefold().rstrip(",") not in DATE_LEAD_WORDS and w.casefold() not in _TITLE_WORD_SET]
+        if not words:
+            continue
+        if len(words) <= 4 and _BODY_ALONE.match(" ".join(words)) and all(
+                w[0].isupper() or w.casefold() in BODY_NAME_JOINS for w in words):
+            parts.add("committee")
+            continue
+        free += 1
+        if free > 1 or len(words) > 6:
+            return None
+    if free and not {"municipality", "date"} <= parts:
+        return None
+    return RunningHead(key, frozenset(parts), paged, page_word)
+
+
 # ---- the lexer ---------------------------------------------------------------------
 
 
@@ -674,17 +750,114 @@ class _Roles:
 
     def _skip_page_furniture(self) -> None:
         """Running heads and footers of a PDF transcript (`Nordby Kommune   Økonomiudvalget
-        12-03-2024   Side 2 af 9`) and the page number on a line of its own next to one:
-        the page's furniture, not its text, so a field or paragraph never runs into it."""
+        12-03-2024   Side 2 af 9`) and page numbers on lines of their own: the page's
+        furniture, not its text, so a field, paragraph, table or TOC never runs into it
+        (a table or TOC goes on across it as across a blank line)."""
         lines, skip = self.lines, self.skip
+        furniture: set[int] = set()
         for i, line in enumerate(lines):
             # The page count ends the line: a cheap test first, the pattern only then.
             if skip[i] or len(line.raw) > 200 or not line.raw.rstrip()[-1:].isdigit() or not PAGE_FURNITURE.search(line.raw):
                 continue
+            furniture.add(i)
+        furniture |= self._running_heads(furniture)
+        for i in furniture:
             skip[i] = True
-            for k in (i - 1, i + 1):
-                if 0 <= k < self.n and lines[k].raw.strip().isdigit() and len(lines[k].raw.strip()) <= 4:
-                    skip[k] = True
+        for i in self._page_numbers(furniture):
+            skip[i] = True
+
+    def _running_heads(self, found: set[int]) -> set[int]:
+        """Running heads and footers without `Side 2 af 9`: a line made of the municipality,
+        the committee and the date (`Hedeby Kommune · Økonomiudvalget · 04-03-2024`), maybe
+        a page number after it (`…<TAB>3`, `… Side 3`), that the document repeats, page
+        number aside; or one such line with two of those parts and `Side 3`. Never a
+        heading, a section heading (`Kultur- og Fritidsudvalget, 14-06-2022, pkt. 42`), an
+        item's title or a line over a case number."""
+        lines, skip = self.lines, self.skip
+        heads: dict[int, RunningHead] = {}
+        keys: Counter[str] = Counter()
+        for i, line in enumerate(lines):
+            kind = line.shape.kind
+            if skip[i] or (kind != TEXT and (kind != ROW or line.raw.count("\t") > 3)) or len(line.raw) > 200:
+                continue  # (a row of a table has more cells than a head's text and page number)
+            head = running_head(line.raw)
+            if head is None or not head.parts:
+                continue
+            keys[head.key] += 1  # the footers with `Side 2 af 9` count: the same line, page aside
+            if i in found:
+                continue
+            text = line.shape.text if line.shape.kind == TEXT else " ".join(line.raw.split())
+            if self.vocabulary.classify_plain(text) is not None or item_marker(text) is not None or case_number(line.raw):
+                continue
+            heads[i] = head
+        if not heads:
+            return set()
+        # The first lines of the file are where the title stands (`Økonomiudvalget · 04-03-2024`
+        # over the head), even when the pages repeat it as their running head.
+        opening = [i for i, line in enumerate(lines[:40]) if not skip[i]][:2]
+        chosen = set()
+        for i, head in heads.items():
+            repeated = keys[head.key] >= 2
+            if not (head.page_word or (repeated and (len(head.parts) >= 2 or head.paged))):
+                continue
+            if (head.paged and not head.page_word and not repeated) or (not head.paged and i in opening):
+                continue
+            if self._over_case_number(i):
+                continue  # an item's title, whatever it looks like
+            chosen.add(i)
+        return chosen
+
+    def _over_case_number(self, i: int) -> bool:
+        for j in range(i + 1, min(i + 4, self.n)):
+            raw = self.lines[j].raw
+            if raw.strip():
+                return bool(case_number(raw))
+        return False
+
+    def _page_numbers(self, furniture: set[int]) -> set[int]:
+        """Page numbers on lines of their own (`3`, `- 3 -`, `Side 3`): one with the word
+        `Side`; one next to a running head or footer; one between two rows of a table or
+        two entries of a TOC with page numbers (a lone number is never such a row); and
+        numbers standing alone that rise through the document, a page or more apart."""
+        lines, skip, n = self.lines, self.skip, self.n
+        # (`3/9` without `Side` is no page number here: `24/1021` is a case number.)
+        bare = [i for i, line in enumerate(lines)
+                if not skip[i] and line.shape.kind in (TEXT, BULLET) and len(line.raw) <= 30
+                and PAGE_NUMBER_LINE.match(line.raw.strip())
+                and ("/" not in line.raw or any(map(str.isalpha, line.raw)))]
+        chosen = set()
+
+        def near(i: int, step: int, skipped: bool) -> int | None:
+            """The nearest line that is not blank (``skipped``: nor skipped) from ``i``."""
+            j = i + step
+            while 0 <= j < n and (not lines[j].raw.strip() or (skipped and (skip[j] or j in furniture))):
+                j += step
+            return j if 0 <= j < n else None
+
+        for i in bare:
+            raw = lines[i].raw.strip()
+            if any(map(str.isalpha, raw)):
+                chosen.add(i)  # `Side 3`
+                continue
+            if near(i, -1, False) in furniture or near(i, 1, False) in furniture:
+                chosen.add(i)
+                continue
+            above, below = near(i, -1, True), near(i, 1, True)
+            if above is not None and below is not None and (
+                    lines[above].shape.kind == ROW == lines[below].shape.kind
+                    or (parse_toc_line(lines[above].raw) and parse_toc_line(lines[below].raw))):
+                chosen.add(i)
+        # A sequence: every number that stands as a paragraph of its own, rising, a page apart.
+        alone = [i for i in bare if all(not (0 <= j < n) or not lines[j].raw.strip() for j in (i - 1, i + 1))
+                 and lines[i].raw.strip().isdigit()]
+        if len(alone) >= 2:
+            values = [int(lines[i].raw) for i in alone]
+            rising = all(a < b for a, b in zip(values, values[1:])) and values[-1] < 1000
+            apart = all(sum(1 for k in range(a + 1, b) if lines[k].raw.strip()) >= _PAGE_MIN_LINES
+                        for a, b in zip(alone, alone[1:]))
+            if rising and apart:
+                chosen.update(alone)
+        return chosen
 
     def _read_facts(self) -> None:
         classify, classify_plain = self.vocabulary.classify, self.vocabulary.classify_plain
@@ -1144,8 +1317,6 @@ class _Roles:
                     entries += 1
                     resume = wrap.stop
                     continue
-                if entries and self._page_number_between_entries(i, first_item):
-                    continue
                 if self._pageless_entry(i, first_item):
                     self._toc_pageless.add(i)
                     entries += 1
@@ -1224,15 +1395,6 @@ class _Roles:
         nxt = self.next_content[i]
         return (marker is not None and bool(marker.title) and nxt < limit
                 and (parse_toc_line(self.lines[nxt].raw) is not None or self._wrapped_entry(nxt, limit) is not None))
-
-    def _page_number_between_entries(self, i: int, limit: int) -> bool:
-        """A bare page number (`3`, `- 3 -`, `Side 3`) between two TOC entries: a page break
-        inside the TOC, not its end."""
-        line = self.lines[i]
-        if len(line.raw) > 20 or not PAGE_NUMBER_LINE.match(clean_inline(line.raw).strip()):
-            return False
-        nxt = self.next_content[i]
-        return nxt < limit and (parse_toc_line(self.lines[nxt].raw) is not None or self._wrapped_entry(nxt, limit) is not None)
 
     def _entry_follows(self, i: int, limit: int) -> bool:
         """Whether a line within the next few after ``i``, where a TOC ended, still reads as
@@ -1785,6 +1947,9 @@ _DATE_IN = re.compile(
 )
 _TIME_OR_DATE = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _BODY_ALONE = re.compile(rf"^{BODY}$", re.IGNORECASE)
+_TITLE_WORD_SET = frozenset(TITLE_WORDS)
+# A page holds at least this many lines of text: page numbers standing alone are further apart.
+_PAGE_MIN_LINES = 3
 
 
 def _marker_text(line: Line) -> str:
