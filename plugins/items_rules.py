@@ -148,6 +148,10 @@ class NumberingGap(Rule):
             )
 
 
+# A last line this long that ends in a letter is prose cut off, not a short closing word (`Intet`).
+_CUT_LINE = 60
+
+
 def _numbers(numbers: list[int], lang: str = "da") -> str:
     word = ("punkt" if len(numbers) == 1 else "punkterne") if lang == "da" else ("item" if len(numbers) == 1 else "items")
     if len(numbers) > 3:
@@ -317,11 +321,13 @@ class MissingDecision(Rule):
         why_da="Styrelseslovens § 13: udvalgets beslutninger skal føres i beslutningsprotokollen. Et punkt, der "
                "indstiller noget, skal derfor have en beslutning fra dette møde, også når den blot er "
                "`Taget til efterretning.` eller `Udsat.`. Beslutninger fra andre udvalg eller tidligere møder, "
-               "citeret under punktet, tæller ikke.",
+               "citeret under punktet, tæller ikke. Slutter filen midt i en sætning i et sidste punkt uden "
+               "indstilling og beslutning, er eksporten sandsynligvis afkortet (advarsel).",
         why_en="Styrelsesloven § 13: the committee's decisions must be recorded in the beslutningsprotokol. An item "
                "that recommends something therefore needs a decision of this meeting, even if only "
                "`Taget til efterretning.` or `Udsat.`. Decisions of other committees or earlier meetings quoted "
-               "in the item do not count.",
+               "in the item do not count. A file that ends mid-sentence in a last item with neither "
+               "recommendation nor decision was probably cut off in export (warning).",
         wrong="# Punkt 8: Godkendelse af samarbejdsaftale\n24/04871\n## Indstilling\n"
               "Forvaltningen indstiller til udvalget at godkende\n- samarbejdsaftalen.\n## Bilag\nUdkast til aftale",
         right="# Punkt 8: Godkendelse af samarbejdsaftale\n24/04871\n## Indstilling\n"
@@ -373,6 +379,32 @@ class MissingDecision(Rule):
                 f"but no decision{where_en}.",
                 related=(record.recommendation.span, *(d.heading_span for d in empty)), subject=item.title,
             )
+        yield from self._cut_off(document, records)
+
+    def _cut_off(self, document, records) -> Iterator:
+        """A file that ends mid-sentence in a last item with neither recommendation nor decision,
+        while other items have decisions: an export cut off before the decision."""
+        last = document.items[-1] if document.items else None
+        if last is None or is_closed(last) or not any(d for r in records for d in r.decisions):
+            return
+        record = document.facts.record_of(last)
+        if record is not None and (record.recommendation is not None or record.decisions):
+            return
+        lines = document.source.lines
+        end = len(lines)
+        while end > 0 and not lines[end - 1].strip():
+            end -= 1
+        text = lines[end - 1].rstrip() if end else ""
+        if end <= last.heading_span.line or len(text) < _CUT_LINE or not text[-1:].isalpha():
+            return
+        yield self.diagnostic(
+            document, last.heading_span,
+            f"{_item(last)} {_quote(last.title)} har ingen beslutning, og filen slutter midt i en sætning (linje "
+            f"{end}); er referatet afkortet?",
+            f"{_item(last, 'en')} {_quote(last.title)} has no decision, and the file ends mid-sentence (line {end}); "
+            f"were the minutes cut off?",
+            related=(document.line_span(end),), subject="cut-off", severity=Severity.WARNING,
+        )
 
 
 class EmptySection(Rule):

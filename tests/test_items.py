@@ -397,3 +397,21 @@ def test_missing_decision_under_an_administration_recommends_heading(actor):
     item = f"1. Budgetopfølgning\n\nSagsnr.: 24/04410\n\n{actor}\n\nat budgetopfølgningen godkendes.\n"
     assert found(_PLAIN_HEAD + item) == [("ITM005", 7, "error")]
     assert found(_PLAIN_HEAD + item + "\nBeslutning\n\nGodkendt.\n") == []
+
+
+_CUT = ("# REFERAT Økonomiudvalget d. 04-03-2024\n\n# Punkt 12: Godkendelse af dagsorden\n\n24/1021\n\n## Indstilling\n\n"
+        "Direktionen indstiller, at dagsordenen godkendes.\n\n## Beslutning\n\nGodkendt.\n\n"
+        "# Punkt 13: Budgetopfølgning\n\n24/1188\n\n## Sagsfremstilling\n\n"
+        "Budgetopfølgningen viser et forventet mindreforbrug på 0,2 mio. kr., og merforbruget skyldes primært udgif\n")
+
+
+def test_minutes_cut_off_in_the_last_item_are_reported():
+    assert found(_CUT, "ITM005") == [("ITM005", 15, "warning")]
+
+
+@pytest.mark.parametrize("ending", [
+    "udgifter til vedligehold.\n",  # a whole sentence: an item of information
+    "udgifter til vedligehold.\n\n## Beslutning\n\nTaget til efterretning.\n",
+])
+def test_a_last_item_that_ends_as_written_is_not_cut_off(ending):
+    assert found(_CUT.replace("udgif\n", ending), "ITM005") == []
