@@ -451,7 +451,7 @@ def running_head(raw: str) -> RunningHead | None:
     # and it holds a date or names the municipality (a committee alone is no head).
     if not text or len(text) > 200 or text.endswith((".", ":", ";", ",", "?", "!")) or text.count(" ") > _HEAD_WORDS:
         return None
-    if not any(map(str.isdigit, text)) and MUNICIPALITY_WORD not in text.casefold():
+    if MUNICIPALITY_WORD not in text.casefold() and not (any(map(str.isdigit, text)) and _DATE_IN.search(text)):
         return None
     paged = page_word = False
     page = PAGE_AT_END.search(text) if text[-1].isdigit() else None
