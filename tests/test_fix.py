@@ -402,3 +402,17 @@ def test_a_wrapped_entry_is_not_written_again_by_the_fix():
     outcome = _fix(broken)
     assert not outcome.changed or _fixed_text(outcome) == clean
     assert _codes(lint_file("a.md", broken.encode())) == Counter({"TOC003": 1})
+
+
+def test_no_fix_is_promised_for_a_column_toc_it_cannot_rewrite():
+    """`2<TAB>Title<TAB>3` without a leader: an entry still waiting for its page would not read
+    back as an entry, so TOC006 comes without a fix (it used to promise `[*]` and fix nothing)."""
+    from conftest import lint
+
+    text = ("# REFERAT Økonomiudvalget d. 04-03-2024\n\n## Indholdsfortegnelse\n\nPkt.\tTekst\tSide\n"
+            "1\tGodkendelse af dagsorden\t2\n2\tNoget helt andet om vejene\t3\n\n"
+            "# Punkt 1: Godkendelse af dagsorden\n\n24/1\n\n## Beslutning\n\nGodkendt.\n\n"
+            "# Punkt 2: Budgetopfølgning\n\n24/2\n\n## Beslutning\n\nGodkendt.\n")
+    found = [d for d in lint(text, "TOC")]
+    assert [(d.code, d.span.line) for d in found] == [("TOC006", 7)]
+    assert found[0].fix is None

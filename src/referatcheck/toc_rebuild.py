@@ -186,7 +186,12 @@ def rebuild(document: Document, placements: Sequence[Placement]) -> Rebuild | No
                 and page == (own.page or None)
             line = head + own.body if keep else write(own, placement.item, page, paged, head)
         else:
-            line = write(parts[id(slot_entry)], placement.item, None, paged, head)
+            template = parts[id(slot_entry)]
+            if paged and not template.leader and "\t" in template.number:
+                # Columns without a dot leader (`2<TAB>Title<TAB>3`): a line still waiting for its
+                # page would not read back as an entry, so the TOC is not rewritten.
+                return None
+            line = write(template, placement.item, None, paged, head)
         if paged and page is None and (placement.entry is None or placement.entry.page is not None):
             pending.add(slots[min(k, len(slots) - 1)])  # lines added after the last entry are edits of it
         new_lines.append(line)
