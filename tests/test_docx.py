@@ -23,7 +23,8 @@ from docx.oxml.ns import nsdecls, qn
 from conftest import CORPUS, EXAMPLES, corpus_files
 from referatcheck.diagnostic import Message, Severity
 from referatcheck.engine import Linter
-from referatcheck.lexer import BLANK, BOLD, BULLET, HEADING, NUMBERED, ROW, SEPARATOR, shape_of, split_cells, tokens
+from referatcheck.lexer import tokens
+from referatcheck.shapes import BLANK, BOLD, BULLET, HEADING, NUMBERED, ROW, SEPARATOR, shape_of, split_cells
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import SectionKind
 from referatcheck.reporters import ReportOptions, get_reporter

@@ -21,7 +21,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from referatcheck.lexer import BLANK, BOLD, BULLET, COMMENT, HEADING, NUMBERED, ROW, SEPARATOR, shape_of, split_cells, tokens
+from referatcheck.lexer import tokens
+from referatcheck.shapes import BLANK, BOLD, BULLET, COMMENT, HEADING, NUMBERED, ROW, SEPARATOR, shape_of, split_cells
 from referatcheck.source import SourceText
 from referatcheck.titles import strip_heading_marks
 

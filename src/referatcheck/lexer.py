@@ -21,7 +21,12 @@ from lark import Token
 from lark.lexer import Lexer
 
 from referatcheck.model import SectionKind
+from referatcheck.pandoc_tables import read_aligned_tables
 from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
+from referatcheck.shapes import (
+    BLANK, BOLD, BULLET, COMMENT, FIELDISH, HEADING, NUMBERED, ROW, SEPARATOR, TEXT, UNDERLINE, Shape, has_figures,
+    is_header_row, read_setext_headings, shape_of, split_cells,
+)
 from referatcheck.source import SourceText
 from referatcheck.titles import (
     bold_only, clean_inline, join_wrapped, normalise_title, strip_heading_attributes, strip_heading_marks,
@@ -42,140 +47,6 @@ from referatcheck.vocabulary.pages import (
     BODY_NAME_JOINS, MUNICIPALITY_NAME, MUNICIPALITY_WORD, PAGE_AT_END, PAGE_NUMBER_LINE,
 )
 from referatcheck.vocabulary.tables import YEAR_NAME
-
-# ---- shapes ------------------------------------------------------------------------
-
-BLANK, COMMENT, HEADING, BOLD, FIELDISH, BULLET, NUMBERED, ROW, SEPARATOR, TEXT = (
-    "blank", "comment", "heading", "bold", "fieldish", "bullet", "numbered", "row", "separator", "text"
-)
-# The `=====` / `-----` line under a setext heading: heading markup, no content.
-UNDERLINE = "underline"
-
-_BULLET = re.compile(r"^[ \t]{0,8}[-*•–·▪]\s+\S")
-_NUMBERED = re.compile(r"^[ \t]{0,8}\d{1,3}[.)][ \t]+\S")
-_BOLD_LABEL = re.compile(r"^\s{0,3}(?:\*\*|__)([^*_\n]{1,60}?)(?::\s{0,3})?(?:\*\*|__):?(?:\s+(\S.*))?$")
-_SEPARATOR_TEXT = re.compile(r":?-{3,}:?")  # a stripped separator cell
-_PIPE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
-# A pandoc grid table's border (`+------+-----+`) or header rule (`+======+=====+`).
-_GRID_BORDER = re.compile(r"^\s{0,3}\+(?:[-=:]+\+)+\s*$")
-# A pandoc simple or multi-line table's column rule: runs of dashes apart (`------  -----`).
-_COLUMN_RULE = re.compile(r"^ {0,8}-+(?: +-+)+ *$")
-_DASH_RUN = re.compile(r"-+")
-
-
-class Shape:
-    """What a line looks like, before we know what it means."""
-
-    __slots__ = ("kind", "level", "text", "label", "value")
-
-    def __init__(self, kind: str, text: str = "", level: int = 0, label: str = "", value: str = "") -> None:
-        self.kind = kind
-        self.text = text  # visible text, markup removed (for headings, bold lines, text)
-        self.level = level
-        self.label = label
-        self.value = value
-
-
-def shape_of(line: str) -> Shape:
-    stripped = line.strip()
-    if not stripped:
-        return Shape(BLANK)
-    first = stripped[0]
-    if first == "<" and stripped.startswith("<!--") and stripped.endswith("-->"):
-        return Shape(COMMENT, stripped)
-    if first == "#":
-        heading = strip_heading_marks(line)
-        if heading is not None:
-            return Shape(HEADING, clean_inline(heading[1]), level=heading[0])
-    if ("\t" in line or (first == "|" and _PIPE_ROW.match(line))) and _cell_count(line) <= MAX_ROW_CELLS:
-        cells = split_cells(line)
-        # C-level loops over the cells: a line may be a megabyte of `|` or TABs.
-        filled = [c for c in map(str.strip, cells) if c]
-        if filled and all(map(_SEPARATOR_TEXT.fullmatch, filled)):
-            return Shape(SEPARATOR)
-        if filled and len(cells) >= 2:
-            return Shape(ROW)
-    if first == "+" and _GRID_BORDER.match(line):
-        return Shape(SEPARATOR)
-    if first in "*_":
-        inner = bold_only(stripped)
-        if inner is not None:
-            return Shape(BOLD, clean_inline(inner))
-        match = _BOLD_LABEL.match(line)
-        if match and match.group(2):
-            return Shape(FIELDISH, clean_inline(line), label=clean_inline(match.group(1)), value=match.group(2))
-    if first in "-*•–·▪" and _BULLET.match(line):
-        if set(stripped) <= {"-", " "} and stripped.count("-") >= 3:
-            return Shape(SEPARATOR)
-        return Shape(BULLET, clean_inline(line))
-    if first == "-" and set(stripped) <= {"-"} and len(stripped) >= 3:
-        return Shape(SEPARATOR)
-    if first.isdigit() and _NUMBERED.match(line):
-        return Shape(NUMBERED, clean_inline(line))
-    return Shape(TEXT, clean_inline(line))
-
-
-def read_setext_headings(lines: list["Line"]) -> None:
-    """Setext headings, as pandoc writes levels 1 and 2: `Title` over a line of `=` (level 1)
-    or `-` (level 2). The line above becomes the heading and the underline markup.
-
-    Only a run of one mark, unindented, directly under a one-line paragraph (a blank line,
-    a heading or the file's start above it) underlines: a `---` elsewhere is a thematic
-    break or a table's rule, and a table row above makes it a table's rule."""
-    for i in range(1, len(lines)):
-        raw = lines[i].raw.rstrip()
-        mark = raw[:1]
-        if mark not in ("=", "-") or len(raw) < 3 or raw.strip(mark):
-            continue
-        above = lines[i - 1]
-        if above.shape.kind not in (TEXT, BOLD, NUMBERED) or above.raw[:1] in (" ", "\t"):
-            continue
-        if i >= 2 and lines[i - 2].shape.kind not in (BLANK, COMMENT, HEADING, UNDERLINE):
-            continue
-        text = clean_inline(strip_heading_attributes(above.raw))
-        if not text or (text.endswith((".", ":", ";", ",")) and not text.endswith("..")):
-            continue  # a sentence over a thematic break (`Godkendt.` / `---`), not a title
-        above.shape = Shape(HEADING, text, level=1 if mark == "=" else 2)
-        lines[i].shape = Shape(UNDERLINE)
-
-
-# Real tables have tens of columns; a line of a million TABs is text, not a row of a
-# million cells (each cell becomes a model node: seconds of work for nothing).
-MAX_ROW_CELLS = 1000
-
-
-def _cell_count(line: str) -> int:
-    return line.count("\t") + 1 if "\t" in line else line.count("|") - 1
-
-
-def split_cells(line: str, columns: tuple[int, ...] | None = None) -> list[str]:
-    """Raw cell strings of a table row (TAB-separated, or a `| a | b |` pipe row); with
-    ``columns`` (where each column starts), the cells of a space-aligned row."""
-    if columns is not None:
-        return [line[start:end] for start, end in zip(columns, (*columns[1:], max(len(line), columns[-1])))]
-    if "\t" in line:
-        return line.split("\t")
-    inner = line.strip()
-    return inner[1:-1].split("|") if len(inner) >= 2 else [inner]
-
-
-_FIGURE = re.compile(r"[-−+]?\d[\d.]{0,20}(?:,\d{1,6})?\s?%?")
-
-
-def _is_header_cell(text: str) -> bool:
-    """`Budget*`, `Udgift (1.000 kr.)`, `2024`: a column name, not a figure (`819.439 kr.`, `-`)."""
-    return bool(YEAR_NAME.fullmatch(text)) or (text[:1] not in "0123456789-−+.," and any(map(str.isalpha, text)))
-
-
-def _is_header_row(line: str, columns: tuple[int, ...] | None = None) -> bool:
-    rest = [c for c in map(str.strip, split_cells(line, columns)[1:]) if c]
-    return len(rest) >= 2 and all(map(_is_header_cell, rest))
-
-
-def _has_figures(line: str, columns: tuple[int, ...] | None = None) -> bool:
-    """A row of amounts (`-5.100`, `1,2%`), not a schedule (`19. april`) or a year row."""
-    return any(_FIGURE.fullmatch(c) and not YEAR_NAME.fullmatch(c)
-               for c in map(str.strip, split_cells(line, columns)[1:]))
 
 
 # ---- facts of one line ---------------------------------------------------------------
@@ -203,7 +74,7 @@ class Line:
         self.closed = False  # `Lukket punkt` before an item, `lukket` in front of a TOC entry
         self.label = False  # an `Åben sag` / `Lukket punkt` layout label (``closed`` says which)
         self.closed_below = False  # an item head whose status line or case line under it says `Lukket`
-        # Rows of pandoc's space-aligned and grid tables (see ``_read_aligned_tables``):
+        # Rows of pandoc's space-aligned and grid tables (see ``read_aligned_tables``):
         self.columns: tuple[int, ...] | None = None  # where each cell starts, for a space-aligned row
         self.row_cont = False  # a further line of the row above (a cell written over several lines)
         self.misaligned = False  # the line does not split into the table's columns
@@ -511,7 +382,7 @@ def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULAR
     they are four lines in ten of most minutes."""
     lines = [Line(raw, shape_of(raw)) for raw in source.lines]
     # Tables first: a table's last row over its closing rule is no setext heading.
-    _read_aligned_tables(lines)
+    read_aligned_tables(lines)
     read_setext_headings(lines)
     types = _Roles(lines, vocabulary).types
     for index, line in enumerate(lines):
@@ -519,160 +390,6 @@ def tokens(source: SourceText, vocabulary: SectionVocabulary = DEFAULT_VOCABULAR
         if kind != "BLANK":
             raw = line.raw
             yield Token(kind, line, None, index + 1, 1, index + 1, len(raw) + 1, None)
-
-
-# ---- pandoc's grid and space-aligned tables ----------------------------------------------
-
-# How far a table's closing rule is looked for, in lines (bounded work on any input).
-_ALIGNED_TABLE_LINES = 400
-
-
-def _read_aligned_tables(lines: list[Line]) -> None:
-    """Read pandoc's grid tables and its simple and multi-line tables as table rows.
-
-    A grid table is `| a | b |` rows between `+---+---+` borders; the lines between two
-    borders are one row (a cell written over several lines) unless more than one of them
-    holds figures (then they are rows the borders were left out between).
-
-    A simple table is a header line over a column rule (`------  -----`, a run of dashes
-    per column), then rows up to a blank line; a multi-line table is the same between
-    two full `------` rules, with its rows apart by blank lines. Without a header the
-    column rule opens the table and closes it. Each column starts where its dashes
-    start, as pandoc reads it; a line whose text crosses a column start is marked
-    ``misaligned`` (its cells cannot be trusted). Only a column rule with a blank line
-    (or a full rule) above its header makes a table, so prose with aligned spaces stays
-    prose.
-    """
-    n = len(lines)
-    i = 0
-    while i < n:
-        line = lines[i]
-        kind = line.shape.kind
-        if kind == SEPARATOR and line.raw.lstrip().startswith("+"):
-            i = _read_grid(lines, i)
-        elif kind != BLANK and len(line.raw) < 2000 and "--" in line.raw and _COLUMN_RULE.match(line.raw):
-            i = _read_spaced(lines, i)
-        else:
-            i += 1
-
-
-def _is_blank(lines: list[Line], i: int) -> bool:
-    return i < 0 or i >= len(lines) or lines[i].shape.kind == BLANK
-
-
-def _is_border(line: Line) -> bool:
-    return line.shape.kind == SEPARATOR and line.raw.lstrip().startswith("+")
-
-
-def _full_rule(lines: list[Line], i: int) -> bool:
-    """`--------`: a multi-line table's opening or closing rule."""
-    text = lines[i].raw.strip() if 0 <= i < len(lines) else ""
-    return len(text) >= 3 and not text.strip("-")
-
-
-def _closing_rule(lines: list[Line], i: int) -> bool:
-    return _full_rule(lines, i) or (0 <= i < len(lines) and _COLUMN_RULE.match(lines[i].raw) is not None)
-
-
-def _join_lines(lines: list[Line], group: list[int], header: bool) -> None:
-    """Mark the further lines of one row as its continuation, unless they carry figures of
-    their own (then they are rows written without the rule between them)."""
-    if len(group) > 1 and (header or sum(_has_figures(lines[k].raw, lines[k].columns) for k in group) <= 1):
-        for k in group[1:]:
-            lines[k].row_cont = True
-
-
-def _read_grid(lines: list[Line], first: int) -> int:
-    """The rows of the grid table whose first border is ``lines[first]``; the index after it."""
-    n = len(lines)
-    width = lines[first].raw.strip().count("+") - 1
-    end = first + 1
-    while end < n and (lines[end].shape.kind == ROW or _is_border(lines[end])):
-        end += 1
-    # Above the `+====+` rule: the header (its names may wrap over lines).
-    header_end = next((k for k in range(first + 1, end) if _is_border(lines[k]) and "=" in lines[k].raw), first)
-    k = first + 1
-    while k < end:
-        if lines[k].shape.kind != ROW:
-            k += 1
-            continue
-        group = []
-        while k < end and lines[k].shape.kind == ROW:
-            lines[k].misaligned = len(split_cells(lines[k].raw)) != width
-            group.append(k)
-            k += 1
-        _join_lines(lines, group, header=group[0] < header_end)
-    return end
-
-
-def _read_spaced(lines: list[Line], rule: int) -> int:
-    """The rows of the simple or multi-line table whose column rule is ``lines[rule]``;
-    the index after the table (after the rule alone when it opens no table)."""
-    n = len(lines)
-    runs = list(_DASH_RUN.finditer(lines[rule].raw))
-    if max(len(m.group()) for m in runs) < 3:
-        return rule + 1
-    columns = (0, *(m.start() for m in runs[1:]))  # the first column starts at the line's start
-    # The header: the lines above the rule, up to a blank line or a full rule.
-    top = rule
-    while top > 0 and not _is_blank(lines, top - 1) and not _full_rule(lines, top - 1) and rule - top < 4:
-        top -= 1
-    opened = _full_rule(lines, top - 1)  # a multi-line table's opening rule
-    if not (opened or _is_blank(lines, top - 1)) or any(lines[k].shape.kind == HEADING for k in range(top, rule)):
-        return rule + 1  # under a paragraph or a heading: not a table
-    limit = min(n, rule + _ALIGNED_TABLE_LINES)
-    body: list[list[int]] = []
-    k = rule + 1
-    if top < rule and not opened:
-        # A simple table: a row a line, up to a blank line or a closing rule.
-        while k < limit and not _is_blank(lines, k) and not _closing_rule(lines, k):
-            body.append([k])
-            k += 1
-        end = k + 1 if k < n and _closing_rule(lines, k) else k
-    else:
-        # Multi-line, or without a header: rows apart by blank lines, up to the closing rule.
-        group: list[int] = []
-        while k < limit and not _closing_rule(lines, k):
-            if lines[k].shape.kind == HEADING:
-                return rule + 1
-            if _is_blank(lines, k):
-                if group:
-                    body.append(group)
-                    group = []
-            else:
-                group.append(k)
-            k += 1
-        if k >= limit:
-            return rule + 1  # no closing rule: not a table read here
-        if group:
-            body.append(group)
-        if top == rule and len(body) == 1:
-            body = [[k] for k in body[0]]  # a simple table without a header: a row a line
-        end = k + 1
-    header = list(range(top, rule))
-    if not body or any(_crosses(lines[k].raw, columns) for k in header):
-        return rule + 1  # a header's names always lie within their columns: this is no table
-    if any(lines[k].shape.kind in (ROW, SEPARATOR) for k in (*header, *(j for g in body for j in g))):
-        return rule + 1  # TAB or pipe rows with a spaced rule: read as they are
-    for group in ([header] if header else []) + body:
-        for k in group:
-            lines[k].shape = Shape(ROW)
-            lines[k].columns = columns
-            lines[k].misaligned = _crosses(lines[k].raw, columns)
-        _join_lines(lines, group, header=group is header)
-    lines[rule].shape = Shape(SEPARATOR)
-    lines[rule].columns = columns  # the rule is the table's own
-    if opened:
-        lines[top - 1].shape = Shape(SEPARATOR)
-    if end - 1 > rule and _closing_rule(lines, end - 1):
-        lines[end - 1].shape = Shape(SEPARATOR)
-    return end
-
-
-def _crosses(line: str, columns: tuple[int, ...]) -> bool:
-    """Whether text runs across a column start (`Musikforening250.000` cut in two)."""
-    return any(0 < start < len(line) and not line[start - 1].isspace() and not line[start].isspace()
-               for start in columns[1:])
 
 
 # A page of a PDF flattened onto one line: long, and holding what are lines elsewhere.
@@ -1641,12 +1358,12 @@ class _Roles:
 
     def _chain_table(self, i: int) -> int:
         types, lines, n = self.types, self.lines, self.n
-        figures = types[i] == "ROW" and _has_figures(lines[i].raw, lines[i].columns)
+        figures = types[i] == "ROW" and has_figures(lines[i].raw, lines[i].columns)
         columns = lines[i].columns  # a space-aligned table's columns: its rows go on across blank lines
         j = i + 1
         while j < n:
             if types[j] in ("ROW", "SEPARATOR"):
-                figures = figures or (types[j] == "ROW" and _has_figures(lines[j].raw, lines[j].columns))
+                figures = figures or (types[j] == "ROW" and has_figures(lines[j].raw, lines[j].columns))
                 columns = lines[j].columns or columns
                 types[j] += "_NEXT"
                 j += 1
@@ -1659,7 +1376,7 @@ class _Roles:
             if k == n or types[k] not in ("ROW", "SEPARATOR"):
                 break
             same_table = lines[k].columns is not None and lines[k].columns is columns
-            if types[k] == "ROW" and figures and not same_table and _is_header_row(lines[k].raw, lines[k].columns):
+            if types[k] == "ROW" and figures and not same_table and is_header_row(lines[k].raw, lines[k].columns):
                 break  # a header row after a gap, below figures: the next table
             types[j:k] = ["TABLE_GAP"] * (k - j)
             j = k

@@ -15,10 +15,8 @@ from attrs import evolve
 from lark import Token, Transformer, Tree
 
 from referatcheck.dates import find_dates
-from referatcheck.lexer import (
-    BOLD, BULLET_MARK, FIELDISH, HEADING, ROW, TEXT, Line, case_number, item_marker, numbers_rise, parse_item_marker, shape_of,
-    split_cells,
-)
+from referatcheck.lexer import BULLET_MARK, Line, case_number, item_marker, numbers_rise, parse_item_marker
+from referatcheck.shapes import BOLD, FIELDISH, HEADING, ROW, TEXT, shape_of, split_cells
 from referatcheck.model import (
     AttendanceNote, Block, CaseNumber, Cell, Document, Field, Head, Heading, Item, ListBlock, ListItem,
     Paragraph, Row, Section, SectionKind, Span, Table, Title, Toc, TocEntry, Unread,

@@ -34,7 +34,7 @@ from referatcheck.vocabulary import (
     HEAD_LABELS, TOC_HEADINGS,
     WORD_BULLET_STYLE, WORD_HEADING_STYLE, WORD_NUMBER_STYLE, WORD_TITLE_STYLES, WORD_TOC_STYLE,
 )
-from referatcheck.lexer import shape_of
+from referatcheck.shapes import shape_of
 from referatcheck.loading import UnreadableDocument
 from referatcheck.locations import LOCATIONS, Place
 from referatcheck.model import Document

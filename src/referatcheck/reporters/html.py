@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 from referatcheck.cpr import mask_cpr
 from referatcheck.diagnostic import Diagnostic, sort_diagnostics
 from referatcheck.engine import FileResult
-from referatcheck.lexer import BOLD, BULLET, HEADING, ROW, SEPARATOR, shape_of, split_cells
+from referatcheck.shapes import BOLD, BULLET, HEADING, ROW, SEPARATOR, shape_of, split_cells
 from referatcheck.model import Document
 from referatcheck.reporters import ReportOptions, counts
 from referatcheck.reporters.wording import html_text, plural, summary_line
