@@ -318,8 +318,8 @@ class WrongWeekday(Rule):
 
     code, name, family, severity = "MTG002", "wrong-weekday", "MTG", Severity.ERROR
     doc = RuleDoc(
-        summary_da="Ugedagen i mødedatoen passer ikke til datoen.",
-        summary_en="The weekday in the meeting date does not match the date.",
+        summary_da="En ugedag i mødehovedet (mødedatoen, titlen, en datolinje) passer ikke til datoen.",
+        summary_en="A weekday in the head (the meeting date, the title, a date line) does not match the date.",
         why_da="`Mandag d. 15. oktober 2024` kan ikke være rigtigt: 15. oktober 2024 er en tirsdag. Enten "
                "ugedagen eller datoen er forkert, og mødets dato er en del af protokollen (styrelseslovens § 13).",
         why_en="`Mandag d. 15. oktober 2024` cannot be right: 15 October 2024 is a Tuesday. Either the weekday or "
@@ -337,6 +337,17 @@ class WrongWeekday(Rule):
         else:  # `Mødetidspunkt` / `Torsdag, April 3, 2024 - 18:00`: a label line over the date
             sources = [(value[:FIELD_SCAN], span) for key, value, span in _labelled_lines(_head_lines(document))
                        if key in DATE_KEYS or key in TIME_KEYS]
+        # A weekday written anywhere else in the head: the title's lines (`Referat fra
+        # byrådsmødet onsdag den 24. april 2024`, a date line folded into the title) and the
+        # head's own lines, each on its own line so the finding and its fix stand there.
+        covered = {line for _, span in sources for line in range(span.line, span.end_line + 1)}
+        title = document.head.title
+        lines = list(range(title.span.line, title.span.end_line + 1)) if title is not None else []
+        lines += [line.span.line for line in _head_lines(document)]
+        for number in dict.fromkeys(lines):
+            if number not in covered:
+                span = document.line_span(number)
+                sources.append((written(document, span)[:FIELD_SCAN], span))
         for text, span in sources:
             yield from self._check_weekdays(document, text, span)
 

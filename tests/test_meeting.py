@@ -480,3 +480,15 @@ def test_a_runaway_date_field_is_fast():
 def test_agenda_defects_example():
     text = (EXAMPLES / "defects" / "agenda-defects.md").read_text(encoding="utf-8")
     assert found(text, ("error", "warning")) == [("MTG003", 3, "error"), ("MTG002", 5, "error")]
+
+
+@pytest.mark.parametrize("head, line", [
+    ("# Referat fra byrådsmødet torsdag den 24. april 2024 kl. 18.00\n\nSted: Byrådssalen\n", 1),  # in the title
+    ("Referat – Økonomiudvalget\n\nKragsø Kommune\n\nTirsdag den 4. marts 2024 kl. 14:00\n\n"  # a date line the
+     "Byrådssalen, Kragsø Rådhus\n", 5),                                                       # title goes on to
+])
+def test_a_wrong_weekday_outside_a_date_field_is_found(head, line):
+    found = [(d.code, d.span.line) for d in lint(head + ITEM, "MTG002")]
+    assert found == [("MTG002", line)]
+    right = head.replace("torsdag den 24", "onsdag den 24").replace("Tirsdag den 4", "Mandag den 4")
+    assert lint(right + ITEM, "MTG002") == []
