@@ -324,6 +324,17 @@ def test_att005_count_written_before_the_parties():
     assert found(text.replace("4 (A og C)", "3 (A og C)"), "ATT") == []
 
 
+@pytest.mark.parametrize("note", [
+    "Fraværende: Poul Iversen (V) - Ida Friis (V) mødte som stedfortræder",
+    "Fraværende: Poul Iversen (V). Ida Friis (V) mødte som stedfortræder.",
+])
+def test_att005_a_substitute_named_before_mødte_som_stedfortræder_is_counted(note):
+    right = minutes(f"Godkendt.\n\nFor stemte: A og C (3)\n\nImod stemte: V (1)\n\n{note}")
+    assert found(right, "ATT") == []
+    wrong = right.replace("Imod stemte: V (1)", "Imod stemte: V (2)")
+    assert found(wrong, "ATT005") == [("ATT005", line_of(wrong, "For stemte"))]
+
+
 def test_att005_without_a_participant_list_nothing_is_counted():
     text = minutes("Godkendt.\n\nFor stemte: A, C og F (16)\n\nImod stemte: V (9)", participants=None)
     assert found(text, "ATT") == []

@@ -31,7 +31,7 @@ from referatcheck.vocabulary.attendance import (
     ACT_VERBS, ATTENDANCE_HINT, CLOCK, DISSENT, ITEM_NUMBER_TAIL, ITEM_REF, LABEL, LOW, NAME_JOIN_OR_BRACKET,
     NOBODY, NOT_NAME_WORDS, PARTICLE, PARTY, PARTY_ABBREVIATIONS, PARTY_LETTERS, PARTY_WORDS, POSITION_WORDS,
     PREPOSITION, ROLE_SUFFIX, SPELLED_TOGETHER, STEDFORTRAEDER_FOR, SUBJECT_VERBS, SUBSTITUTE_FOR,
-    SUBSTITUTE_SPLIT, UP, VOTE, VOTE_CHOICES, VOTE_COUNT, VOTE_MOTION, VOTE_SPLIT,
+    SUBSTITUTE_NAMED_BEFORE, SUBSTITUTE_SPLIT, UP, VOTE, VOTE_CHOICES, VOTE_COUNT, VOTE_MOTION, VOTE_SPLIT,
 )
 
 if TYPE_CHECKING:
@@ -564,8 +564,13 @@ class _Reader:
             kind = NoteKind.NOT_TAKING_PART
         substitutes: tuple[Person, ...] = ()
         unnamed = False
-        split = SUBSTITUTE_SPLIT.search(rest)
-        if split:
+        named_before = SUBSTITUTE_NAMED_BEFORE.search(rest)
+        split = None if named_before else SUBSTITUTE_SPLIT.search(rest)
+        if named_before:
+            substitutes = self.persons(named_before.group("who"), line)
+            unnamed = not substitutes
+            rest = rest[: named_before.start()]
+        elif split:
             substitutes = self.persons(rest[split.end():], line)
             unnamed = not substitutes
             rest = rest[: split.start()]

@@ -60,6 +60,14 @@ SUBSTITUTE_FOR = re.compile(
     re.IGNORECASE,
 )
 
+# `Fraværende: Ole Krog (V) - Ida Friis (V) mødte som stedfortræder`: the substitute named before
+# the phrase, after the absent member.
+SUBSTITUTE_NAMED_BEFORE = re.compile(
+    r"(?:^|[.;,]\s{0,3}|\s[-–]\s)(?P<who>[^.;,–-]{3,120}?)\s{1,3}(?:mødte|deltog)\s{1,3}som\s{1,3}"
+    r"stedfortræder(?:e|en)?\s{0,3}\.?$",
+    re.IGNORECASE,
+)
+
 STEDFORTRAEDER_FOR = re.compile(r"^(?P<who>.{1,300}?)\s{1,3}for\s{1,3}(?P<for>.{1,300})$", re.IGNORECASE)
 
 # `<persons> <verb ...>`: the verb phrase decides the kind.
@@ -141,6 +149,7 @@ SUBJECT_VERBS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|(?:havde\s{1,3}|har\s{1,3})?meldt\s{1,3}afbud|mødte\s{1,3}ikke|har\s{1,3}ikke\s{1,3}deltaget"
                 r"|var\s{1,3}forhindret|havde\s{1,3}forfald)\b", re.I),
      "absent"),
+    (re.compile(r"\b(?:mødte|deltog)\s{1,3}som\s{1,3}stedfortræder(?:e|en)?\b(?!\s{1,3}for\b)", re.I), "substitute"),
     (re.compile(r"\bmødte\b(?!\s{1,3}(?:ikke|som|i\s{1,3}stedet))"
                 r"|\bdeltog\s{1,3}(?:først\s{1,3})?fra(?=\s{1,3}(?:og\s{1,3}med\s{1,3})?(?:punkt|pkt|sag|kl))", re.I),
      "arrived"),  # `mødte kl. 15.20`, `deltog fra punkt 2`
