@@ -415,3 +415,12 @@ def test_minutes_cut_off_in_the_last_item_are_reported():
 ])
 def test_a_last_item_that_ends_as_written_is_not_cut_off(ending):
     assert found(_CUT.replace("udgif\n", ending), "ITM005") == []
+
+
+def test_a_repeated_number_is_an_item_of_its_own_without_case_numbers_or_toc():
+    """`## 2. …` mistyped `## 1. …` in minutes without case numbers or a TOC: the heading has
+    the items' shape and sections under it, so it is item 1 again (ITM002), not text of item 1."""
+    item = "## {n}. {title}\n\n### Indstilling\n\nForvaltningen indstiller, at sagen godkendes.\n\n### Beslutning\n\nGodkendt.\n\n"
+    text = "# Referat Erhvervsudvalget d. 04-03-2024\n\n" + "".join(
+        item.format(n=n, title=t) for n, t in ((1, "Turisme"), (1, "Havnen"), (3, "Eventuelt")))
+    assert [(code, line) for code, line, _ in found(text, ("ITM001", "ITM002"))] == [("ITM002", 13), ("ITM001", 23)]

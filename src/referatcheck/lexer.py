@@ -751,7 +751,11 @@ class _Roles:
             elif marker is not None:
                 if evidence.case or evidence.case_above or in_toc or evidence.label:
                     accepted = True
-                elif evidence.section and not self._in_list(i) and (last_number is None or marker.number > last_number):
+                elif evidence.section and not self._in_list(i) and (
+                        last_number is None or marker.number > last_number
+                        # a heading shaped as the items before it: an item even when its number
+                        # repeats or falls (ITM002/ITM001 say so), not a numbered sub-heading
+                        or (heading and self._signature(i) in signatures)):
                     accepted = True
             elif number_after is not None:
                 accepted = evidence.case or evidence.section
