@@ -29,7 +29,7 @@ from typing import Iterator
 import attrs
 
 from referatcheck import hookimpl
-from referatcheck.formats.textout import CONTROL, join_bold
+from referatcheck.formats.textout import CONTROL, TextOut, join_bold
 from referatcheck.vocabulary import (
     HEAD_LABELS, TOC_HEADINGS,
     WORD_BULLET_STYLE, WORD_HEADING_STYLE, WORD_NUMBER_STYLE, WORD_TITLE_STYLES, WORD_TOC_STYLE,
@@ -356,44 +356,12 @@ def _roman(value: int) -> str:
 # ---- the converted text -----------------------------------------------------------------
 
 
-class _Lines:
-    """The produced lines and their places; blocks are separated by one blank line."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.places: list[Place | None] = []
-
-    def add(self, line: str, place: Place | None) -> None:
-        self.lines.append(line)
-        self.places.append(place)
-
-    def end_block(self) -> None:
-        if self.lines and self.lines[-1] != "":
-            self.add("", None)
-
-    def last_text(self) -> str:
-        return next((line for line in reversed(self.lines) if line.strip()), "")
-
-    def result(self) -> tuple[str, tuple[Place | None, ...]]:
-        lines = self.lines[:-1] if self.lines and self.lines[-1] == "" else self.lines
-        places = self.places[: len(lines)]
-        # A finding on a blank line (e.g. where a missing TOC entry belongs) points at the
-        # block after it.
-        following = None
-        for i in range(len(places) - 1, -1, -1):
-            if places[i] is None:
-                places[i] = following
-            else:
-                following = places[i]
-        return "\n".join(lines) + "\n", tuple(places)
-
-
 class _Converter:
     def __init__(self, word) -> None:
         self.word = word
         self.styles = _Styles(word)
         self.numbering = _Numbering(word)
-        self.out = _Lines()
+        self.out = TextOut()
         self.paragraphs = 0
         self.tables = 0
         self.in_toc = False

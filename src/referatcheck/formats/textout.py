@@ -1,6 +1,6 @@
 """The line text a format loader produces, with one place in the original per line.
 
-Loaders of other formats (HTML, PDF) convert a document to the Markdown-like line text
+Loaders of other formats (Word, HTML, PDF) convert a document to the Markdown-like line text
 the parser reads; each produced line remembers where it came from, so a finding can
 name the place in the original (:mod:`referatcheck.locations`). Blocks are separated by
 one blank line, as in the Markdown the parser was written for.
@@ -29,6 +29,10 @@ class TextOut:
     def end_block(self) -> None:
         if self.lines and self.lines[-1] != "":
             self.add("", None)
+
+    def last_text(self) -> str:
+        """The last produced line with text on it ("" when there is none)."""
+        return next((line for line in reversed(self.lines) if line.strip()), "")
 
     def result(self) -> tuple[str, tuple[Any, ...]]:
         """The text (LF line ends, a final newline) and one place per line.
