@@ -20,6 +20,7 @@ from typing import Iterator, NamedTuple
 from lark import Token
 from lark.lexer import Lexer
 
+from referatcheck.dates import find_dates
 from referatcheck.model import SectionKind
 from referatcheck.pandoc_tables import read_aligned_tables
 from referatcheck.sections import DEFAULT_VOCABULARY, SectionVocabulary
@@ -38,10 +39,9 @@ from referatcheck.vocabulary import (
     BODY_WITH_DATE, PAGE_WORDS, PLAIN_TITLE,
     ADMINISTRATION_RECOMMENDS, ATTENDANCE_ANYWHERE, ATTENDANCE_START, ATTENDANCE_WORDS, BLANKISH, BODY, BODY_LINE,
     CASE_LINE_CLOSED, CASE_NUMBER_LABELLED, CASE_NUMBER_LINE, CLOSED_STATUS, DATE_ONLY,
-    ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MONTHS, MUNICIPALITY_LINE,
+    ITEM_NUMBER_AFTER, ITEM_NUMBER_MARKER, ITEM_WORD_MARKER, LIST_ROLES, MUNICIPALITY_LINE,
     OPEN_CLOSED_LABEL, OPEN_CLOSED_LEAD, RUN_IN_LABEL, TITLE_WORDS, TOC_ENTRY_NUMBER, TOC_HEADER_CELLS, TOC_HEADING_GLUED,
 )
-from referatcheck.vocabulary.calendar import ENGLISH_MONTHS
 from referatcheck.vocabulary.decisions import AT_POINT
 from referatcheck.vocabulary.pages import (
     BODY_NAME_JOINS, MUNICIPALITY_NAME, MUNICIPALITY_WORD, PAGE_AT_END, PAGE_NUMBER_LINE,
@@ -322,7 +322,7 @@ def running_head(raw: str) -> RunningHead | None:
     # and it holds a date or names the municipality (a committee alone is no head).
     if not text or len(text) > 200 or text.endswith((".", ":", ";", ",", "?", "!")) or text.count(" ") > _HEAD_WORDS:
         return None
-    if MUNICIPALITY_WORD not in text.casefold() and not (any(map(str.isdigit, text)) and _DATE_IN.search(text)):
+    if MUNICIPALITY_WORD not in text.casefold() and not (any(map(str.isdigit, text)) and _has_date(text)):
         return None
     paged = page_word = False
     page = PAGE_AT_END.search(text) if text[-1].isdigit() else None
@@ -336,8 +336,9 @@ def running_head(raw: str) -> RunningHead | None:
     folded = text.casefold()
     key = " ".join(folded.rstrip(" \t·|•–—-").split())
     parts = set()
-    rest, found = _DATE_IN.subn("\t", text) if digits else (text, 0)
-    if found:
+    rest = text
+    for mention in reversed(find_dates(text) if digits else []):
+        rest = rest[:mention.start] + "\t" + rest[mention.end:]
         parts.add("date")
     rest, found = MUNICIPALITY_NAME.subn("\t", rest) if MUNICIPALITY_WORD in folded else (rest, 0)
     if found:
@@ -662,7 +663,7 @@ class _Roles:
             if line.marker is not None and line.marker.word:
                 break  # the first agenda item: the title stands before it
             if len(text) <= 250 and line.marker is None and _TITLE_WORDS.search(text):
-                if kind != TEXT or PLAIN_TITLE.match(text) or _DATE_IN.search(text) or _bare_title(text) or (
+                if kind != TEXT or PLAIN_TITLE.match(text) or _has_date(text) or _bare_title(text) or (
                         _BODY_ALONE.match(" ".join(w for w in _TITLE_WORDS.sub(" ", text).split() if w not in "-–|:"))):
                     return i
             if line.section is not None or line.marker is not None or len(text) > 250:
@@ -681,7 +682,7 @@ class _Roles:
         if index >= self.n:
             return False
         line = self.lines[index]
-        return line.shape.kind in (TEXT, HEADING, BOLD) and len(line.shape.text) <= 120 and bool(_DATE_IN.search(line.shape.text))
+        return line.shape.kind in (TEXT, HEADING, BOLD) and len(line.shape.text) <= 120 and bool(_has_date(line.shape.text))
 
     def _bare_title_line(self, index: int) -> bool:
         return index < self.n and self.lines[index].shape.kind in (TEXT, HEADING, BOLD) and _bare_title(
@@ -692,7 +693,7 @@ class _Roles:
         `onsdag den 4. marts 2015 kl. 09:00`."""
         rest: list[int] = []
         text = self.lines[title].shape.text
-        have_date = bool(_DATE_IN.search(text))
+        have_date = bool(_has_date(text))
         have_body = not _bare_title(text)
         i = title
         passed_municipality = False
@@ -1660,12 +1661,11 @@ class _Evidence:
 
 
 _TITLE_WORDS = re.compile(r"\b(?:" + "|".join(TITLE_WORDS) + r")\b", re.IGNORECASE)
-_DATE_IN = re.compile(
-    r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b\d{1,2}\.?\s{1,3}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
-    r")\.?,?\s{1,3}\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:" + "|".join(ENGLISH_MONTHS) + r")\s{1,3}\d{1,2},?\s{1,3}\d{4}\b"
-    r"|\b\d{1,2}/\d{1,2}[ -]\d{4}\b",
-    re.IGNORECASE,
-)
+def _has_date(text: str) -> bool:
+    """A date written in ``text``, as :mod:`referatcheck.dates` reads dates."""
+    return bool(find_dates(text))
+
+
 _TIME_OR_DATE = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _BODY_ALONE = re.compile(rf"^{BODY}$", re.IGNORECASE)
 _TITLE_WORD_SET = frozenset(TITLE_WORDS)
