@@ -15,13 +15,13 @@ from functools import lru_cache
 from typing import Iterator
 
 from referatcheck import hookimpl
-from referatcheck.decisions import closed_title, heading_body, is_agenda, is_closed
+from referatcheck.decisions import heading_body, is_agenda, is_closed
 from referatcheck.diagnostic import Severity
 from referatcheck.lexer import case_number
 from referatcheck.model import Item, Paragraph, Section, SectionKind
 from referatcheck.rule import Rule, RuleDoc
 from referatcheck.sections import SectionVocabulary
-from referatcheck.titles import clean_inline
+from referatcheck.titles import clean_inline, closed_title
 from referatcheck.vocabulary import ROUTINE_TITLES
 from referatcheck.vocabulary.items import (
     CASE_FORMATS, LABELLED_CASE,

@@ -13,13 +13,12 @@ from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 from referatcheck import hookimpl
-from referatcheck.decisions import closed_title
 from referatcheck.diagnostic import Severity
 from referatcheck.edits import Applicability, Fix
 from referatcheck.model import Document, Item, TocEntry
 from referatcheck.pages import is_paged, page_of
 from referatcheck.rule import Rule, RuleDoc
-from referatcheck.titles import normalise_title as entry_key_of
+from referatcheck.titles import closed_title, normalise_title as entry_key_of
 from referatcheck.toc_alignment import TRUNCATION_MIN_LENGTH, Pair, entry_key
 from referatcheck.toc_rebuild import Placement, Rebuild, rebuild
 

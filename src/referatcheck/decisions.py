@@ -38,11 +38,11 @@ from referatcheck.model import (
     Block, Document, Field, Heading, Item, ListBlock, Paragraph, Section, SectionKind, Span, Table,
 )
 from referatcheck.sentences import sentences
-from referatcheck.titles import clean_inline
+from referatcheck.titles import clean_inline, closed_title
 from referatcheck.vocabulary.meeting import DATE_TIME_KEYS, MAYBE_COMMITTEE_KEYS, PLACE_AFTER, PLACE_WORD
 from referatcheck.vocabulary.decisions import (
     AGENDA_TITLE, APPROVAL, AT_POINT, AT_WORD, BODY_ACTS, BODY_NAME, BODY_SPLIT, BULLET_AT_LINE, CLAUSE_END,
-    CLOSED_TITLE, DATE_LEAD_REVERSED, DISCUSSION, GENERIC_BODIES, HEADER_PREFIX, HEADING_BODY, HIGHER_BODIES,
+    DATE_LEAD_REVERSED, DISCUSSION, GENERIC_BODIES, HEADER_PREFIX, HEADING_BODY, HIGHER_BODIES,
     INLINE_DECISION, INLINE_POINT, JOINT_MEETING, JOIN_WORDS, LEADING_PREPOSITION, LEAD_GAP, LEAD_VERB,
     MINUTES_TITLE, NEXT_REFERENCE, NUMBER_RANGE, ORIENTATION, OTHER_CLAUSE, POINT_REF, POINT_SEPARATOR,
     POSSESSIVE, TOWARDS, VERDICT_FORMULAS,
@@ -766,12 +766,6 @@ def _inline_decisions(item: Item) -> list[Decision]:
 def is_closed(item: Item) -> bool:
     """A closed item: so marked by the reader, or its title says so (`Lukket: …`, `… - Lukket punkt`)."""
     return item.closed or closed_title(item.title)
-
-
-def closed_title(title: str) -> bool:
-    """A title that marks its item closed (`Lukket: Personalesag`, `Salg af grund - Lukket`), in the
-    TOC or over the item."""
-    return bool(CLOSED_TITLE.search(clean_inline(title)))
 
 
 def is_agenda(document: Document) -> bool:

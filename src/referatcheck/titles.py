@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from referatcheck.vocabulary import CLOSED_TITLE
 from referatcheck.vocabulary.pages import HYPHEN_CONTINUATIONS as _CONJUNCTIONS
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
@@ -114,6 +115,12 @@ def join_lines(parts: list[str]) -> str:
         if part:
             text = join_wrapped(text, part)[0] if text else part
     return text
+
+
+def closed_title(title: str) -> bool:
+    """A title that marks its item closed (`Lukket: Personalesag`, `Salg af grund - Lukket`,
+    `Køb af grund (Fortroligt)`), over the item or in the TOC."""
+    return bool(CLOSED_TITLE.search(clean_inline(title)))
 
 
 def strip_heading_marks(line: str) -> tuple[int, str] | None:

@@ -23,12 +23,13 @@ from referatcheck.model import (
 )
 from referatcheck.decisions import looks_like_body
 from referatcheck.vocabulary import (
-    CLOSED_PREFIX, CLOSED_SUFFIX, DATE_LEAD_WORDS, MEETING_PHRASE, TITLE_WORD_LEAD, TOC_ENTRY_NUMBER,
+    DATE_LEAD_WORDS, MEETING_PHRASE, TITLE_WORD_LEAD, TOC_ENTRY_NUMBER,
 )
 from referatcheck.sections import SectionVocabulary
 from referatcheck.source import SourceText
 from referatcheck.titles import (
-    bold_only, clean_inline, join_lines, join_wrapped, normalise_title, strip_heading_attributes, strip_heading_marks,
+    bold_only, clean_inline, closed_title, join_lines, join_wrapped, normalise_title, strip_heading_attributes,
+    strip_heading_marks,
 )
 from referatcheck.toc_alignment import near_titles
 
@@ -39,11 +40,6 @@ _PERIOD = re.compile(
 )
 _SEPARATORS = frozenset({"-", "–", "—", ",", ":", "|"})
 _MARKER = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,3}[.)])[ \t]+")
-
-
-def is_closed(title: str) -> bool:
-    """Closed items: `Lukket: ...` or a title ending `- Lukket` / `- Lukket punkt`."""
-    return bool(CLOSED_PREFIX.match(title) or CLOSED_SUFFIX.search(title))
 
 
 def facts(token: Token) -> Line | None:
@@ -218,7 +214,7 @@ class DocumentBuilder(Transformer):
             number = facts(number_line).number_after if facts(number_line) else number
         if case is None and case_above is not None:
             case = _case_of(case_above)
-        closed = (is_closed(title) or (marker is not None and marker.closed) or (fact is not None and fact.closed_below)
+        closed = (closed_title(title) or (marker is not None and marker.closed) or (fact is not None and fact.closed_below)
                   or any(facts(t) is not None and facts(t).closed for t in labels))
         last_head = (conts or [head])[-1]
         if number_line is not None and number_line.line > last_head.line:

@@ -124,9 +124,9 @@ ITEM_NUMBER_MARKER = re.compile(r"^(\d{1,5})(?:[.)]\s{0,8}|\s{2,8}|\t{1,3}\s{0,3
 ITEM_NUMBER_AFTER = re.compile(r"^(?:sag|punkt|pkt\.?)\s{0,2}nr\.?\s{0,3}(\d{1,4})\.?$", re.IGNORECASE)
 
 #: Closed items: `Lukket: …`, `… - Lukket`, `… (Lukket punkt)`, `… (Fortroligt)`.
-CLOSED_PREFIX = re.compile(r"^lukket(?:\s+punkt)?\s*:", re.IGNORECASE)
-CLOSED_SUFFIX = re.compile(
-    r"(?:[-–]\s*lukket(?:\s+punkt)?|\(\s*(?:lukket(?:\s+punkt)?|fortroligt?)\s*\))\s*$", re.IGNORECASE
+CLOSED_TITLE = re.compile(
+    r"^\s*+lukket(?:\s++(?:punkt|sag))?\s*+(?::|$)|[-–(]\s*+(?:lukket(?:\s++punkt)?|fortroligt?)\s*+\)?\s*+$",
+    re.IGNORECASE,
 )
 #: `Åbent punkt` / `Lukket punkt` / `Åben sag` on a line of its own: a layout label
 #: (above the title, or directly under it). Group 1 or 2 is the status word.

@@ -134,11 +134,6 @@ INLINE_DECISION = re.compile(r"^(?:beslutning|afgørelse)\b[^:]{0,120}:\s*\S", r
 
 HEADING_BODY = re.compile(r"^(?:beslutning(?:er)?|afgørelse)\b[^:]{0,120}:\s*(\S.*)$", re.IGNORECASE)
 
-# `Lukket: Personalesag`, `Lukket punkt: …`, `Personalesag - Lukket`, `… - Lukket punkt`, `… (lukket)`.
-CLOSED_TITLE = re.compile(
-    r"^\s*+lukket(?:\s++(?:punkt|sag))?\s*+(?::|$)|[-–(]\s*+lukket(?:\s++punkt)?\s*+\)?\s*+$", re.IGNORECASE
-)
-
 AGENDA_TITLE = re.compile(r"\bdagsorden\b", re.IGNORECASE)
 
 MINUTES_TITLE = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.IGNORECASE)
